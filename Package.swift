@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Strict settings, set once for every Swift target (after Hummingbird's Package.swift).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Horizon",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "horizon", targets: ["horizon"]),
+        .library(name: "HorizonKit", targets: ["HorizonKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // libyaml, through pkg-config; Debian's package is libyaml-dev.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // The core: reading, linting, generating, checking. No printing, no exit codes, no clock.
+        .target(
+            name: "HorizonKit",
+            dependencies: [
+                "CYAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // The thin command line over HorizonKit.
+        .executableTarget(
+            name: "horizon",
+            dependencies: [
+                "HorizonKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "HorizonKitTests",
+            dependencies: ["HorizonKit"],
+            swiftSettings: strict
+        ),
+        // Runs the built `horizon` binary: stdout, stderr, exit status.
+        .testTarget(
+            name: "HorizonCLITests",
+            dependencies: ["horizon"],
+            swiftSettings: strict
+        ),
+    ]
+)

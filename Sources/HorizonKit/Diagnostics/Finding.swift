@@ -1,0 +1,119 @@
+/// How serious a finding is.
+public enum Severity: String, Sendable, Hashable, Comparable, Codable {
+    case error
+    case warning
+    case info
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A secondary location attached to a finding, such as the first of two duplicate keys.
+public struct Note: Hashable, Sendable {
+    /// What the note says, lowercase, no trailing period.
+    public var message: String
+    /// Where it points.
+    public var location: SourceLocation
+
+    /// Creates a note.
+    ///
+    /// - Parameters:
+    ///   - message: What the note says.
+    ///   - location: Where it points.
+    public init(_ message: String, at location: SourceLocation) {
+        self.message = message
+        self.location = location
+    }
+}
+
+/// A problem found in the content of an input: the program keeps going and reports it.
+///
+/// Codes are stable kebab-case identifiers; messages are lowercase with no trailing period and
+/// put values in quotes.
+public struct Finding: Hashable, Sendable {
+    /// Error, warning or info.
+    public var severity: Severity
+    /// A stable kebab-case code, such as `duplicate-key`.
+    public var code: String
+    /// The human message.
+    public var message: String
+    /// Where the finding points.
+    public var location: SourceLocation
+    /// The clause id the finding concerns, if any.
+    public var clause: String?
+    /// The field id the finding concerns, if any.
+    public var field: String?
+    /// Further locations worth showing.
+    public var notes: [Note]
+
+    /// Creates a finding.
+    ///
+    /// - Parameters:
+    ///   - severity: Error, warning or info.
+    ///   - code: A stable kebab-case code.
+    ///   - message: The human message.
+    ///   - location: Where the finding points.
+    ///   - clause: The clause id the finding concerns.
+    ///   - field: The field id the finding concerns.
+    ///   - notes: Further locations.
+    public init(
+        _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation,
+        clause: String? = nil, field: String? = nil, notes: [Note] = []
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+        self.clause = clause
+        self.field = field
+        self.notes = notes
+    }
+
+    /// The order findings are reported in: by location, then severity, then code and message.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        if a.severity != b.severity { return a.severity < b.severity }
+        if a.code != b.code { return a.code < b.code }
+        return a.message < b.message
+    }
+}
+
+/// An input that cannot be read or understood: the command stops for that input (exit 2).
+///
+/// It carries a finding so that it prints the same way as every other problem.
+public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The problem, with its location and code.
+    public var finding: Finding
+
+    /// Creates an input error.
+    ///
+    /// - Parameters:
+    ///   - code: A stable kebab-case code.
+    ///   - message: The human message.
+    ///   - location: Where it points.
+    ///   - notes: Further locations.
+    public init(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+        finding = Finding(.error, code, message, at: location, notes: notes)
+    }
+
+    /// `file:line:column: error[code] message`.
+    public var description: String { finding.compilerStyle }
+}
+
+extension Finding {
+    /// The finding in the compiler convention, notes on lines of their own.
+    public var compilerStyle: String {
+        var text = "\(location): \(severity.rawValue)[\(code)] \(message)"
+        for note in notes {
+            text += "\n\(note.location): note: \(note.message)"
+        }
+        return text
+    }
+}

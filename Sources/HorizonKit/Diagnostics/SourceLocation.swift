@@ -1,0 +1,39 @@
+/// A place in an input file.
+///
+/// Lines and columns are 1-based. Columns count Unicode scalars, as libyaml counts them; the
+/// CSV and JSON readers use the same unit so that every finding points the same way.
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The file as the user named it.
+    public var file: String
+    /// The 1-based line.
+    public var line: Int
+    /// The 1-based column, in Unicode scalars.
+    public var column: Int
+
+    /// Creates a location.
+    ///
+    /// - Parameters:
+    ///   - file: The file as the user named it.
+    ///   - line: The 1-based line.
+    ///   - column: The 1-based column.
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// The start of a file: where a finding about something missing points.
+    ///
+    /// - Parameter file: The file as the user named it.
+    /// - Returns: Line 1, column 1 of `file`.
+    public static func start(of file: String) -> SourceLocation {
+        SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// `file:line:column`, the compiler convention.
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}

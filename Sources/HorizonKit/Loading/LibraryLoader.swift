@@ -1,0 +1,424 @@
+import Foundation
+
+/// The outcome of loading a clause library: the model where it could be built, the defects
+/// found while reading, and the files that could not be read at all.
+public struct LibraryLoad: Sendable {
+    /// The library, when its identity file could be read.
+    public var library: Library?
+    /// Defects found while reading the files into the model.
+    public var findings: [Finding]
+    /// Files that could not be read or parsed (exit status 2).
+    public var inputErrors: [InputError]
+}
+
+/// Loads a clause library folder: `library.yaml`, `definitions.yaml`, `fields.yaml` and every
+/// `.yaml` file under `clauses/`.
+public enum LibraryLoader {
+    /// Loads and reads the library, gathering every problem.
+    ///
+    /// - Parameters:
+    ///   - directory: The library folder.
+    ///   - limits: Bounds for each file.
+    /// - Returns: The library and all problems found while reading it (not yet linted).
+    public static func load(from directory: String, limits: ReadLimits = .standard) -> LibraryLoad {
+        let collector = FindingCollector()
+        var inputErrors: [InputError] = []
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+
+        if !FileInput.isDirectory(base) {
+            let error = InputError("no-library", "no clause library folder here (give one with --library DIR)", at: .start(of: base))
+            return LibraryLoad(library: nil, findings: [], inputErrors: [error])
+        }
+
+        func parse(_ path: String) -> YAMLNode? {
+            do {
+                let bytes = try FileInput.read(path, limits: limits)
+                guard let root = try YAMLReader.parse(bytes, file: path, limits: limits) else {
+                    collector.error("empty-file", "the file is empty", at: .start(of: path))
+                    return nil
+                }
+                return root
+            } catch {
+                inputErrors.append(error)
+                return nil
+            }
+        }
+
+        let reader = LibraryReader(collector: collector)
+        guard let root = parse(base + "/library.yaml") else {
+            return LibraryLoad(library: nil, findings: collector.findings, inputErrors: inputErrors)
+        }
+        guard var library = reader.readIdentity(root) else {
+            return LibraryLoad(library: nil, findings: collector.findings, inputErrors: inputErrors)
+        }
+        if let node = parse(base + "/definitions.yaml") {
+            library.definitions = reader.readDefinitions(node)
+        }
+        if let node = parse(base + "/fields.yaml") {
+            library.fields = reader.readFields(node)
+        }
+        for path in FileInput.yamlFiles(under: base + "/clauses") {
+            if let node = parse(path), let clause = reader.readClause(node) {
+                library.clauses.append(clause)
+            }
+        }
+        library.fieldIndex = Dictionary(library.fields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return LibraryLoad(library: library, findings: collector.findings, inputErrors: inputErrors)
+    }
+}
+
+/// Turns library YAML nodes into the model, reporting every structural problem.
+struct LibraryReader {
+    let collector: FindingCollector
+
+    func readIdentity(_ root: YAMLNode) -> Library? {
+        guard let top = MapReader(root, what: "library.yaml", collector: collector) else { return nil }
+        var library = Library(
+            id: "", version: "", title: "", jurisdiction: "", tiers: [], areas: [], services: [], definitions: [],
+            fields: [], clauses: [], location: root.location)
+        if let node = top.required("library"), let map = MapReader(node, what: "'library'", collector: collector) {
+            library.location = top.keyLocation("library")
+            library.id = map.required("id").flatMap { Scalar.nonEmptyText($0, "the library id", collector) } ?? ""
+            if let versionNode = map.required("version"), let version = Scalar.nonEmptyText(versionNode, "the library version", collector) {
+                library.version = version
+                if !Lexical.isSemanticVersion(version) {
+                    collector.error("bad-version", "the library version '\(version.clipped)' is not MAJOR.MINOR.PATCH", at: versionNode.location)
+                }
+            }
+            library.title = map.required("title").flatMap { Scalar.nonEmptyText($0, "the library title", collector) } ?? ""
+            library.jurisdiction = map.optional("jurisdiction").flatMap { Scalar.nonEmptyText($0, "the jurisdiction", collector) } ?? ""
+            map.finish()
+        }
+        if let node = top.required("tiers"), let items = Scalar.items(node, "'tiers'", collector) {
+            library.tiers = items.compactMap(readTier)
+        }
+        if let node = top.required("areas"), let items = Scalar.items(node, "'areas'", collector) {
+            library.areas = items.compactMap { item in
+                guard let map = MapReader(item, what: "an area", collector: collector) else { return nil }
+                defer { map.finish() }
+                guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "an area id", collector) }) else { return nil }
+                let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "an area title", collector) } ?? id
+                return Area(id: id, title: title, location: map.keyLocation("id"))
+            }
+        }
+        if let node = top.required("services"), let items = Scalar.items(node, "'services'", collector) {
+            library.services = items.compactMap { item in
+                guard let map = MapReader(item, what: "a service", collector: collector) else { return nil }
+                defer { map.finish() }
+                guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a service id", collector) }),
+                    let tierNode = map.required("tier"),
+                    let tier = Scalar.nonEmptyText(tierNode, "a service tier", collector)
+                else { return nil }
+                let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "a service title", collector) } ?? id
+                return Service(id: id, title: title, tier: Located(tier, at: tierNode.location), location: map.keyLocation("id"))
+            }
+        }
+        top.finish()
+        return library
+    }
+
+    func readTier(_ item: YAMLNode) -> Tier? {
+        guard let map = MapReader(item, what: "a tier", collector: collector) else { return nil }
+        defer { map.finish() }
+        guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a tier id", collector) }) else { return nil }
+        let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "a tier title", collector) } ?? id
+        let description = map.required("description").flatMap { Scalar.nonEmptyText($0, "a tier description", collector) } ?? ""
+        let includes = map.optional("includes").flatMap { node in
+            Scalar.nonEmptyText(node, "'includes'", collector).map { Located($0, at: node.location) }
+        }
+        return Tier(id: id, title: title, description: description, includes: includes, location: map.keyLocation("id"))
+    }
+
+    func readDefinitions(_ root: YAMLNode) -> [Definition] {
+        guard let top = MapReader(root, what: "definitions.yaml", collector: collector) else { return [] }
+        defer { top.finish() }
+        guard let node = top.required("definitions"), let items = Scalar.items(node, "'definitions'", collector) else { return [] }
+        return items.compactMap { item in
+            guard let map = MapReader(item, what: "a definition", collector: collector) else { return nil }
+            defer { map.finish() }
+            guard let term = map.required("term").flatMap({ Scalar.nonEmptyText($0, "a term", collector) }),
+                let text = map.required("text").flatMap({ Scalar.nonEmptyText($0, "a definition's text", collector) })
+            else { return nil }
+            return Definition(term: term, text: text, location: map.keyLocation("term"))
+        }
+    }
+
+    func readFields(_ root: YAMLNode) -> [FieldSpec] {
+        guard let top = MapReader(root, what: "fields.yaml", collector: collector) else { return [] }
+        defer { top.finish() }
+        guard let node = top.required("fields"), let items = Scalar.items(node, "'fields'", collector) else { return [] }
+        return items.compactMap { item in
+            guard let map = MapReader(item, what: "a field", collector: collector) else { return nil }
+            defer { map.finish() }
+            guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a field id", collector) }) else { return nil }
+            var type = FieldType.text
+            if let node = map.required("type"), let text = Scalar.nonEmptyText(node, "a field type", collector) {
+                if let known = FieldType(rawValue: text) {
+                    type = known
+                } else {
+                    collector.error(
+                        "unknown-type",
+                        "unknown field type '\(text.clipped)'\(Nearest.hint(for: text, in: FieldType.allCases.map(\.rawValue)))",
+                        at: node.location)
+                }
+            }
+            let documents = map.required("documents").map { readDocuments($0) } ?? []
+            let suppress = map.optional("suppress").flatMap { Scalar.bool($0, "'suppress'", collector) } ?? false
+            let meaning = map.required("meaning").flatMap { Scalar.nonEmptyText($0, "a field's meaning", collector) } ?? ""
+            return FieldSpec(id: id, type: type, documents: documents, suppress: suppress, meaning: meaning, location: map.keyLocation("id"))
+        }
+    }
+
+    func readDocuments(_ node: YAMLNode) -> Set<DocumentKind> {
+        guard let list = Scalar.textList(node, "'documents'", collector) else { return [] }
+        var result: Set<DocumentKind> = []
+        for item in list {
+            if let kind = DocumentKind(rawValue: item.value) {
+                result.insert(kind)
+            } else {
+                collector.error("unknown-document-kind", "unknown document kind '\(item.value.clipped)'; use 'return' or 'bid'", at: item.location)
+            }
+        }
+        return result
+    }
+
+    // MARK: - Clauses
+
+    func readClause(_ root: YAMLNode) -> Clause? {
+        guard let top = MapReader(root, what: "a clause file", collector: collector) else { return nil }
+        defer { top.finish() }
+        guard let node = top.required("clause"), let map = MapReader(node, what: "'clause'", collector: collector) else { return nil }
+        defer { map.finish() }
+        guard let idNode = map.required("id"), let id = Scalar.nonEmptyText(idNode, "the clause id", collector) else { return nil }
+        let where_ = idNode.location
+        let (area, number) = ClauseID.parse(id) ?? ("", 0)
+        if ClauseID.parse(id) == nil {
+            collector.error("bad-id", "clause id '\(id.clipped)' is not of the form DA-<AREA>-<n>, such as 'DA-POL-1'", at: where_)
+        }
+        var version = "1.0.0"
+        if let node = map.required("version"), let text = Scalar.nonEmptyText(node, "the clause version", collector) {
+            version = text
+            if !Lexical.isSemanticVersion(text) {
+                collector.error("bad-version", "clause version '\(text.clipped)' is not MAJOR.MINOR.PATCH", at: node.location)
+            }
+        }
+        let tierNode = map.required("tier")
+        let tier = tierNode.flatMap { Scalar.nonEmptyText($0, "the clause tier", collector) }.map { Located($0, at: tierNode!.location) }
+            ?? Located("", at: where_)
+        let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "the clause title", collector) } ?? id
+        var ppn002: [String] = []
+        var ntf: [Int] = []
+        if let node = map.optional("tags"), let tags = MapReader(node, what: "'tags'", collector: collector) {
+            ppn002 = tags.optional("ppn002").flatMap { Scalar.textList($0, "'ppn002'", collector) }?.map(\.value) ?? []
+            if let groups = tags.optional("ntf_groups").flatMap({ Scalar.items($0, "'ntf_groups'", collector) }) {
+                ntf = groups.compactMap { Scalar.int($0, "an NTF group", collector) }
+            }
+            tags.finish()
+        }
+        var paragraphs: [Paragraph] = []
+        if let node = map.optional("text") {
+            if let items = Scalar.items(node, "the clause text", collector) {
+                paragraphs = items.compactMap { item in
+                    Scalar.nonEmptyText(item, "a paragraph of clause text", collector).map {
+                        Paragraph(segments: Markup.parse($0, at: item.location, collector: collector), location: item.location)
+                    }
+                }
+            }
+        }
+        if paragraphs.isEmpty {
+            collector.error("no-text", "clause \(id) has no contract text", at: map.keyLocation("text"))
+        }
+        let guidance = map.optional("guidance").flatMap { Scalar.text($0, "the guidance", collector) }?.trimmed ?? ""
+        if guidance.isEmpty {
+            collector.error("no-guidance", "clause \(id) has no commissioner guidance", at: map.keyLocation("guidance"))
+        }
+        let basis = map.optional("basis").flatMap { Scalar.textList($0, "the legal basis", collector) }?.map(\.value) ?? []
+        if basis.isEmpty {
+            collector.error("no-basis", "clause \(id) cites no legislation or guidance as its basis", at: map.keyLocation("basis"))
+        }
+        var parameters: [Parameter] = []
+        if let node = map.optional("parameters"), let params = MapReader(node, what: "'parameters'", collector: collector) {
+            for pair in params.entries {
+                _ = params.optional(pair.key)
+                if let parameter = readParameter(pair) { parameters.append(parameter) }
+            }
+        }
+        var requirements: [Requirement] = []
+        if let node = map.optional("requirements"), let items = Scalar.items(node, "'requirements'", collector) {
+            requirements = items.compactMap(readRequirement)
+        }
+        return Clause(
+            id: id, version: version, tier: tier, area: area, number: number, title: title, ppn002: ppn002, ntfGroups: ntf,
+            text: paragraphs, guidance: guidance, basis: basis, parameters: parameters, requirements: requirements,
+            location: where_)
+    }
+
+    func readParameter(_ pair: YAMLPair) -> Parameter? {
+        let what = "parameter '\(pair.key)'"
+        guard let map = MapReader(pair.value, what: what, collector: collector) else { return nil }
+        defer { map.finish() }
+        var kind = Parameter.Kind.int
+        if let node = map.required("type"), let text = Scalar.nonEmptyText(node, "a parameter type", collector) {
+            if let known = Parameter.Kind(rawValue: text) {
+                kind = known
+            } else {
+                collector.error("unknown-type", "unknown parameter type '\(text.clipped)'; use 'int' or 'text'", at: node.location)
+            }
+        }
+        let min = map.optional("min").flatMap { Scalar.int($0, "'min'", collector) }
+        let max = map.optional("max").flatMap { Scalar.int($0, "'max'", collector) }
+        let values = map.optional("values").flatMap { Scalar.textList($0, "'values'", collector) }?.map(\.value) ?? []
+        var defaultValue: ParameterValue?
+        let defaultNode = map.required("default")
+        if let node = defaultNode {
+            switch kind {
+            case .int: defaultValue = Scalar.int(node, "the default of \(what)", collector).map(ParameterValue.int)
+            case .text: defaultValue = Scalar.text(node, "the default of \(what)", collector).map(ParameterValue.text)
+            }
+        }
+        let unit = map.optional("unit").flatMap { Scalar.nonEmptyText($0, "'unit'", collector) }
+        let meaning = map.required("meaning").flatMap { Scalar.nonEmptyText($0, "a parameter's meaning", collector) } ?? ""
+        return Parameter(
+            name: pair.key, kind: kind, defaultValue: defaultValue, min: min, max: max, values: values, unit: unit,
+            meaning: meaning, location: pair.keyLocation, defaultLocation: defaultNode?.location ?? pair.keyLocation)
+    }
+
+    func readRequirement(_ item: YAMLNode) -> Requirement? {
+        guard let map = MapReader(item, what: "a requirement", collector: collector) else { return nil }
+        defer { map.finish() }
+        guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a requirement id", collector) }) else { return nil }
+        let summary = map.required("summary").flatMap { Scalar.nonEmptyText($0, "a requirement summary", collector) } ?? id
+        let documents = map.required("documents").map { readDocuments($0) } ?? []
+        let fields = map.optional("fields").flatMap { Scalar.textList($0, "'fields'", collector) } ?? []
+        var rules: [Rule] = []
+        if let node = map.optional("rules"), let items = Scalar.items(node, "'rules'", collector) {
+            rules = items.compactMap(readRule)
+        }
+        if fields.isEmpty && rules.isEmpty {
+            collector.error("empty-requirement", "requirement '\(id)' names no fields and no rules", at: map.keyLocation("id"))
+        }
+        return Requirement(id: id, summary: summary, documents: documents, fields: fields, rules: rules, location: map.keyLocation("id"))
+    }
+
+    func readRule(_ item: YAMLNode) -> Rule? {
+        guard let map = MapReader(item, what: "a rule", collector: collector) else { return nil }
+        defer { map.finish() }
+        guard let kindNode = map.required("kind"), let kindName = Scalar.nonEmptyText(kindNode, "a rule kind", collector) else { return nil }
+        var code = ""
+        if let node = map.required("code"), let text = Scalar.nonEmptyText(node, "a rule code", collector) {
+            code = text
+            if !Lexical.isKebabCase(text) {
+                collector.error("bad-code", "finding code '\(text.clipped)' is not kebab-case (lowercase words joined by '-')", at: node.location)
+            }
+        }
+        var severity = Severity.error
+        if let node = map.optional("severity"), let text = Scalar.nonEmptyText(node, "a severity", collector) {
+            switch text {
+            case "error": severity = .error
+            case "warning": severity = .warning
+            default: collector.error("wrong-type", "severity must be 'error' or 'warning', not '\(text.clipped)'", at: node.location)
+            }
+        }
+        func name(_ key: String) -> String? { map.required(key).flatMap { Scalar.nonEmptyText($0, "'\(key)'", collector) } }
+        func operand(_ key: String) -> Operand? {
+            name(key).map { $0.contains(".") ? .field($0) : .parameter($0) }
+        }
+        let kind: RuleKind?
+        switch kindName {
+        case "is_true":
+            kind = name("field").map { .isTrue(field: $0) }
+        case "at_most", "at_least":
+            let field = name("field")
+            let limit = operand("limit")
+            if let field, let limit {
+                kind = kindName == "at_most" ? .atMost(field: field, limit: limit) : .atLeast(field: field, limit: limit)
+            } else {
+                kind = nil
+            }
+        case "percent_at_least":
+            let part = name("part")
+            let whole = name("whole")
+            let target = name("target")
+            let from = map.optional("from_months").flatMap { Scalar.nonEmptyText($0, "'from_months'", collector) }
+            if let part, let whole, let target {
+                kind = .percentAtLeast(part: part, whole: whole, target: target, fromMonths: from)
+            } else {
+                kind = nil
+            }
+        case "adopted_by":
+            let flag = name("flag")
+            let date = name("date")
+            let days = name("days_after_start")
+            if let flag, let date, let days { kind = .adoptedBy(flag: flag, date: date, daysAfterStart: days) } else { kind = nil }
+        case "within_months":
+            let field = name("field")
+            let months = name("months")
+            if let field, let months { kind = .withinMonths(field: field, months: months) } else { kind = nil }
+        case "mapped":
+            let fields = map.required("fields").flatMap { Scalar.textList($0, "'fields'", collector) }?.map(\.value)
+            kind = fields.map { .mapped(fields: $0) }
+        case "evidence":
+            let document = name("document")
+            let digest = name("digest")
+            if let document, let digest { kind = .evidence(document: document, digest: digest) } else { kind = nil }
+        default:
+            collector.error(
+                "unknown-rule-kind", "unknown rule kind '\(kindName.clipped)'\(Nearest.hint(for: kindName, in: RuleKinds.names))",
+                at: kindNode.location)
+            for key in map.keys { _ = map.optional(key) }
+            return nil
+        }
+        guard let kind else { return nil }
+        return Rule(kind: kind, code: code, severity: severity, location: kindNode.location)
+    }
+}
+
+enum RuleKinds {
+    static let names = ["is_true", "at_most", "at_least", "percent_at_least", "adopted_by", "within_months", "mapped", "evidence"]
+}
+
+/// Clause ids: `DA-<AREA>-<n>`.
+public enum ClauseID {
+    /// The area and number of a well-formed id.
+    ///
+    /// - Parameter id: Such as `DA-POL-1`.
+    /// - Returns: (`POL`, 1), or `nil` when the id is malformed.
+    public static func parse(_ id: String) -> (area: String, number: Int)? {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "DA", !parts[1].isEmpty,
+            parts[1].unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }),
+            let number = Lexical.integer(String(parts[2])), number > 0
+        else { return nil }
+        return (String(parts[1]), number)
+    }
+}
+
+/// Clause text markup: `{{name}}`, `{{term:Name}}`, `{{ref:DA-POL-1}}`.
+enum Markup {
+    static func parse(_ text: String, at location: SourceLocation, collector: FindingCollector) -> [TextSegment] {
+        var segments: [TextSegment] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            if open.lowerBound > rest.startIndex { segments.append(.words(String(rest[..<open.lowerBound]))) }
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                collector.error("bad-markup", "'{{' without a closing '}}' in clause text", at: location)
+                segments.append(.words(String(rest[open.lowerBound...])))
+                return segments
+            }
+            let inner = String(rest[open.upperBound..<close.lowerBound]).trimmed
+            if inner.hasPrefix("term:") {
+                segments.append(.term(String(inner.dropFirst(5)).trimmed))
+            } else if inner.hasPrefix("ref:") {
+                segments.append(.reference(String(inner.dropFirst(4)).trimmed))
+            } else if !inner.isEmpty && inner.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) {
+                segments.append(.parameter(inner))
+            } else {
+                collector.error(
+                    "bad-markup", "'{{\(inner.clipped)}}' is not a parameter name, 'term:Name' or 'ref:DA-XXX-n'", at: location)
+            }
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty { segments.append(.words(String(rest))) }
+        return segments
+    }
+}

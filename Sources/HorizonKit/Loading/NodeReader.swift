@@ -1,0 +1,215 @@
+import Foundation
+
+/// Gathers findings while nodes are read into a model, so that every problem in a file is
+/// reported in one run rather than the first alone.
+final class FindingCollector {
+    private(set) var findings: [Finding] = []
+
+    func error(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+        findings.append(Finding(.error, code, message, at: location, notes: notes))
+    }
+
+    func add(_ finding: Finding) { findings.append(finding) }
+
+    func add(contentsOf more: [Finding]) { findings.append(contentsOf: more) }
+
+    var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}
+
+/// Reads a YAML map against a schema: hands out values by key, reports missing keys and, at
+/// the end, unknown keys with the nearest known key suggested.
+final class MapReader {
+    let node: YAMLNode
+    let what: String
+    private let pairs: [YAMLPair]
+    private let collector: FindingCollector
+    private var used: Set<String> = []
+
+    /// Returns `nil`, having reported it, when `node` is not a map.
+    init?(_ node: YAMLNode, what: String, collector: FindingCollector) {
+        guard case .mapping(let pairs) = node.content else {
+            collector.error("wrong-type", "\(what) must be a map of keys and values, not \(node.kindName)", at: node.location)
+            return nil
+        }
+        self.node = node
+        self.what = what
+        self.pairs = pairs
+        self.collector = collector
+    }
+
+    var keys: [String] { pairs.map(\.key) }
+
+    var entries: [YAMLPair] { pairs }
+
+    /// The value of `key`, or `nil` when absent or written with no value.
+    func optional(_ key: String) -> YAMLNode? {
+        used.insert(key)
+        guard let pair = pairs.first(where: { $0.key == key }), !pair.value.isNull else { return nil }
+        return pair.value
+    }
+
+    /// Where `key` is written, or the map's own location.
+    func keyLocation(_ key: String) -> SourceLocation {
+        pairs.first(where: { $0.key == key })?.keyLocation ?? node.location
+    }
+
+    /// The value of `key`; reports `missing-key` when absent.
+    func required(_ key: String) -> YAMLNode? {
+        guard let value = optional(key) else {
+            collector.error("missing-key", "\(what) has no '\(key)'", at: keyLocation(key))
+            return nil
+        }
+        return value
+    }
+
+    /// Reports every key not read by this reader as unknown.
+    func finish() {
+        let known = used
+        for pair in pairs where !known.contains(pair.key) {
+            collector.error(
+                "unknown-key", "unknown key '\(pair.key)' in \(what)\(Nearest.hint(for: pair.key, in: known.sorted()))",
+                at: pair.keyLocation)
+        }
+    }
+}
+
+/// Typed reading of scalar nodes. Each returns `nil` after reporting a `wrong-type` finding.
+enum Scalar {
+    static func text(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> String? {
+        guard case .scalar(let text, _) = node.content else {
+            collector.error("wrong-type", "\(what) must be text, not \(node.kindName)", at: node.location)
+            return nil
+        }
+        return text
+    }
+
+    /// Non-empty text with surrounding white space removed.
+    static func nonEmptyText(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> String? {
+        guard let text = text(node, what, collector) else { return nil }
+        let trimmed = text.trimmed
+        if trimmed.isEmpty {
+            collector.error("empty-value", "\(what) is empty", at: node.location)
+            return nil
+        }
+        return trimmed
+    }
+
+    static func int(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> Int? {
+        guard let text = text(node, what, collector) else { return nil }
+        guard let value = Lexical.integer(text) else {
+            collector.error("wrong-type", "\(what) must be a whole number written plainly, not '\(text.clipped)'", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    static func bool(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> Bool? {
+        guard let text = text(node, what, collector) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            collector.error("wrong-type", "\(what) must be 'true' or 'false', not '\(text.clipped)'", at: node.location)
+            return nil
+        }
+    }
+
+    static func date(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> CivilDate? {
+        guard let text = text(node, what, collector) else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            collector.error("wrong-type", "\(what) must be a date written YYYY-MM-DD that exists, not '\(text.clipped)'", at: node.location)
+            return nil
+        }
+        return date
+    }
+
+    /// A list of scalars; a single scalar is not accepted in its place.
+    static func textList(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> [Located<String>]? {
+        guard case .sequence(let items) = node.content else {
+            collector.error("wrong-type", "\(what) must be a list, not \(node.kindName)", at: node.location)
+            return nil
+        }
+        return items.compactMap { item in
+            nonEmptyText(item, "an item of \(what)", collector).map { Located($0, at: item.location) }
+        }
+    }
+
+    static func items(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> [YAMLNode]? {
+        guard case .sequence(let items) = node.content else {
+            collector.error("wrong-type", "\(what) must be a list, not \(node.kindName)", at: node.location)
+            return nil
+        }
+        return items
+    }
+}
+
+/// A value with the place it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    /// The value.
+    public var value: Value
+    /// Where it was written.
+    public var location: SourceLocation
+
+    /// Creates a located value.
+    ///
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - location: Where it was written.
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// Strict lexical forms shared by every reader: what counts as a whole number, a version.
+enum Lexical {
+    /// A plain decimal integer: an optional `-`, then `0` or digits not starting with `0`. No
+    /// `+`, no octal, no exponent, no fraction, no separators. At most 15 digits.
+    static func integer(_ text: String) -> Int? {
+        var utf8 = Substring(text).utf8[...]
+        var negative = false
+        if utf8.first == UInt8(ascii: "-") {
+            negative = true
+            utf8 = utf8.dropFirst()
+        }
+        guard !utf8.isEmpty, utf8.count <= 15 else { return nil }
+        if utf8.first == UInt8(ascii: "0") && utf8.count > 1 { return nil }
+        var value = 0
+        for byte in utf8 {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return negative ? -value : value
+    }
+
+    /// `MAJOR.MINOR.PATCH`, each a plain whole number.
+    static func isSemanticVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { part in
+            if let value = integer(String(part)) { return value >= 0 }
+            return false
+        }
+    }
+
+    /// Lowercase words joined by single hyphens: `training-below-target`.
+    static func isKebabCase(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space and line breaks.
+    var trimmed: String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// At most 40 characters, for quoting a user's value in a message.
+    var clipped: String {
+        let oneLine = replacingOccurrences(of: "\n", with: " ")
+        return oneLine.count > 40 ? String(oneLine.prefix(37)) + "..." : oneLine
+    }
+}

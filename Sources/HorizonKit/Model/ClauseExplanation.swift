@@ -1,0 +1,62 @@
+/// The plain-text account of one clause that `horizon explain` prints.
+public enum ClauseExplanation {
+    /// Explains a clause.
+    ///
+    /// - Parameters:
+    ///   - clause: The clause.
+    ///   - library: Its library.
+    /// - Returns: Text, with parameters shown as `{name}` in the contract words.
+    public static func text(for clause: Clause, in library: Library) -> String {
+        var out: [String] = []
+        let area = library.areas.first { $0.id == clause.area }?.title ?? clause.area
+        out.append("\(clause.id) \(clause.title) (version \(clause.version))")
+        out.append("Tier: \(clause.tier.value); area: \(area); library \(library.id) \(library.version)")
+        var tags: [String] = []
+        if !clause.ppn002.isEmpty { tags.append("PPN 002: " + clause.ppn002.joined(separator: ", ")) }
+        if !clause.ntfGroups.isEmpty { tags.append("NTF groups: " + clause.ntfGroups.map(String.init).joined(separator: ", ")) }
+        if !tags.isEmpty { out.append("Serves: " + tags.joined(separator: "; ")) }
+        out.append("")
+        out.append("Contract text")
+        for (index, paragraph) in clause.text.enumerated() {
+            let words = paragraph.segments.map { segment -> String in
+                switch segment {
+                case .words(let text): text
+                case .parameter(let name): "{\(name)}"
+                case .term(let term): term
+                case .reference(let id): "clause \(id)"
+                }
+            }.joined()
+            out.append(Wrap.lines(words, indent: "      ", firstIndent: "  \(index + 1).  "))
+        }
+        if !clause.parameters.isEmpty {
+            out.append("")
+            out.append("Parameters")
+            for parameter in clause.parameters {
+                let unit = parameter.unit.map { " \($0)" } ?? ""
+                let value = parameter.defaultValue.map { "default \($0)\(unit)" } ?? "no default"
+                out.append("  \(parameter.name): \(parameter.kind.rawValue), \(value), allowed \(parameter.allowedDescription)")
+                out.append(Wrap.lines(parameter.meaning, indent: "      "))
+            }
+        }
+        out.append("")
+        out.append("Guidance for commissioners")
+        out.append(Wrap.lines(clause.guidance, indent: "  "))
+        out.append("")
+        out.append("Basis")
+        for item in clause.basis { out.append(Wrap.lines(item, indent: "    ", firstIndent: "  - ")) }
+        out.append("")
+        out.append("Requirements")
+        for requirement in clause.requirements {
+            let kinds = requirement.documents.sorted().map(\.rawValue).joined(separator: ", ")
+            out.append("  \(requirement.id) (\(kinds)): \(requirement.summary)")
+            if !requirement.fields.isEmpty {
+                out.append(Wrap.lines("fields: " + requirement.fields.map(\.value).joined(separator: ", "), indent: "      ", firstIndent: "    "))
+            }
+            for rule in requirement.rules {
+                let text = "rule \(rule.kind.name): \(RuleText.describe(rule.kind)); else \(rule.severity.rawValue)[\(rule.code)]"
+                out.append(Wrap.lines(text, indent: "      ", firstIndent: "    "))
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+}

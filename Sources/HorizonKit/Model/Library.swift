@@ -1,0 +1,326 @@
+/// The kinds of supplier document.
+public enum DocumentKind: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// A periodic return of counts and facts.
+    case `return`
+    /// A tender bid of commitments.
+    case bid
+
+    public static func < (lhs: DocumentKind, rhs: DocumentKind) -> Bool { lhs.rawValue > rhs.rawValue }
+}
+
+/// The type a field's value must have.
+public enum FieldType: String, Sendable, Hashable, CaseIterable {
+    case bool, count, percent, date, text, path, hex
+}
+
+/// A tier of duties; tiers are cumulative through `includes`.
+public struct Tier: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var includes: Located<String>?
+    public var location: SourceLocation
+}
+
+/// An area: one numbered section of a generated schedule.
+public struct Area: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var location: SourceLocation
+}
+
+/// A service type in the catalogue, with the tier its contracts get by default.
+public struct Service: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var tier: Located<String>
+    public var location: SourceLocation
+}
+
+/// A defined term.
+public struct Definition: Sendable, Hashable {
+    public var term: String
+    public var text: String
+    public var location: SourceLocation
+}
+
+/// A field a return or bid may hold.
+public struct FieldSpec: Sendable, Hashable {
+    public var id: String
+    public var type: FieldType
+    public var documents: Set<DocumentKind>
+    /// A count of people that must be suppressed before publication when small.
+    public var suppress: Bool
+    public var meaning: String
+    public var location: SourceLocation
+}
+
+/// A parameter's value: a whole number or text.
+public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
+    case int(Int)
+    case text(String)
+
+    public var description: String {
+        switch self {
+        case .int(let value): String(value)
+        case .text(let value): value
+        }
+    }
+
+    /// The whole number, if it is one.
+    public var intValue: Int? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+}
+
+/// A named parameter of a clause.
+public struct Parameter: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case int, text }
+    public var name: String
+    public var kind: Kind
+    public var defaultValue: ParameterValue?
+    public var min: Int?
+    public var max: Int?
+    public var values: [String]
+    public var unit: String?
+    public var meaning: String
+    public var location: SourceLocation
+    public var defaultLocation: SourceLocation
+
+    /// A description of the allowed values: "0 to 100", "one of a, b".
+    public var allowedDescription: String {
+        switch kind {
+        case .int:
+            switch (min, max) {
+            case (let low?, let high?): return "\(low) to \(high)"
+            case (let low?, nil): return "\(low) or more"
+            case (nil, let high?): return "at most \(high)"
+            case (nil, nil): return "any whole number"
+            }
+        case .text:
+            return values.isEmpty ? "any text" : "one of " + values.map { "'\($0)'" }.joined(separator: ", ")
+        }
+    }
+
+    /// Whether a value is allowed.
+    ///
+    /// - Parameter value: The value.
+    /// - Returns: True when it has the right kind and lies in range.
+    public func allows(_ value: ParameterValue) -> Bool {
+        switch (kind, value) {
+        case (.int, .int(let number)):
+            return (min.map { number >= $0 } ?? true) && (max.map { number <= $0 } ?? true)
+        case (.text, .text(let text)):
+            return values.isEmpty || values.contains(text)
+        default:
+            return false
+        }
+    }
+}
+
+/// A piece of clause text: plain words or markup.
+public enum TextSegment: Sendable, Hashable {
+    case words(String)
+    case parameter(String)
+    case term(String)
+    case reference(String)
+}
+
+/// A paragraph of clause text, parsed into segments.
+public struct Paragraph: Sendable, Hashable {
+    public var segments: [TextSegment]
+    public var location: SourceLocation
+}
+
+/// Something a rule compares with: a field or a parameter.
+public enum Operand: Sendable, Hashable, CustomStringConvertible {
+    case field(String)
+    case parameter(String)
+
+    public var description: String {
+        switch self {
+        case .field(let id): id
+        case .parameter(let name): name
+        }
+    }
+}
+
+/// What a rule checks. See `ClauseLibrary/README.md` for the meaning of each kind.
+public enum RuleKind: Sendable, Hashable {
+    case isTrue(field: String)
+    case atMost(field: String, limit: Operand)
+    case atLeast(field: String, limit: Operand)
+    case percentAtLeast(part: String, whole: String, target: String, fromMonths: String?)
+    case adoptedBy(flag: String, date: String, daysAfterStart: String)
+    case withinMonths(field: String, months: String)
+    case mapped(fields: [String])
+    case evidence(document: String, digest: String)
+
+    /// The kind's name as written in the library.
+    public var name: String {
+        switch self {
+        case .isTrue: "is_true"
+        case .atMost: "at_most"
+        case .atLeast: "at_least"
+        case .percentAtLeast: "percent_at_least"
+        case .adoptedBy: "adopted_by"
+        case .withinMonths: "within_months"
+        case .mapped: "mapped"
+        case .evidence: "evidence"
+        }
+    }
+
+    /// Every field the rule reads.
+    public var fields: [String] {
+        switch self {
+        case .isTrue(let field): [field]
+        case .atMost(let field, let limit), .atLeast(let field, let limit):
+            if case .field(let other) = limit { [field, other] } else { [field] }
+        case .percentAtLeast(let part, let whole, _, _): [part, whole]
+        case .adoptedBy(let flag, let date, _): [flag, date]
+        case .withinMonths(let field, _): [field]
+        case .mapped(let fields): fields
+        case .evidence(let document, let digest): [document, digest]
+        }
+    }
+
+    /// Every parameter the rule reads.
+    public var parameters: [String] {
+        switch self {
+        case .isTrue, .mapped, .evidence: []
+        case .atMost(_, let limit), .atLeast(_, let limit):
+            if case .parameter(let name) = limit { [name] } else { [] }
+        case .percentAtLeast(_, _, let target, let fromMonths): [target] + (fromMonths.map { [$0] } ?? [])
+        case .adoptedBy(_, _, let days): [days]
+        case .withinMonths(_, let months): [months]
+        }
+    }
+}
+
+/// A rule of a requirement.
+public struct Rule: Sendable, Hashable {
+    public var kind: RuleKind
+    public var code: String
+    public var severity: Severity
+    public var location: SourceLocation
+}
+
+/// What a return or bid must show for a clause, and the rules that judge it.
+public struct Requirement: Sendable, Hashable {
+    public var id: String
+    public var summary: String
+    public var documents: Set<DocumentKind>
+    public var fields: [Located<String>]
+    public var rules: [Rule]
+    public var location: SourceLocation
+}
+
+/// A clause: the contract words and the checks of the supplier's documents.
+public struct Clause: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    public var tier: Located<String>
+    /// The area part of the id (`POL` in `DA-POL-1`).
+    public var area: String
+    /// The number part of the id (`1` in `DA-POL-1`).
+    public var number: Int
+    public var title: String
+    public var ppn002: [String]
+    public var ntfGroups: [Int]
+    public var text: [Paragraph]
+    public var guidance: String
+    public var basis: [String]
+    public var parameters: [Parameter]
+    public var requirements: [Requirement]
+    public var location: SourceLocation
+}
+
+/// The clause library: identity, tiers, areas, services, terms, fields and clauses.
+public struct Library: Sendable {
+    public var id: String
+    public var version: String
+    public var title: String
+    public var jurisdiction: String
+    public var tiers: [Tier]
+    public var areas: [Area]
+    public var services: [Service]
+    public var definitions: [Definition]
+    public var fields: [FieldSpec]
+    public var clauses: [Clause]
+    /// Where the library's identity is written.
+    public var location: SourceLocation
+
+    /// The tier with this id.
+    public func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }
+
+    /// The clause with this id.
+    public func clause(_ id: String) -> Clause? { clauses.first { $0.id == id } }
+
+    /// The field with this id.
+    public func field(_ id: String) -> FieldSpec? { fieldIndex[id] }
+
+    /// The service with this id.
+    public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+
+    /// The position of a tier in the chain of inclusion: 0 for a tier that includes none.
+    ///
+    /// - Parameter id: A tier id.
+    /// - Returns: The rank, or `nil` for an unknown tier or a loop.
+    public func rank(ofTier id: String) -> Int? {
+        var rank = 0
+        var current = tier(id)
+        var seen: Set<String> = []
+        while let included = current?.includes?.value {
+            guard seen.insert(current!.id).inserted, let next = tier(included) else { return nil }
+            rank += 1
+            current = next
+        }
+        return current == nil ? nil : rank
+    }
+
+    /// The tier ids a tier includes, itself first.
+    ///
+    /// - Parameter id: A tier id.
+    /// - Returns: The tier and every tier it includes, directly or not.
+    public func tiersIncluded(by id: String) -> Set<String> {
+        var result: Set<String> = []
+        var current = tier(id)
+        while let tier = current, result.insert(tier.id).inserted {
+            current = tier.includes.flatMap { self.tier($0.value) }
+        }
+        return result
+    }
+
+    /// The clauses of a tier, cumulatively, in schedule order.
+    ///
+    /// - Parameter id: A tier id.
+    /// - Returns: The clauses whose tier the given tier includes.
+    public func clauses(inTier id: String) -> [Clause] {
+        let included = tiersIncluded(by: id)
+        return scheduleOrder(clauses.filter { included.contains($0.tier.value) })
+    }
+
+    /// Clauses sorted by tier, then the area order the library declares, then number.
+    ///
+    /// - Parameter clauses: Clauses of this library.
+    /// - Returns: The same clauses in schedule order.
+    public func scheduleOrder(_ clauses: [Clause]) -> [Clause] {
+        let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return clauses.sorted {
+            let a = (rank(ofTier: $0.tier.value) ?? .max, areaOrder[$0.area] ?? .max, $0.number, $0.id)
+            let b = (rank(ofTier: $1.tier.value) ?? .max, areaOrder[$1.area] ?? .max, $1.number, $1.id)
+            return a < b
+        }
+    }
+
+    /// The parameter with this name, and the clause that declares it.
+    public func parameter(_ name: String) -> (Clause, Parameter)? {
+        for clause in clauses {
+            if let parameter = clause.parameters.first(where: { $0.name == name }) { return (clause, parameter) }
+        }
+        return nil
+    }
+
+    var fieldIndex: [String: FieldSpec] = [:]
+}

@@ -1,0 +1,64 @@
+/// Checks on raw input bytes shared by the YAML, JSON and CSV readers.
+enum TextChecks {
+    static func checkSize(_ count: Int, file: String, limits: ReadLimits) throws(InputError) {
+        if count > limits.maxBytes {
+            throw InputError(
+                "too-large", "the file is \(count) bytes, more than the limit of \(limits.maxBytes) (raise it with --max-input-size)",
+                at: .start(of: file))
+        }
+    }
+
+    /// 3 when the bytes start with a UTF-8 byte order mark, else 0.
+    static func utf8BOMLength(_ bytes: [UInt8]) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Refuses UTF-16 and UTF-32 files, which a spreadsheet or Notepad may write.
+    static func rejectOtherEncodings(_ bytes: [UInt8], file: String) throws(InputError) {
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            throw InputError("invalid-encoding", "the file is UTF-16 encoded; save it as UTF-8", at: .start(of: file))
+        }
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of a byte offset.
+    static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, bytes.count)
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// Whether the leading white space of a 1-based line holds a tab.
+    static func lineHasTabIndent(line target: Int, in bytes: UnsafeBufferPointer<UInt8>, skip: Int) -> Bool {
+        var line = 1
+        var index = skip
+        while index < bytes.count && line < target {
+            if bytes[index] == 0x0A { line += 1 }
+            index += 1
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x09: return true
+            case 0x20: index += 1
+            default: return false
+            }
+        }
+        return false
+    }
+
+    static func hex(_ value: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "0x" + (digits.count < 2 ? "0" + digits : digits)
+    }
+}

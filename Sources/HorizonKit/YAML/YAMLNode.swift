@@ -1,0 +1,97 @@
+/// A node of a YAML document, with the place it starts.
+///
+/// Scalars stay text: the schema that reads a node types it, so `no` in a text field is the
+/// text "no" and `012` in a count is an error rather than octal.
+public struct YAMLNode: Sendable {
+    /// What a node holds.
+    public enum Content: Sendable {
+        /// Text, and whether it was written plain (unquoted, not a block scalar).
+        case scalar(String, plain: Bool)
+        /// Items in order.
+        case sequence([YAMLNode])
+        /// Key/value pairs in document order. Keys are unique: the reader rejects duplicates.
+        case mapping([YAMLPair])
+    }
+
+    /// What the node holds.
+    public var content: Content
+    /// Where the node starts.
+    public var location: SourceLocation
+
+    /// Creates a node.
+    ///
+    /// - Parameters:
+    ///   - content: What the node holds.
+    ///   - location: Where the node starts.
+    public init(_ content: Content, at location: SourceLocation) {
+        self.content = content
+        self.location = location
+    }
+
+    /// True for a plain empty scalar, `~` or `null`: a key written with no value.
+    public var isNull: Bool {
+        if case .scalar(let text, plain: true) = content {
+            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
+        return false
+    }
+
+    /// A short name for the kind of node, for messages ("a list", "a map", "text").
+    public var kindName: String {
+        switch content {
+        case .scalar: "a single value"
+        case .sequence: "a list"
+        case .mapping: "a map"
+        }
+    }
+}
+
+/// One entry of a YAML mapping.
+public struct YAMLPair: Sendable {
+    /// The key's text.
+    public var key: String
+    /// Where the key starts.
+    public var keyLocation: SourceLocation
+    /// The value.
+    public var value: YAMLNode
+
+    /// Creates a pair.
+    ///
+    /// - Parameters:
+    ///   - key: The key's text.
+    ///   - keyLocation: Where the key starts.
+    ///   - value: The value.
+    public init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
+        self.key = key
+        self.keyLocation = keyLocation
+        self.value = value
+    }
+}
+
+/// Bounds on what the readers accept, so that no input can exhaust time or memory.
+public struct ReadLimits: Sendable, Hashable {
+    /// The largest input, in bytes. A larger file is refused before it is parsed.
+    public var maxBytes: Int
+    /// The deepest nesting of lists and maps.
+    public var maxDepth: Int
+    /// The most nodes one document may hold.
+    public var maxNodes: Int
+
+    /// Creates limits.
+    ///
+    /// - Parameters:
+    ///   - maxBytes: The largest input, in bytes.
+    ///   - maxDepth: The deepest nesting.
+    ///   - maxNodes: The most nodes in one document.
+    public init(maxBytes: Int = ReadLimits.defaultMaxBytes, maxDepth: Int = 64, maxNodes: Int = 200_000) {
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+        self.maxNodes = maxNodes
+    }
+
+    /// 4 MiB: a quarterly return is a few kilobytes, the whole clause library well under 1 MiB.
+    public static let defaultMaxBytes = 4 << 20
+
+    /// The defaults.
+    public static let standard = ReadLimits()
+}

@@ -1,0 +1,202 @@
+internal import CYAML
+
+/// Reads YAML text into located nodes with libyaml's event API.
+///
+/// This is the only file that imports `CYAML`: events become Swift values at once and are
+/// freed before the next is read, and no C type leaves this file. The reader refuses aliases
+/// (so an alias bomb ends at its first `*`), more than one document, duplicate keys, keys that
+/// are not plain values, nesting deeper than the limit and inputs larger than the limit.
+public enum YAMLReader {
+    /// Parses one YAML document.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's bytes, UTF-8 (a leading UTF-8 byte order mark is skipped).
+    ///   - file: The file name to put in locations.
+    ///   - limits: Size, depth and node-count bounds.
+    /// - Returns: The document's root node, or `nil` for an empty document.
+    /// - Throws: `InputError` with the location of the problem.
+    public static func parse(_ bytes: [UInt8], file: String, limits: ReadLimits = .standard) throws(InputError) -> YAMLNode? {
+        try TextChecks.checkSize(bytes.count, file: file, limits: limits)
+        let skip = TextChecks.utf8BOMLength(bytes)
+        try TextChecks.rejectOtherEncodings(bytes, file: file)
+        let result: Result<YAMLNode?, InputError> = bytes.withUnsafeBufferPointer { buffer in
+            var builder = Builder(file: file, bytes: buffer, skip: skip, limits: limits)
+            return Result { () throws(InputError) -> YAMLNode? in try builder.run() }
+        }
+        return try result.get()
+    }
+}
+
+// MARK: - Building nodes from events
+
+private struct Builder {
+    let file: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    let skip: Int
+    let limits: ReadLimits
+
+    /// An open collection.
+    enum Frame {
+        case sequence(items: [YAMLNode], location: SourceLocation)
+        case mapping(pairs: [YAMLPair], location: SourceLocation, pendingKey: (String, SourceLocation)?, seen: [String: SourceLocation])
+    }
+
+    var stack: [Frame] = []
+    var root: YAMLNode?
+    var documents = 0
+    var nodes = 0
+
+    init(file: String, bytes: UnsafeBufferPointer<UInt8>, skip: Int, limits: ReadLimits) {
+        self.file = file
+        self.bytes = bytes
+        self.skip = skip
+        self.limits = limits
+    }
+
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    mutating func run() throws(InputError) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw InputError("out-of-memory", "libyaml could not start", at: .start(of: file))
+        }
+        defer { yaml_parser_delete(&parser) }
+        let base = bytes.baseAddress.map { $0 + skip }
+        yaml_parser_set_input_string(&parser, base, bytes.count - skip)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                throw syntaxError(parser)
+            }
+            defer { yaml_event_delete(&event) }
+            let done = try handle(event)
+            if done { break }
+        }
+        return root
+    }
+
+    /// Handles one event; returns true at the end of the stream.
+    mutating func handle(_ event: yaml_event_t) throws(InputError) -> Bool {
+        let start = location(event.start_mark)
+        switch event.type {
+        case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT, YAML_NO_EVENT:
+            return false
+        case YAML_STREAM_END_EVENT:
+            return true
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                throw InputError("multiple-documents", "only one YAML document is allowed in a file; remove the second '---'", at: start)
+            }
+            return false
+        case YAML_ALIAS_EVENT:
+            throw InputError(
+                "alias-not-allowed",
+                "aliases ('*name') are not allowed in Horizon files; write the value out in full", at: start)
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text: String
+            if let value = scalar.value, scalar.length > 0 {
+                text = String(decoding: UnsafeBufferPointer(start: value, count: Int(scalar.length)), as: UTF8.self)
+            } else {
+                text = ""
+            }
+            let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            try add(YAMLNode(.scalar(text, plain: plain), at: start))
+            return false
+        case YAML_SEQUENCE_START_EVENT:
+            try open(.sequence(items: [], location: start), at: start)
+            return false
+        case YAML_MAPPING_START_EVENT:
+            try open(.mapping(pairs: [], location: start, pendingKey: nil, seen: [:]), at: start)
+            return false
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return false }
+            switch frame {
+            case .sequence(let items, let location):
+                try add(YAMLNode(.sequence(items), at: location))
+            case .mapping(let pairs, let location, _, _):
+                try add(YAMLNode(.mapping(pairs), at: location))
+            }
+            return false
+        default:
+            return false
+        }
+    }
+
+    mutating func open(_ frame: Frame, at location: SourceLocation) throws(InputError) {
+        if case .mapping(_, _, nil, _)? = stack.last {
+            throw InputError("complex-key", "a key must be a single value, not a list or a map", at: location)
+        }
+        if stack.count >= limits.maxDepth {
+            throw InputError("too-deep", "lists and maps are nested more than \(limits.maxDepth) levels deep", at: location)
+        }
+        stack.append(frame)
+    }
+
+    mutating func add(_ node: YAMLNode) throws(InputError) {
+        nodes += 1
+        if nodes > limits.maxNodes {
+            throw InputError("too-many-nodes", "the document holds more than \(limits.maxNodes) values", at: node.location)
+        }
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var items, let location):
+            items.append(node)
+            stack.append(.sequence(items: items, location: location))
+        case .mapping(var pairs, let location, let pendingKey, var seen):
+            if let (key, keyLocation) = pendingKey {
+                pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
+                stack.append(.mapping(pairs: pairs, location: location, pendingKey: nil, seen: seen))
+            } else {
+                guard case .scalar(let key, _) = node.content else {
+                    throw InputError("complex-key", "a key must be a single value, not a list or a map", at: node.location)
+                }
+                if let first = seen[key] {
+                    throw InputError(
+                        "duplicate-key", "duplicate key '\(key)'; a repeated key would silently replace the first value",
+                        at: node.location, notes: [Note("'\(key)' first appears here", at: first)])
+                }
+                seen[key] = node.location
+                stack.append(.mapping(pairs: pairs, location: location, pendingKey: (key, node.location), seen: seen))
+            }
+        }
+    }
+
+    // MARK: - Errors
+
+    func syntaxError(_ parser: yaml_parser_t) -> InputError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be parsed"
+        if parser.error == YAML_READER_ERROR {
+            // Reader errors carry a byte offset rather than a mark.
+            let at = TextChecks.location(ofByte: skip + Int(parser.problem_offset), in: bytes, file: file)
+            let detail: String
+            switch problem {
+            case "invalid leading UTF-8 octet", "incomplete UTF-8 octet sequence", "invalid trailing UTF-8 octet",
+                "invalid length of a UTF-8 sequence", "invalid Unicode character":
+                detail = "the file is not valid UTF-8 (\(problem)); save it as UTF-8"
+            case "control characters are not allowed":
+                detail = "the file holds a control character (byte \(TextChecks.hex(Int(parser.problem_value)))); it may be binary or not UTF-8"
+            default:
+                detail = problem
+            }
+            return InputError("invalid-encoding", detail, at: at)
+        }
+        let at = location(parser.problem_mark)
+        var notes: [Note] = []
+        if let context = parser.context {
+            notes.append(Note(String(cString: context), at: location(parser.context_mark)))
+        }
+        if TextChecks.lineHasTabIndent(line: at.line, in: bytes, skip: skip) {
+            return InputError("tab-indent", "a tab is used for indentation; YAML indents with spaces only", at: at, notes: notes)
+        }
+        return InputError("yaml-syntax", problem, at: at, notes: notes)
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `horizon` command: domestic abuse duties in every public contract.
+@main
+struct Horizon: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "horizon",
+        abstract: "Write domestic abuse duties into public contracts, and check suppliers' returns and bids against them.",
+        discussion: """
+            Exit status: 0 all sound or compliant; 1 at least one error finding; 2 an input could not be \
+            read or understood; 64 bad command-line usage.
+            """,
+        version: "1.0.0",
+        subcommands: [Lint.self, Clauses.self, Explain.self]
+    )
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import HorizonKit
+
+/// Where the clause library is, and how large an input may be.
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The clause library folder.", valueName: "DIR"))
+    var library: String = "ClauseLibrary"
+
+    @Option(name: .long, help: ArgumentHelp("The largest input file, in bytes.", valueName: "BYTES"))
+    var maxInputSize: Int = ReadLimits.defaultMaxBytes
+
+    var limits: ReadLimits { ReadLimits(maxBytes: maxInputSize) }
+
+    mutating func validate() throws {
+        guard maxInputSize > 0 else { throw ValidationError("--max-input-size must be a positive number of bytes") }
+    }
+
+    /// Loads the library and refuses one that is unreadable or has defects (exit 2).
+    func loadSound() throws -> Library {
+        let load = LibraryLoader.load(from: library, limits: limits)
+        if !load.inputErrors.isEmpty {
+            Output.report(inputErrors: load.inputErrors)
+            throw ExitCode(2)
+        }
+        guard let result = load.library else { throw ExitCode(2) }
+        let defects = (load.findings + Linter.lint(result)).filter { $0.severity == .error }
+        if !defects.isEmpty {
+            Output.error("the clause library in '\(library)' has \(defects.count) defect(s); run 'horizon lint --library \(library)'")
+            throw ExitCode(2)
+        }
+        return result
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import HorizonKit
+
+/// Printing: reports to standard output, input errors to standard error.
+enum Output {
+    static func out(_ text: String) {
+        print(text)
+    }
+
+    static func error(_ text: String) {
+        writeError("horizon: error: \(text)\n")
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func report(inputErrors: [InputError]) {
+        for error in inputErrors {
+            writeError(error.finding.compilerStyle + "\n")
+        }
+    }
+
+    static func report(findings: [Finding]) {
+        for finding in findings {
+            print(finding.compilerStyle)
+        }
+    }
+}
