@@ -9,6 +9,8 @@ public struct LibraryLoad: Sendable {
     public var findings: [Finding]
     /// Files that could not be read or parsed (exit status 2).
     public var inputErrors: [InputError]
+    /// Every file read, with its SHA-256, in the order read.
+    public var files: [(path: String, sha256: String)] = []
 }
 
 /// Loads a clause library folder: `library.yaml`, `definitions.yaml`, `fields.yaml` and every
@@ -30,9 +32,11 @@ public enum LibraryLoader {
             return LibraryLoad(library: nil, findings: [], inputErrors: [error])
         }
 
+        var files: [(path: String, sha256: String)] = []
         func parse(_ path: String) -> YAMLNode? {
             do {
                 let bytes = try FileInput.read(path, limits: limits)
+                files.append((path, Digest.sha256(bytes)))
                 guard let root = try YAMLReader.parse(bytes, file: path, limits: limits) else {
                     collector.error("empty-file", "the file is empty", at: .start(of: path))
                     return nil
@@ -63,7 +67,7 @@ public enum LibraryLoader {
             }
         }
         library.fieldIndex = Dictionary(library.fields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return LibraryLoad(library: library, findings: collector.findings, inputErrors: inputErrors)
+        return LibraryLoad(library: library, findings: collector.findings, inputErrors: inputErrors, files: files)
     }
 }
 

@@ -1,0 +1,157 @@
+/// A piece of running text in a generated schedule.
+public enum Inline: Sendable, Hashable {
+    /// Plain words.
+    case text(String)
+    /// A defined term.
+    case term(String)
+    /// A cross-reference: the clause's number in this contract and its id.
+    case reference(number: String, id: String)
+    /// A parameter's value in this contract.
+    case value(String)
+}
+
+/// The contract schedule as a document model that every renderer walks, so that a new output
+/// format (DOCX, say) is a new renderer and never a change to how the schedule is assembled.
+public struct ScheduleDocument: Sendable {
+    /// A labelled fact of the title block.
+    public struct Fact: Sendable, Hashable {
+        public var label: String
+        public var value: String
+    }
+
+    /// A numbered clause.
+    public struct ClauseBlock: Sendable, Hashable {
+        public var number: String
+        public var id: String
+        public var version: String
+        public var title: String
+        public var paragraphs: [[Inline]]
+    }
+
+    /// A numbered section (one area).
+    public struct Section: Sendable, Hashable {
+        public var number: Int
+        public var title: String
+        public var clauses: [ClauseBlock]
+    }
+
+    /// One measure the supplier must return.
+    public struct Measure: Sendable, Hashable {
+        public var field: String
+        public var type: String
+        public var meaning: String
+        /// "1.1 (DA-POL-1)" for each clause that asks for it.
+        public var clauses: [String]
+        /// The rules that judge it, with this contract's values.
+        public var rules: [String]
+    }
+
+    public var title: String
+    public var facts: [Fact]
+    public var introduction: String
+    public var definitions: [(term: String, text: String)]
+    public var sections: [Section]
+    public var measures: [Measure]
+    public var headerFields: [(field: String, meaning: String)]
+    public var periods: [ReportingPeriod]
+    public var omitted: [OmittedClause]
+}
+
+/// Assembles a contract's schedule from its clauses.
+public enum ScheduleBuilder {
+    /// The header of a return, built in (SPEC §5).
+    public static let returnHeader: [(field: String, meaning: String)] = [
+        ("return.contract", "the contract reference"),
+        ("return.supplier", "the supplier's name as in the contract"),
+        ("return.period_start", "the first day of the reporting period (YYYY-MM-DD)"),
+        ("return.period_end", "the last day of the reporting period (YYYY-MM-DD)"),
+        ("return.submitted_on", "the date the return is sent (YYYY-MM-DD)"),
+        ("return.prepared_by_role", "the role of the person who prepared it, never a name"),
+    ]
+
+    /// Builds the schedule.
+    ///
+    /// - Parameters:
+    ///   - contract: The resolved contract.
+    ///   - library: Its library.
+    /// - Returns: The document model.
+    public static func build(_ contract: Contract, library: Library) -> ScheduleDocument {
+        let tierTitle = library.tier(contract.tier)?.title ?? contract.tier
+        let facts: [ScheduleDocument.Fact] = [
+            .init(label: "Contract reference", value: contract.reference),
+            .init(label: "Contract", value: contract.title),
+            .init(label: "Commissioner", value: contract.commissioner),
+            .init(label: "Supplier", value: contract.supplier),
+            .init(label: "Service", value: contract.service.title),
+            .init(label: "Tier", value: tierTitle),
+            .init(label: "Term", value: "\(contract.start) to \(contract.end)"),
+            .init(label: "Reporting", value: "\(contract.reporting.rawValue), returns due \(contract.returnDueDays) days after each period ends"),
+            .init(label: "Clause library", value: "\(library.id) version \(library.version)"),
+        ]
+        var usedTerms: Set<String> = []
+        let sections = contract.sections.map { section in
+            ScheduleDocument.Section(
+                number: section.number, title: section.area.title,
+                clauses: section.clauses.map { clause in
+                    ScheduleDocument.ClauseBlock(
+                        number: contract.numbers[clause.id] ?? "", id: clause.id, version: clause.version, title: clause.title,
+                        paragraphs: clause.text.map { paragraph in
+                            paragraph.segments.map { segment -> Inline in
+                                switch segment {
+                                case .words(let text): return .text(text)
+                                case .term(let term):
+                                    usedTerms.insert(term)
+                                    return .term(term)
+                                case .parameter(let name): return .value(contract.parameters[name]?.description ?? name)
+                                case .reference(let id): return .reference(number: contract.numbers[id] ?? id, id: id)
+                                }
+                            }
+                        })
+                })
+        }
+        let definitions = library.definitions.filter { usedTerms.contains($0.term) }
+            .sorted { $0.term.lowercased() < $1.term.lowercased() }
+            .map { (term: $0.term, text: $0.text) }
+        return ScheduleDocument(
+            title: "Schedule: domestic abuse duties",
+            facts: facts,
+            introduction: "This schedule forms part of the Contract between the Commissioner and the Supplier. It sets out the duties of the Supplier concerning domestic abuse at the \(tierTitle.lowercased()) tier and the returns by which the Supplier shows that it meets them. Each clause shows, in brackets, the identifier under which it is held in the clause library; it forms no part of the clause.",
+            definitions: definitions,
+            sections: sections,
+            measures: measures(contract, library: library, kind: .return),
+            headerFields: returnHeader,
+            periods: contract.periods,
+            omitted: contract.omitted)
+    }
+
+    /// Every field a document of `kind` must hold, once, in clause order, with the clauses that
+    /// ask for it and the rules that judge it.
+    public static func measures(_ contract: Contract, library: Library, kind: DocumentKind) -> [ScheduleDocument.Measure] {
+        var order: [String] = []
+        var rows: [String: ScheduleDocument.Measure] = [:]
+        func value(_ name: String) -> String? { contract.parameters[name]?.description }
+        for clause in contract.clauses {
+            let label = "\(contract.numbers[clause.id] ?? "") (\(clause.id))"
+            for requirement in clause.requirements where requirement.documents.contains(kind) {
+                var fields = requirement.fields.map(\.value)
+                for rule in requirement.rules { fields += rule.kind.fields }
+                for field in fields {
+                    if rows[field] == nil {
+                        let spec = library.field(field)
+                        order.append(field)
+                        rows[field] = .init(field: field, type: spec?.type.rawValue ?? "text", meaning: spec?.meaning ?? "",
+                            clauses: [], rules: [])
+                    }
+                    if !rows[field]!.clauses.contains(label) { rows[field]!.clauses.append(label) }
+                }
+                for rule in requirement.rules {
+                    let text = RuleText.describe(rule.kind, value: value)
+                    if let first = rule.kind.fields.first, !rows[first]!.rules.contains(text) {
+                        rows[first]!.rules.append(text)
+                    }
+                }
+            }
+        }
+        return order.compactMap { rows[$0] }
+    }
+}

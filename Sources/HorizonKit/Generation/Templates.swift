@@ -1,0 +1,143 @@
+import Foundation
+
+/// The formats of a supplier template.
+public enum TemplateFormat: String, Sendable, CaseIterable {
+    case yaml, csv
+}
+
+/// Writes the templates a supplier fills in: a return or a bid, for exactly the contract's
+/// clauses and parameters.
+public enum TemplateWriter {
+    /// One line of a template.
+    struct Entry {
+        var field: String
+        var value: String
+        var comment: String
+    }
+
+    /// The header fields of a document.
+    static func header(_ contract: Contract, kind: DocumentKind, period: ReportingPeriod?) -> [Entry] {
+        switch kind {
+        case .return:
+            return [
+                Entry(field: "return.contract", value: contract.reference, comment: "the contract reference"),
+                Entry(field: "return.supplier", value: contract.isAtTender ? "" : contract.supplier, comment: "the supplier's name as in the contract"),
+                Entry(field: "return.period_start", value: period.map { "\($0.start)" } ?? "",
+                    comment: period.map { "period \($0.number) of \(contract.periods.count)" } ?? "YYYY-MM-DD: the first day of the reporting period"),
+                Entry(field: "return.period_end", value: period.map { "\($0.end)" } ?? "",
+                    comment: period.map { "return due by \($0.due)" } ?? "YYYY-MM-DD: the last day of the reporting period"),
+                Entry(field: "return.submitted_on", value: "", comment: "YYYY-MM-DD: the date you send the return"),
+                Entry(field: "return.prepared_by_role", value: "", comment: "your role, such as Contracts manager; never a person's name"),
+            ]
+        case .bid:
+            return [
+                Entry(field: "bid.contract", value: contract.reference, comment: "the contract reference"),
+                Entry(field: "bid.supplier", value: contract.isAtTender ? "" : contract.supplier, comment: "the bidder's name"),
+                Entry(field: "bid.submitted_on", value: "", comment: "YYYY-MM-DD: the date you send the bid"),
+                Entry(field: "bid.prepared_by_role", value: "", comment: "your role, such as Bid manager; never a person's name"),
+            ]
+        }
+    }
+
+    static func entries(_ contract: Contract, library: Library, kind: DocumentKind, period: ReportingPeriod?) -> [Entry] {
+        header(contract, kind: kind, period: period) + ScheduleBuilder.measures(contract, library: library, kind: kind).map { measure in
+            var comment = "\(measure.meaning). \(typeHint(measure.type)); clause \(measure.clauses.joined(separator: ", "))"
+            if !measure.rules.isEmpty { comment += ". Judged: " + measure.rules.joined(separator: "; ") }
+            return Entry(field: measure.field, value: "", comment: comment)
+        }
+    }
+
+    static func typeHint(_ type: String) -> String {
+        switch type {
+        case "bool": "true or false"
+        case "count": "a whole number"
+        case "percent": "a whole number from 0 to 100"
+        case "date": "a date YYYY-MM-DD"
+        case "path": "the file name within your evidence folder"
+        case "hex": "the file's SHA-256, 64 hexadecimal characters"
+        default: "text"
+        }
+    }
+
+    /// Writes a template.
+    ///
+    /// - Parameters:
+    ///   - contract: The contract.
+    ///   - library: Its library.
+    ///   - kind: Return or bid.
+    ///   - format: YAML (with comments) or CSV (`field,value`).
+    ///   - period: The period whose dates to fill in, if any.
+    /// - Returns: The template's text.
+    public static func render(_ contract: Contract, library: Library, kind: DocumentKind, format: TemplateFormat, period: ReportingPeriod? = nil) -> String {
+        let all = entries(contract, library: library, kind: kind, period: period)
+        switch format {
+        case .csv:
+            var lines = ["field,value", "document,\(kind.rawValue)"]
+            for entry in all {
+                let name = entry.field.hasPrefix("\(kind.rawValue).") ? String(entry.field.dropFirst(kind.rawValue.count + 1)) : entry.field
+                lines.append("\(CSVText.quote(name)),\(CSVText.quote(entry.value))")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        case .yaml:
+            var lines: [String] = []
+            let noun = kind == .return ? "Return" : "Bid"
+            lines.append("# \(noun) for contract \(contract.reference): \(oneLine(contract.title))")
+            lines.append("# Written by Horizon from clause library \(library.id) \(library.version), tier \(contract.tier).")
+            lines.append("# Fill in every value, then check it before you send it:")
+            lines.append("#   horizon check \(contract.file) THIS-FILE.yaml")
+            if kind == .return {
+                lines.append("# Every figure is a count for the whole contract: never names, dates of birth, addresses or case details.")
+            }
+            var open: [String] = []
+            for entry in all {
+                let path = entry.field.split(separator: ".").map(String.init)
+                let parents = Array(path.dropLast())
+                var common = 0
+                while common < min(open.count, parents.count) && open[common] == parents[common] { common += 1 }
+                open = Array(open.prefix(common))
+                for (depth, name) in parents.enumerated().dropFirst(common) {
+                    if depth == 0 { lines.append("") }
+                    lines.append(String(repeating: "  ", count: depth) + name + ":")
+                    open.append(name)
+                }
+                let indent = String(repeating: "  ", count: parents.count)
+                lines.append(indent + "# " + oneLine(entry.comment))
+                let value = entry.value.isEmpty ? "" : " " + YAMLText.quoteIfNeeded(entry.value)
+                lines.append(indent + path.last! + ":" + value)
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    static func oneLine(_ text: String) -> String { collapse(text) }
+}
+
+/// Writing values into YAML so that they read back as the same text.
+enum YAMLText {
+    static func quoteIfNeeded(_ text: String) -> String {
+        let plainSafe = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || " -_./()&'".unicodeScalars.contains(scalar)
+        } && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.hasPrefix("-") && !text.hasPrefix("&") && !text.hasPrefix("'")
+        if plainSafe { return text }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default:
+                if scalar.value < 0x20 { out += "\\x" + String(scalar.value, radix: 16) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Writing values into CSV.
+enum CSVText {
+    static func quote(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

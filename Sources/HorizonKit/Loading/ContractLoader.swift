@@ -1,0 +1,249 @@
+/// Reads a contract specification and resolves it against the library, reporting every defect
+/// with its location.
+public enum ContractLoader {
+    static let topKeys = ["contract", "parameters", "clauses"]
+
+    /// Reads and validates a contract file.
+    ///
+    /// - Parameters:
+    ///   - path: The contract file.
+    ///   - library: The loaded library.
+    ///   - limits: Read bounds.
+    /// - Returns: The contract (when it could be resolved) and the findings.
+    /// - Throws: `InputError` when the file cannot be read or is not YAML.
+    public static func load(_ path: String, library: Library, limits: ReadLimits = .standard) throws(InputError) -> (Contract?, [Finding]) {
+        let bytes = try FileInput.read(path, limits: limits)
+        guard let root = try YAMLReader.parse(bytes, file: path, limits: limits) else {
+            throw InputError("empty-file", "the contract file is empty", at: .start(of: path))
+        }
+        return resolve(root, file: path, library: library)
+    }
+
+    /// Resolves a parsed contract specification.
+    ///
+    /// - Parameters:
+    ///   - root: The document's root node.
+    ///   - file: Its file name.
+    ///   - library: The loaded library.
+    /// - Returns: The contract, when no error prevents building it, and all findings.
+    public static func resolve(_ root: YAMLNode, file: String, library: Library) -> (Contract?, [Finding]) {
+        let collector = FindingCollector()
+        guard let top = MapReader(root, what: "the contract file", collector: collector) else { return (nil, collector.findings) }
+        defer { top.finish() }
+        guard let head = top.required("contract").flatMap({ MapReader($0, what: "'contract'", collector: collector) }) else {
+            return (nil, collector.findings)
+        }
+        defer { head.finish() }
+        func text(_ key: String) -> String? { head.required(key).flatMap { Scalar.nonEmptyText($0, "'\(key)'", collector) } }
+        let reference = text("reference")
+        let title = text("title")
+        let commissioner = text("commissioner")
+        let supplier = text("supplier")
+
+        // Service and tier.
+        var service: Service?
+        if let node = head.required("service"), let id = Scalar.nonEmptyText(node, "'service'", collector) {
+            service = library.service(id)
+            if service == nil {
+                collector.error("unknown-service",
+                    "unknown service '\(id.clipped)'\(Nearest.hint(for: id, in: library.services.map(\.id))); the catalogue is in the library's library.yaml",
+                    at: node.location)
+            }
+        }
+        var tier = service?.tier.value
+        if let node = head.optional("tier"), let id = Scalar.nonEmptyText(node, "'tier'", collector) {
+            if library.tier(id) == nil {
+                collector.error("unknown-tier", "unknown tier '\(id.clipped)'\(Nearest.hint(for: id, in: library.tiers.map(\.id)))", at: node.location)
+            } else if let service, let catalogue = library.rank(ofTier: service.tier.value), let chosen = library.rank(ofTier: id), chosen < catalogue {
+                collector.error("tier-below-catalogue",
+                    "tier '\(id)' is below the catalogue tier '\(service.tier.value)' for service '\(service.id)'; a contract may raise its tier, never lower it",
+                    at: node.location)
+            } else {
+                tier = id
+            }
+        }
+
+        // Term and reporting.
+        let startNode = head.required("start")
+        let start = startNode.flatMap { Scalar.date($0, "'start'", collector) }
+        let endNode = head.required("end")
+        let end = endNode.flatMap { Scalar.date($0, "'end'", collector) }
+        if let start, let end, let endNode, end < start {
+            collector.error("end-before-start", "the contract ends (\(end)) before it starts (\(start))", at: endNode.location)
+        }
+        var reporting = ReportingFrequency.quarterly
+        if let node = head.optional("reporting"), let value = Scalar.nonEmptyText(node, "'reporting'", collector) {
+            if let known = ReportingFrequency(rawValue: value) {
+                reporting = known
+            } else {
+                collector.error("wrong-type",
+                    "reporting must be one of quarterly, half-yearly, annual, not '\(value.clipped)'\(Nearest.hint(for: value, in: ReportingFrequency.allCases.map(\.rawValue)))",
+                    at: node.location)
+            }
+        }
+        var dueDays = 30
+        if let node = head.optional("return_due_days"), let value = Scalar.int(node, "'return_due_days'", collector) {
+            if (0...365).contains(value) {
+                dueDays = value
+            } else {
+                collector.error("out-of-range", "return_due_days must be from 0 to 365, not \(value)", at: node.location)
+            }
+        }
+
+        // Library identity.
+        var libraryID = library.id
+        var libraryVersion = library.version
+        if let node = head.required("library"), let map = MapReader(node, what: "'library'", collector: collector) {
+            if let idNode = map.required("id"), let id = Scalar.nonEmptyText(idNode, "the library id", collector) {
+                libraryID = id
+                if id != library.id {
+                    collector.error("library-mismatch", "the contract was drafted against library '\(id.clipped)', but the library is '\(library.id)'",
+                        at: idNode.location)
+                }
+            }
+            if let versionNode = map.required("version"), let version = Scalar.nonEmptyText(versionNode, "the library version", collector) {
+                libraryVersion = version
+                if version != library.version {
+                    collector.error("library-mismatch",
+                        "the contract was drafted against library version \(version.clipped), but the library is version \(library.version)",
+                        at: versionNode.location)
+                }
+            }
+            map.finish()
+        }
+
+        // Clauses: the tier's, plus added, less omitted.
+        var ids = Set(tier.map { library.clauses(inTier: $0).map(\.id) } ?? [])
+        var added: [String] = []
+        var omitted: [(id: String, reason: String, location: SourceLocation)] = []
+        if let node = top.optional("clauses"), let map = MapReader(node, what: "'clauses'", collector: collector) {
+            let known = library.clauses.map(\.id)
+            if let list = map.optional("add").flatMap({ Scalar.textList($0, "'add'", collector) }) {
+                for item in list {
+                    if library.clause(item.value) == nil {
+                        collector.error("unknown-clause", "no clause '\(item.value.clipped)' in the library\(Nearest.hint(for: item.value, in: known))", at: item.location)
+                    } else if ids.contains(item.value) {
+                        collector.add(Finding(.warning, "clause-already-included", "\(item.value) is already in the \(tier ?? "") tier", at: item.location))
+                    } else {
+                        ids.insert(item.value)
+                        added.append(item.value)
+                    }
+                }
+            }
+            if let omitNode = map.optional("omit"), let omits = MapReader(omitNode, what: "'omit'", collector: collector) {
+                for pair in omits.entries {
+                    _ = omits.optional(pair.key)
+                    let reason = Scalar.text(pair.value, "the reason for leaving out \(pair.key)", collector)?.trimmed ?? ""
+                    if library.clause(pair.key) == nil {
+                        collector.error("unknown-clause", "no clause '\(pair.key.clipped)' in the library\(Nearest.hint(for: pair.key, in: known))", at: pair.keyLocation)
+                    } else if !ids.contains(pair.key) {
+                        collector.error("omit-not-included", "\(pair.key) is not in this contract's tier, so it cannot be left out", at: pair.keyLocation)
+                    } else if reason.isEmpty {
+                        collector.error("omit-without-reason", "leaving out \(pair.key) needs a written reason, which the schedule records", at: pair.keyLocation)
+                    } else {
+                        ids.remove(pair.key)
+                        omitted.append((pair.key, reason, pair.keyLocation))
+                    }
+                }
+            }
+            map.finish()
+        }
+        let clauses = library.scheduleOrder(library.clauses.filter { ids.contains($0.id) })
+
+        // A clause in force must not refer to one left out.
+        for clause in clauses {
+            for paragraph in clause.text {
+                for case .reference(let target) in paragraph.segments {
+                    if let gone = omitted.first(where: { $0.id == target }) {
+                        collector.error("omitted-clause-referenced",
+                            "\(target) is left out, but \(clause.id) refers to it; leave out \(clause.id) too or keep \(target)",
+                            at: gone.location, notes: [Note("\(clause.id) refers to \(target) here", at: paragraph.location)])
+                    } else if !ids.contains(target) {
+                        collector.error("referenced-clause-missing", "\(clause.id) refers to \(target), which this contract does not hold",
+                            at: head.keyLocation("service"))
+                    }
+                }
+            }
+        }
+
+        // Parameters: defaults of the clauses in force, then the contract's values.
+        var parameters: [String: ParameterValue] = [:]
+        var declared: [String: (Clause, Parameter)] = [:]
+        for clause in clauses {
+            for parameter in clause.parameters {
+                declared[parameter.name] = (clause, parameter)
+                if let value = parameter.defaultValue { parameters[parameter.name] = value }
+            }
+        }
+        var setParameters: Set<String> = []
+        if let node = top.optional("parameters"), let map = MapReader(node, what: "'parameters'", collector: collector) {
+            for pair in map.entries {
+                _ = map.optional(pair.key)
+                guard let (_, parameter) = declared[pair.key] else {
+                    if let (owner, _) = library.parameter(pair.key) {
+                        collector.error("parameter-not-in-contract",
+                            "parameter '\(pair.key)' belongs to \(owner.id), which this contract does not hold", at: pair.keyLocation)
+                    } else {
+                        collector.error("unknown-parameter",
+                            "unknown parameter '\(pair.key.clipped)'\(Nearest.hint(for: pair.key, in: declared.keys.sorted()))", at: pair.keyLocation)
+                    }
+                    continue
+                }
+                let value: ParameterValue?
+                switch parameter.kind {
+                case .int: value = Scalar.int(pair.value, "parameter '\(pair.key)'", collector).map(ParameterValue.int)
+                case .text: value = Scalar.nonEmptyText(pair.value, "parameter '\(pair.key)'", collector).map(ParameterValue.text)
+                }
+                guard let value else { continue }
+                if parameter.allows(value) {
+                    parameters[pair.key] = value
+                    setParameters.insert(pair.key)
+                } else {
+                    collector.error("parameter-out-of-range",
+                        "\(pair.key) is \(value), outside its allowed range (\(parameter.allowedDescription))", at: pair.value.location)
+                }
+            }
+        }
+
+        guard !collector.hasErrors, let reference, let title, let commissioner, let supplier, let service, let tier, let start, let end
+        else { return (nil, collector.findings) }
+
+        // Numbering: consecutive clauses of one area form a section.
+        var sections: [(number: Int, area: Area, clauses: [Clause])] = []
+        var numbers: [String: String] = [:]
+        for clause in clauses {
+            let area = library.areas.first { $0.id == clause.area } ?? Area(id: clause.area, title: clause.area, location: clause.location)
+            if sections.last?.area.id != area.id {
+                sections.append((sections.count + 1, area, []))
+            }
+            sections[sections.count - 1].clauses.append(clause)
+            numbers[clause.id] = "\(sections.count).\(sections[sections.count - 1].clauses.count)"
+        }
+
+        let contract = Contract(
+            file: file, reference: reference, title: title, commissioner: commissioner, supplier: supplier, service: service,
+            tier: tier, start: start, end: end, reporting: reporting, returnDueDays: dueDays, libraryID: libraryID,
+            libraryVersion: libraryVersion, parameters: parameters, setParameters: setParameters, clauses: clauses,
+            numbers: numbers, sections: sections, added: added,
+            omitted: omitted.map { item in
+                OmittedClause(id: item.id, title: library.clause(item.id)?.title ?? item.id, reason: item.reason)
+            }.sorted { $0.id < $1.id },
+            periods: periods(start: start, end: end, months: reporting.months, dueDays: dueDays))
+        return (contract, collector.findings)
+    }
+
+    /// Reporting periods from the start: each `months` long, the last cut at the end.
+    static func periods(start: CivilDate, end: CivilDate, months: Int, dueDays: Int) -> [ReportingPeriod] {
+        var result: [ReportingPeriod] = []
+        var from = start
+        var index = 1
+        while from <= end && index <= 1200 {
+            let next = start.adding(months: months * index)
+            let to = min(next.adding(days: -1), end)
+            result.append(ReportingPeriod(number: index, start: from, end: to, due: to.adding(days: dueDays)))
+            from = next
+            index += 1
+        }
+        return result
+    }
+}

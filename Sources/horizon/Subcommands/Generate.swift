@@ -1,0 +1,98 @@
+import ArgumentParser
+import HorizonKit
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write each contract's schedule, return and bid templates, and manifest.",
+        discussion: """
+            For each contract, writes into the output folder: REF.schedule.md (or .html, .txt), \
+            REF.return.yaml, REF.return.csv, REF.bid.yaml and REF.manifest.json, where REF is the \
+            contract reference. Every contract is validated first; if any has an error, nothing is written.
+            """)
+
+    @Argument(help: ArgumentHelp("Contract specification files.", valueName: "CONTRACT.yaml"))
+    var contracts: [String]
+
+    @Option(help: ArgumentHelp("The folder to write into.", valueName: "DIR"))
+    var output: String = "out"
+
+    @Option(help: "The schedule's format: markdown, html or text.")
+    var format: Format = .markdown
+
+    @OptionGroup var options: LibraryOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, html, text
+        var schedule: ScheduleFormat { ScheduleFormat(rawValue: rawValue)! }
+    }
+
+    func run() throws {
+        let load = LibraryLoader.load(from: options.library, limits: options.limits)
+        let library = try options.loadSound()
+        var resolved: [(Contract, String)] = []
+        var failed = false
+        for path in contracts {
+            guard let contract = try options.loadContract(path, library: library) else {
+                failed = true
+                continue
+            }
+            resolved.append((contract, Digest.sha256(try readBytes(path))))
+        }
+        if failed {
+            Output.error("nothing written: fix the contract errors above")
+            throw ExitCode(1)
+        }
+        let references = resolved.map(\.0.reference)
+        if let duplicate = references.first(where: { reference in references.filter { $0 == reference }.count > 1 }) {
+            Output.error("two contracts have the reference '\(duplicate)'; nothing written")
+            throw ExitCode(1)
+        }
+        // Assemble every file in memory first; only then write, each atomically.
+        var plan: [(path: String, text: String)] = []
+        for (contract, digest) in resolved {
+            let stem = output + "/" + safeName(contract.reference)
+            let schedule = ScheduleFormat(rawValue: format.rawValue)!
+            var files: [(path: String, text: String)] = [
+                ("\(stem).schedule.\(schedule.fileExtension)", schedule.render(ScheduleBuilder.build(contract, library: library))),
+                ("\(stem).return.yaml", TemplateWriter.render(contract, library: library, kind: .return, format: .yaml)),
+                ("\(stem).return.csv", TemplateWriter.render(contract, library: library, kind: .return, format: .csv)),
+                ("\(stem).bid.yaml", TemplateWriter.render(contract, library: library, kind: .bid, format: .yaml)),
+            ]
+            let inputs = [(path: contract.file, sha256: digest)] + load.files
+            let outputs = files.map { (path: baseName($0.path), sha256: Digest.sha256($0.text.utf8)) }
+            files.append(("\(stem).manifest.json", Manifest.json(contract, library: library, inputs: inputs, outputs: outputs)))
+            plan += files
+        }
+        do {
+            try FileOutput.makeDirectory(output)
+            let inputs = contracts + load.files.map(\.path)
+            for file in plan { try FileOutput.checkNotInput(file.path, inputs: inputs) }
+            for file in plan {
+                try FileOutput.write(file.text, to: file.path)
+                print("wrote \(file.path)")
+            }
+        } catch {
+            Output.report(inputErrors: [error])
+            throw ExitCode(2)
+        }
+    }
+
+    func readBytes(_ path: String) throws -> [UInt8] {
+        do { return try FileInput.read(path, limits: options.limits) } catch {
+            Output.report(inputErrors: [error])
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// A contract reference made safe as a file name.
+func safeName(_ reference: String) -> String {
+    String(reference.unicodeScalars.map { scalar -> Character in
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+            ? Character(scalar) : "_"
+    })
+}
+
+func baseName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+}
