@@ -11,6 +11,6 @@ struct Horizon: ParsableCommand {
             read or understood; 64 bad command-line usage.
             """,
         version: "1.0.0",
-        subcommands: [Lint.self, Clauses.self, Explain.self, Generate.self, Template.self]
+        subcommands: [Lint.self, Clauses.self, Explain.self, Generate.self, Template.self, Check.self]
     )
 }

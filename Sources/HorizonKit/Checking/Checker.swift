@@ -1,0 +1,421 @@
+import Foundation
+
+/// Judges supplier returns and bids against exactly the clauses their contract holds.
+///
+/// The checker is pure: it reads no files (evidence comes through an `EvidenceSource`), never
+/// the clock (dates come from the documents), and prints nothing.
+public struct Checker: Sendable {
+    public let contract: Contract
+    public let library: Library
+    public let evidence: (any EvidenceSource)?
+
+    /// Header fields of each document kind, with their types.
+    static let returnHeader: [(String, FieldType)] = [
+        ("contract", .text), ("supplier", .text), ("period_start", .date), ("period_end", .date), ("submitted_on", .date),
+        ("prepared_by_role", .text),
+    ]
+    static let bidHeader: [(String, FieldType)] = [("contract", .text), ("supplier", .text), ("submitted_on", .date), ("prepared_by_role", .text)]
+
+    /// Fields this contract asks for, per document kind.
+    let asked: [DocumentKind: Set<String>]
+    let threshold: Int
+
+    /// Creates a checker for one contract.
+    ///
+    /// - Parameters:
+    ///   - contract: The resolved contract.
+    ///   - library: Its library.
+    ///   - evidence: Where policy files are found; `nil` when `--evidence` is not given.
+    public init(contract: Contract, library: Library, evidence: (any EvidenceSource)? = nil) {
+        self.contract = contract
+        self.library = library
+        self.evidence = evidence
+        var asked: [DocumentKind: Set<String>] = [:]
+        for kind in DocumentKind.allCases {
+            asked[kind] = Set(ScheduleBuilder.measures(contract, library: library, kind: kind).map(\.field))
+        }
+        self.asked = asked
+        threshold = contract.int("suppression_threshold") ?? library.parameter("suppression_threshold")?.1.defaultValue?.intValue ?? 4
+    }
+
+    /// Judges one document.
+    ///
+    /// - Parameter document: A parsed return or bid.
+    /// - Returns: The report: findings sorted by location, and every requirement's status.
+    public func check(_ document: SupplierDocument) -> DocumentReport {
+        var judge = Judgement(checker: self, document: document)
+        return judge.run()
+    }
+}
+
+/// The work of judging one document.
+struct Judgement {
+    let checker: Checker
+    let document: SupplierDocument
+    var findings: [Finding] = []
+    var typed: [String: TypedValue] = [:]
+    var periodStart: CivilDate?
+    var periodEnd: CivilDate?
+    var submitted: CivilDate?
+
+    var contract: Contract { checker.contract }
+    var library: Library { checker.library }
+
+    init(checker: Checker, document: SupplierDocument) {
+        self.checker = checker
+        self.document = document
+    }
+
+    mutating func add(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation, clause: String? = nil,
+        field: String? = nil, notes: [Note] = [])
+    {
+        findings.append(Finding(severity, code, message, at: location, clause: clause, field: field, notes: notes))
+    }
+
+    mutating func run() -> DocumentReport {
+        readHeader()
+        readFields()
+        checkPrivacy()
+        let requirements = judgeRequirements()
+        findings.sort(by: Finding.reportOrder)
+        let verdict: Verdict = findings.contains { $0.severity == .error } ? .nonCompliant : .compliant
+        return DocumentReport(
+            file: document.file, kind: document.kind, contract: contract.reference, periodStart: periodStart, periodEnd: periodEnd,
+            sha256: document.sha256, verdict: verdict, requirements: requirements, findings: findings)
+    }
+
+    // MARK: - Header
+
+    mutating func readHeader() {
+        let kind = document.kind
+        let fields = kind == .return ? Checker.returnHeader : Checker.bidHeader
+        var header: [String: TypedValue] = [:]
+        for (name, type) in fields {
+            let id = "\(kind.rawValue).\(name)"
+            guard let value = document.values[id], !value.isNull else {
+                add(.error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header", at: document.start, field: id)
+                continue
+            }
+            switch FieldTyping.read(value, as: type) {
+            case .success(let typedValue): header[name] = typedValue
+            case .failure(let problem): add(.error, "wrong-type", "'\(id)' \(problem.message)", at: value.location, field: id)
+            }
+        }
+        if let reference = header["contract"]?.text, reference != contract.reference {
+            add(.error, "contract-mismatch", "this \(kind.rawValue) is for contract '\(reference.clipped)', but it is being checked against '\(contract.reference)'",
+                at: location("\(kind.rawValue).contract"), field: "\(kind.rawValue).contract")
+        }
+        if let supplier = header["supplier"]?.text, !contract.isAtTender, kind == .return, supplier != contract.supplier {
+            add(.error, "supplier-mismatch", "the supplier is given as '\(supplier.clipped)', but the contract's supplier is '\(contract.supplier)'",
+                at: location("return.supplier"), field: "return.supplier")
+        }
+        submitted = header["submitted_on"]?.date
+        guard kind == .return else { return }
+        periodStart = header["period_start"]?.date
+        periodEnd = header["period_end"]?.date
+        guard let start = periodStart, let end = periodEnd else { return }
+        let at = location("return.period_start")
+        if end < start {
+            add(.error, "period-not-in-contract", "the period ends (\(end)) before it starts (\(start))", at: location("return.period_end"),
+                field: "return.period_end")
+            return
+        }
+        if let period = contract.periods.first(where: { $0.start == start && $0.end == end }) {
+            if let submitted {
+                if submitted > period.due {
+                    add(.warning, "late-submission", "submitted on \(submitted), \(period.due.days(to: submitted)) day(s) after the return for period \(period.number) was due (\(period.due))",
+                        at: location("return.submitted_on"), field: "return.submitted_on")
+                } else if submitted < end {
+                    add(.warning, "submitted-before-period-end", "submitted on \(submitted), before the period ends (\(end))",
+                        at: location("return.submitted_on"), field: "return.submitted_on")
+                }
+            }
+        } else if end < contract.start || start > contract.end {
+            add(.error, "period-outside-term", "the period \(start) to \(end) is outside the contract's term, \(contract.start) to \(contract.end)",
+                at: at, field: "return.period_start")
+        } else {
+            let nearest = contract.periods.min { abs($0.start.days(to: start)) < abs($1.start.days(to: start)) }
+            let hint = nearest.map { "; period \($0.number) runs from \($0.start) to \($0.end)" } ?? ""
+            add(.error, "period-not-in-contract", "\(start) to \(end) is not one of the contract's \(contract.reporting.rawValue) reporting periods\(hint)",
+                at: at, field: "return.period_start")
+        }
+    }
+
+    func location(_ id: String) -> SourceLocation {
+        document.values[id]?.location ?? document.start
+    }
+
+    // MARK: - Fields
+
+    mutating func readFields() {
+        let kind = document.kind
+        let headerPrefix = kind.rawValue + "."
+        let headerNames = Set((kind == .return ? Checker.returnHeader : Checker.bidHeader).map { headerPrefix + $0.0 })
+        let asked = checker.asked[kind] ?? []
+        for id in document.order {
+            guard let value = document.values[id] else { continue }
+            if id.hasPrefix(headerPrefix) {
+                if !headerNames.contains(id) {
+                    add(.warning, "unknown-field", "unknown header field '\(id)'\(Nearest.hint(for: id, in: headerNames.sorted()))",
+                        at: value.keyLocation, field: id)
+                }
+                continue
+            }
+            guard let spec = library.field(id) else {
+                add(.warning, "unknown-field", "unknown field '\(id)'\(suggestion(for: id, asked: asked, header: headerNames))",
+                    at: value.keyLocation, field: id)
+                continue
+            }
+            guard spec.documents.contains(kind) else {
+                let other = spec.documents.sorted().map(\.rawValue).joined(separator: " or ")
+                add(.warning, "unknown-field", "'\(id)' belongs in a \(other), not a \(kind.rawValue)", at: value.keyLocation, field: id)
+                continue
+            }
+            if !asked.contains(id) {
+                add(.info, "field-not-required", "'\(id)' is not asked for by this contract's clauses; it is ignored", at: value.keyLocation, field: id)
+                continue
+            }
+            if value.isNull { continue }
+            switch FieldTyping.read(value, as: spec.type) {
+            case .success(let typedValue):
+                typed[id] = typedValue
+                if spec.suppress, let count = typedValue.int, count >= 1, count <= checker.threshold {
+                    add(.info, "small-number",
+                        "a count from 1 to \(checker.threshold) may identify someone: suppress '\(id)' before publishing",
+                        at: value.location, field: id)
+                }
+            case .failure(let problem):
+                add(.error, "wrong-type", "'\(id)' \(problem.message)", at: value.location, field: id)
+            }
+        }
+    }
+
+    /// The nearest field this contract asks for: by the whole id, else by its group.
+    func suggestion(for id: String, asked: Set<String>, header: Set<String>) -> String {
+        if let match = Nearest.match(for: id, in: asked.sorted() + header.sorted()) { return "; did you mean '\(match)'?" }
+        let parts = id.split(separator: ".", maxSplits: 1).map(String.init)
+        let groups = Set(asked.map { String($0.split(separator: ".")[0]) })
+        guard let group = Nearest.match(for: parts[0], in: groups.sorted()) else { return "" }
+        if parts.count == 2, asked.contains(group + "." + parts[1]) { return "; did you mean '\(group).\(parts[1])'?" }
+        return "; did you mean the group '\(group)'?"
+    }
+
+    mutating func checkPrivacy() {
+        for id in document.order {
+            guard let value = document.values[id], !value.isNull, value.structure == nil else { continue }
+            if let spec = library.field(id), spec.type != .text && spec.type != .path { continue }
+            if id.hasSuffix(".period_start") || id.hasSuffix(".period_end") || id.hasSuffix(".submitted_on") { continue }
+            if let kind = PersonalData.detect(value.text) {
+                add(.error, "personal-data",
+                    "'\(id)' seems to hold \(kind); returns hold counts only, so remove it (the value is not repeated here)",
+                    at: value.location, field: id)
+            }
+        }
+    }
+
+    // MARK: - Requirements
+
+    enum Outcome {
+        case pass, fail, partial, warn, notYetDue, notApplicable, unknown
+    }
+
+    mutating func judgeRequirements() -> [RequirementResult] {
+        var results: [RequirementResult] = []
+        for clause in contract.clauses {
+            let number = contract.numbers[clause.id] ?? ""
+            let applicable = clause.requirements.filter { $0.documents.contains(document.kind) }
+            if applicable.isEmpty {
+                results.append(RequirementResult(clause: clause.id, number: number, requirement: "-",
+                    summary: "no requirement for a \(document.kind.rawValue)", status: .notApplicable))
+                continue
+            }
+            for requirement in applicable {
+                results.append(RequirementResult(clause: clause.id, number: number, requirement: requirement.id,
+                    summary: requirement.summary, status: judge(requirement, of: clause, number: number)))
+            }
+        }
+        return results
+    }
+
+    mutating func judge(_ requirement: Requirement, of clause: Clause, number: String) -> RequirementStatus {
+        var present: [Bool] = []
+        // Dates of adopted_by rules are asked for only in the case the rule says.
+        let conditional = Set(requirement.rules.compactMap { rule -> String? in
+            if case .adoptedBy(_, let date, _) = rule.kind { return date } else { return nil }
+        })
+        for field in requirement.fields where !conditional.contains(field.value) {
+            let value = document.values[field.value]
+            if value == nil || value!.isNull {
+                add(.error, "missing-field", "'\(field.value)' is missing: \(lowerFirst(requirement.summary))",
+                    at: value?.keyLocation ?? document.start, clause: clause.id, field: field.value)
+                present.append(false)
+            } else {
+                present.append(typed[field.value] != nil)
+            }
+        }
+        // Rules decide the status where there are any; a requirement of fields alone is met
+        // when they are all present and well typed, partly met when some are.
+        let outcomes = requirement.rules.map { evaluate($0, clause: clause, requirement: requirement) }
+        if outcomes.isEmpty {
+            if present.allSatisfy({ $0 }) { return .met }
+            return present.contains(true) ? .partlyMet : .notMet
+        }
+        let failed = outcomes.contains { $0 == .fail || $0 == .unknown || $0 == .partial }
+        let passed = outcomes.contains { $0 == .pass || $0 == .partial }
+        if failed { return passed ? .partlyMet : .notMet }
+        if present.contains(false) { return .partlyMet }
+        if outcomes.contains(.notYetDue) { return .notYetDue }
+        if outcomes.allSatisfy({ $0 == .notApplicable }) { return .notApplicable }
+        return .met
+    }
+
+    func lowerFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    func parameter(_ name: String) -> Int? { contract.int(name) }
+
+    func int(_ field: String) -> Int? { typed[field]?.int }
+
+    mutating func fail(_ rule: Rule, _ clause: Clause, _ field: String, _ message: String, severity: Severity? = nil) -> Outcome {
+        let severity = severity ?? rule.severity
+        add(severity, rule.code, message, at: location(field), clause: clause.id, field: field)
+        return severity == .error ? .fail : .warn
+    }
+
+    mutating func evaluate(_ rule: Rule, clause: Clause, requirement: Requirement) -> Outcome {
+        switch rule.kind {
+        case .isTrue(let field):
+            guard let value = typed[field]?.bool else { return .unknown }
+            return value ? .pass : fail(rule, clause, field, "'\(field)' is false: \(lowerFirst(requirement.summary))")
+
+        case .atMost(let field, let limit), .atLeast(let field, let limit):
+            guard let value = int(field) else { return .unknown }
+            let bound: Int?
+            let name: String
+            switch limit {
+            case .field(let other):
+                bound = int(other)
+                name = "'\(other)' (\(bound.map(String.init) ?? "?"))"
+            case .parameter(let parameterName):
+                bound = parameter(parameterName)
+                name = "the contract's \(parameterName) (\(bound.map(String.init) ?? "?"))"
+            }
+            guard let bound else { return .unknown }
+            if case .atMost = rule.kind {
+                return value <= bound ? .pass : fail(rule, clause, field, "'\(field)' (\(value)) is more than \(name)")
+            }
+            return value >= bound ? .pass : fail(rule, clause, field, "'\(field)' (\(value)) is less than \(name)")
+
+        case .percentAtLeast(let part, let whole, let target, let fromMonths):
+            guard let numerator = int(part), let denominator = int(whole), let percent = parameter(target) else { return .unknown }
+            if denominator == 0 { return .notApplicable }
+            if numerator * 100 >= percent * denominator { return .pass }
+            let from = fromMonths.flatMap(parameter).map { contract.start.adding(months: $0) } ?? contract.start
+            let share = numerator * 100 / denominator
+            let message = "'\(part)' is \(numerator) of \(denominator) '\(whole)' (\(share)%); the contract requires \(percent)% from \(from)"
+            if let end = periodEnd, end < from {
+                _ = fail(rule, clause, part, message + "; not yet due", severity: .warning)
+                return .notYetDue
+            }
+            return fail(rule, clause, part, message)
+
+        case .adoptedBy(let flag, let date, let days):
+            guard let inPlace = typed[flag]?.bool, let allowed = parameter(days) else { return .unknown }
+            let deadline = contract.start.adding(days: allowed)
+            let dateValue = document.values[date]
+            if document.kind == .bid {
+                if inPlace { return .pass }
+                guard let value = dateValue, !value.isNull else {
+                    add(rule.severity, rule.code, "no policy is in place and '\(date)' gives no date by which one will be; the contract requires one by \(deadline)",
+                        at: location(flag), clause: clause.id, field: date)
+                    return .fail
+                }
+                guard let by = typed[date]?.date else { return .unknown }
+                return by <= deadline ? .pass : fail(rule, clause, date, "a policy by \(by) is after the contract's deadline of \(deadline) (\(allowed) days after the start)")
+            }
+            if inPlace {
+                guard let value = dateValue, !value.isNull else {
+                    add(.error, "missing-field", "'\(date)' is missing: the date the policy was adopted", at: document.start, clause: clause.id, field: date)
+                    return .fail
+                }
+                guard let adopted = typed[date]?.date else { return .unknown }
+                if let end = periodEnd, adopted > end {
+                    return fail(rule, clause, date, "the policy is said to be adopted on \(adopted), after the period ends (\(end))")
+                }
+                if adopted > deadline {
+                    add(.warning, "policy-adopted-late", "the policy was adopted on \(adopted), after the deadline of \(deadline) (\(allowed) days after the start)",
+                        at: location(date), clause: clause.id, field: date)
+                }
+                return .pass
+            }
+            if let end = periodEnd, end < deadline { return .notYetDue }
+            return fail(rule, clause, flag, "no workplace policy is in place; the contract required one by \(deadline)")
+
+        case .withinMonths(let field, let months):
+            guard let date = typed[field]?.date, let count = parameter(months) else { return .unknown }
+            guard let end = periodEnd else { return .unknown }
+            let earliest = end.adding(months: -count)
+            if date < earliest {
+                return fail(rule, clause, field, "'\(field)' is \(date), more than \(count) months before the period end (\(end)); a review was due by \(date.adding(months: count))")
+            }
+            if date > end {
+                return fail(rule, clause, field, "'\(field)' is \(date), after the period ends (\(end))")
+            }
+            return .pass
+
+        case .mapped(let fields):
+            var missing = 0
+            for field in fields {
+                let value = document.values[field]
+                if value == nil || value!.isNull {
+                    missing += 1
+                    let element = field.split(separator: ".").last.map(String.init) ?? field
+                    add(rule.severity, rule.code, "'\(field)' is missing: say which section of the policy covers \(element.replacingOccurrences(of: "_", with: " "))",
+                        at: value?.keyLocation ?? document.start, clause: clause.id, field: field)
+                }
+            }
+            if missing == 0 { return .pass }
+            return missing == fields.count ? .fail : (rule.severity == .error ? .partial : .warn)
+
+        case .evidence(let documentField, let digestField):
+            guard let evidence = checker.evidence else { return .pass }
+            guard let path = typed[documentField]?.text, let expected = typed[digestField]?.text else { return .unknown }
+            if !EvidencePath.isContained(path) {
+                add(.error, "evidence-outside-folder", "'\(documentField)' leaves the evidence folder (an absolute path or '..'); it was not read",
+                    at: location(documentField), clause: clause.id, field: documentField)
+                return .fail
+            }
+            switch evidence.lookup(path) {
+            case .found(let actual):
+                if actual == expected { return .pass }
+                add(.error, "evidence-digest-mismatch", "the policy file's SHA-256 is \(actual), not the '\(digestField)' given",
+                    at: location(digestField), clause: clause.id, field: digestField)
+                return .fail
+            case .missing:
+                add(.error, "evidence-missing", "the policy file '\(path.clipped)' is not in the evidence folder", at: location(documentField),
+                    clause: clause.id, field: documentField)
+                return .fail
+            case .outside:
+                add(.error, "evidence-outside-folder", "'\(documentField)' leads outside the evidence folder through a link; it was not read",
+                    at: location(documentField), clause: clause.id, field: documentField)
+                return .fail
+            case .unreadable(let reason):
+                add(.error, "evidence-missing", "the policy file could not be read: \(reason)", at: location(documentField), clause: clause.id,
+                    field: documentField)
+                return .fail
+            }
+        }
+    }
+}
+
+/// Checks on evidence paths that need no file system.
+public enum EvidencePath {
+    /// True for a relative path with no `..` component (and no NUL or backslash tricks).
+    public static func isContained(_ path: String) -> Bool {
+        if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\0") || path.contains("\\") { return false }
+        if path.count >= 2 && path.dropFirst().first == ":" { return false }
+        return !path.split(separator: "/").contains("..")
+    }
+}

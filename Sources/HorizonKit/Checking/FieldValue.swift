@@ -1,0 +1,67 @@
+/// A document value read by its field's declared type.
+enum TypedValue: Sendable, Hashable {
+    case bool(Bool)
+    case int(Int)
+    case date(CivilDate)
+    case text(String)
+
+    var int: Int? { if case .int(let v) = self { v } else { nil } }
+    var bool: Bool? { if case .bool(let v) = self { v } else { nil } }
+    var date: CivilDate? { if case .date(let v) = self { v } else { nil } }
+    var text: String? { if case .text(let v) = self { v } else { nil } }
+}
+
+/// Reading a value by type: the message says what was wrong without guessing.
+enum FieldTyping {
+    /// The typed value, or the reason it is not one.
+    static func read(_ value: DocumentValue, as type: FieldType) -> Result<TypedValue, TypingError> {
+        if let structure = value.structure {
+            return .failure(TypingError("must be a single value, not \(structure)"))
+        }
+        let text = value.text.trimmed
+        switch type {
+        case .bool:
+            switch text {
+            case "true": return .success(.bool(true))
+            case "false": return .success(.bool(false))
+            case "yes", "no", "Yes", "No", "YES", "NO", "y", "n", "Y", "N", "on", "off", "True", "False", "TRUE", "FALSE":
+                return .failure(TypingError("must be 'true' or 'false', not '\(text.clipped)'"))
+            default:
+                return .failure(TypingError("must be 'true' or 'false', not '\(text.clipped)'"))
+            }
+        case .count, .percent:
+            guard let number = Lexical.integer(text) else { return .failure(TypingError(numberProblem(text))) }
+            if number < 0 { return .failure(TypingError("must be 0 or more, not \(number)")) }
+            if type == .percent && number > 100 { return .failure(TypingError("is a percentage, from 0 to 100, not \(number)")) }
+            return .success(.int(number))
+        case .date:
+            if let date = CivilDate(iso: text) { return .success(.date(date)) }
+            if text.count == 10, text.contains("-") {
+                return .failure(TypingError("is not a real date: '\(text.clipped)'"))
+            }
+            return .failure(TypingError("must be a date written YYYY-MM-DD, such as 2026-12-31, not '\(text.clipped)'"))
+        case .text:
+            if text.isEmpty { return .failure(TypingError("is empty")) }
+            return .success(.text(text))
+        case .path:
+            if text.isEmpty { return .failure(TypingError("is empty")) }
+            return .success(.text(text))
+        case .hex:
+            let ok = text.utf8.count == 64 && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
+            return ok ? .success(.text(text.lowercased())) : .failure(TypingError("must be a SHA-256 digest: 64 hexadecimal characters"))
+        }
+    }
+
+    static func numberProblem(_ text: String) -> String {
+        if text.isEmpty { return "is empty" }
+        if text.contains(",") { return "must be a whole number written without separators, not '\(text.clipped)'" }
+        if text.count > 1 && text.hasPrefix("0") && text.allSatisfy(\.isNumber) { return "must be a whole number without leading zeros, not '\(text.clipped)'" }
+        if text.contains(".") || text.lowercased().contains("e") { return "must be a whole number, not '\(text.clipped)'" }
+        return "must be a whole number, not '\(text.clipped)'"
+    }
+}
+
+struct TypingError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,133 @@
+/// Spots text that looks like personal data in a return, which must hold aggregates only
+/// (SPEC §8). The finding names the kind of data, never the matched text.
+enum PersonalData {
+    /// The first kind of personal data the text seems to hold, if any.
+    ///
+    /// - Parameter text: A value from a document.
+    /// - Returns: "an email address", "a phone number", … or `nil`.
+    static func detect(_ text: String) -> String? {
+        let chars = Array(text.uppercased().unicodeScalars)
+        if chars.count < 5 { return nil }
+        if looksLikeEmail(chars) { return "an email address" }
+        if looksLikeNINumber(chars) { return "a National Insurance number" }
+        if looksLikePostcode(chars) { return "a full postcode" }
+        if looksLikeDateOfBirth(chars, original: text) { return "a date of birth" }
+        if looksLikePhone(chars) { return "a phone number" }
+        return nil
+    }
+
+    static func isLetter(_ c: Unicode.Scalar) -> Bool { ("A"..."Z").contains(c) }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+
+    static func looksLikeEmail(_ c: [Unicode.Scalar]) -> Bool {
+        for (i, ch) in c.enumerated() where ch == "@" {
+            let before = i > 0 && (isLetter(c[i - 1]) || isDigit(c[i - 1]) || "._-+".unicodeScalars.contains(c[i - 1]))
+            var j = i + 1
+            var sawDot = false
+            var afterDot = 0
+            while j < c.count, isLetter(c[j]) || isDigit(c[j]) || c[j] == "." || c[j] == "-" {
+                if c[j] == "." { sawDot = true; afterDot = 0 } else if sawDot { afterDot += 1 }
+                j += 1
+            }
+            if before && sawDot && afterDot >= 2 { return true }
+        }
+        return false
+    }
+
+    /// Two letters, six digits, a letter A to D; spaces allowed between pairs.
+    static func looksLikeNINumber(_ c: [Unicode.Scalar]) -> Bool {
+        let compact = c.filter { $0 != " " }
+        guard compact.count >= 9 else { return false }
+        for start in 0...(compact.count - 9) {
+            if start > 0 && (isLetter(compact[start - 1]) || isDigit(compact[start - 1])) { continue }
+            let w = compact[start..<(start + 9)]
+            let a = Array(w)
+            if isLetter(a[0]) && isLetter(a[1]) && a[2...7].allSatisfy(isDigit) && ("A"..."D").contains(a[8])
+                && (start + 9 == compact.count || !(isLetter(compact[start + 9]) || isDigit(compact[start + 9])))
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A full UK postcode: outward code (A9, A99, AA9, AA99, A9A, AA9A), optional space, inward
+    /// code (9AA).
+    static func looksLikePostcode(_ c: [Unicode.Scalar]) -> Bool {
+        let n = c.count
+        let outwards = ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"]
+        func matches(_ pattern: String, at start: Int) -> Int? {
+            var i = start
+            for kind in pattern.unicodeScalars {
+                guard i < n, kind == "A" ? isLetter(c[i]) : isDigit(c[i]) else { return nil }
+                i += 1
+            }
+            return i
+        }
+        for start in 0..<n {
+            if start > 0 && (isLetter(c[start - 1]) || isDigit(c[start - 1])) { continue }
+            for outward in outwards {
+                guard var i = matches(outward, at: start) else { continue }
+                if i < n && c[i] == " " { i += 1 }
+                guard let end = matches("9AA", at: i) else { continue }
+                if end < n && (isLetter(c[end]) || isDigit(c[end])) { continue }
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A day/month/year date written with slashes or dots, or the words "date of birth"/"DOB".
+    static func looksLikeDateOfBirth(_ c: [Unicode.Scalar], original: String) -> Bool {
+        let text = String(String.UnicodeScalarView(c))
+        if text.contains("DATE OF BIRTH") || text.contains("D.O.B") { return true }
+        let words = text.split(whereSeparator: { !($0.isLetter) })
+        if words.contains("DOB") { return true }
+        var i = 0
+        while i < c.count {
+            var j = i
+            var groups: [Int] = []
+            var separator: Unicode.Scalar?
+            while j < c.count {
+                var digits = 0
+                while j < c.count && isDigit(c[j]) { digits += 1; j += 1 }
+                if digits == 0 { break }
+                groups.append(digits)
+                if j < c.count && (c[j] == "/" || c[j] == ".") && (separator == nil || separator == c[j]) && groups.count < 3 {
+                    separator = c[j]
+                    j += 1
+                } else {
+                    break
+                }
+            }
+            if groups.count == 3 && groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4) { return true }
+            i = max(j, i + 1)
+        }
+        return false
+    }
+
+    /// A UK phone number: 10 or 11 digits starting 0, or +44 and 9 or 10 digits, with spaces,
+    /// hyphens or brackets between.
+    static func looksLikePhone(_ c: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < c.count {
+            guard c[i] == "+" || c[i] == "0" || c[i] == "(" else { i += 1; continue }
+            if i > 0 && isDigit(c[i - 1]) { i += 1; continue }
+            var digits: [Unicode.Scalar] = []
+            var j = i
+            if c[j] == "+" { j += 1 }
+            while j < c.count, isDigit(c[j]) || c[j] == " " || c[j] == "-" || c[j] == "(" || c[j] == ")" {
+                if isDigit(c[j]) { digits.append(c[j]) }
+                j += 1
+            }
+            let text = String(String.UnicodeScalarView(digits))
+            if c[i] == "+" || (c[i] == "(" && text.hasPrefix("44")) {
+                if text.hasPrefix("44") && (11...12).contains(text.count) { return true }
+            } else if text.hasPrefix("0") && (10...11).contains(text.count) {
+                return true
+            }
+            i = max(j, i + 1)
+        }
+        return false
+    }
+}

@@ -1,0 +1,132 @@
+/// What a run remembers across documents: only the (contract, period) pairs already seen, so
+/// memory stays flat however many documents a portfolio holds.
+public struct PortfolioTracker: Sendable {
+    struct Key: Hashable {
+        var contract: String
+        var start: CivilDate
+        var end: CivilDate
+    }
+
+    var seen: [Key: String] = [:]
+    /// Documents judged, by verdict.
+    public private(set) var counts: [Verdict: Int] = [:]
+
+    /// Creates an empty tracker.
+    public init() {}
+
+    /// Records a report; adds a `duplicate-period` error to it when another document of the
+    /// run is a return for the same contract and period.
+    ///
+    /// - Parameter report: A document's report.
+    /// - Returns: The report, with the finding added when it is a duplicate.
+    public mutating func record(_ report: DocumentReport) -> DocumentReport {
+        var report = report
+        if report.kind == .return, let start = report.periodStart, let end = report.periodEnd {
+            let key = Key(contract: report.contract, start: start, end: end)
+            if let first = seen[key] {
+                report.findings.append(Finding(.error, "duplicate-period",
+                    "a second return for contract \(report.contract), period \(start) to \(end), in one run; the first is '\(first)'",
+                    at: .start(of: report.file), notes: [Note("the first return for that period", at: .start(of: first))]))
+                report.findings.sort(by: Finding.reportOrder)
+                if report.verdict == .compliant { report.verdict = .nonCompliant }
+            } else {
+                seen[key] = report.file
+            }
+        }
+        counts[report.verdict, default: 0] += 1
+        return report
+    }
+
+    /// Documents judged so far.
+    public var total: Int { counts.values.reduce(0, +) }
+}
+
+/// Renders reports as text (the compiler convention, then the requirement table) or JSON
+/// (SPEC §7).
+public enum ReportRenderer {
+    /// A finding's line, with the clause and its number in this contract before the message.
+    public static func line(_ finding: Finding, numbers: [String: String]) -> String {
+        var finding = finding
+        if let clause = finding.clause {
+            let number = numbers[clause].map { " (clause \($0))" } ?? ""
+            finding.message = "\(clause)\(number): \(finding.message)"
+        }
+        return finding.compilerStyle
+    }
+
+    /// The text report of one document.
+    ///
+    /// - Parameters:
+    ///   - report: The report.
+    ///   - numbers: Clause numbers of the contract.
+    /// - Returns: Lines ending in a newline.
+    public static func text(_ report: DocumentReport, numbers: [String: String]) -> String {
+        var out: [String] = report.findings.map { line($0, numbers: numbers) }
+        let errors = report.findings.filter { $0.severity == .error }.count
+        let warnings = report.findings.filter { $0.severity == .warning }.count
+        let infos = report.findings.filter { $0.severity == .info }.count
+        var what = report.kind.map { "\($0.rawValue) for contract \(report.contract)" } ?? "document for contract \(report.contract)"
+        if let start = report.periodStart, let end = report.periodEnd { what += ", period \(start) to \(end)" }
+        out.append("\(report.file): \(what): \(report.verdict.rawValue) (\(errors) error(s), \(warnings) warning(s), \(infos) info)")
+        if !report.requirements.isEmpty {
+            let idWidth = max(6, report.requirements.map { $0.clause.count + 1 + $0.requirement.count }.max() ?? 0)
+            out.append("  clause  " + "requirement".padded(idWidth) + "  status")
+            for result in report.requirements {
+                out.append("  " + result.number.padded(6) + "  " + "\(result.clause) \(result.requirement)".padded(idWidth) + "  " + result.status.rawValue)
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The closing summary of a run.
+    public static func summary(_ tracker: PortfolioTracker) -> String {
+        let c = tracker.counts
+        return "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid\n"
+    }
+
+    /// The JSON object of one document (SPEC §7), on one line per finding for readability.
+    public static func json(_ report: DocumentReport, numbers: [String: String], indent: String = "") -> String {
+        let i = indent
+        var lines: [String] = []
+        lines.append("\(i){")
+        lines.append("\(i)  \"verdict\": \(JSONText.string(report.verdict.rawValue)),")
+        lines.append("\(i)  \"contract\": \(JSONText.string(report.contract)),")
+        var period = "null"
+        if let start = report.periodStart, let end = report.periodEnd {
+            period = "{ \"start\": \(JSONText.string(start.description)), \"end\": \(JSONText.string(end.description)) }"
+        }
+        lines.append("\(i)  \"document\": { \"file\": \(JSONText.string(report.file)), \"kind\": \(report.kind.map { JSONText.string($0.rawValue) } ?? "null"), \"period\": \(period), \"sha256\": \(report.sha256.map(JSONText.string) ?? "null") },")
+        lines.append("\(i)  \"requirements\": [")
+        lines.append(report.requirements.map { r in
+            "\(i)    { \"clause\": \(JSONText.string(r.clause)), \"number\": \(JSONText.string(r.number)), \"requirement\": \(JSONText.string(r.requirement)), \"status\": \(JSONText.string(r.status.code)) }"
+        }.joined(separator: ",\n"))
+        lines.append("\(i)  ],")
+        lines.append("\(i)  \"findings\": [")
+        lines.append(report.findings.map { f in
+            let notes = f.notes.map { n in
+                "{ \"message\": \(JSONText.string(n.message)), \"location\": \(location(n.location)) }"
+            }.joined(separator: ", ")
+            let number = f.clause.flatMap { numbers[$0] }
+            return "\(i)    { \"severity\": \(JSONText.string(f.severity.rawValue)), \"code\": \(JSONText.string(f.code)), \"clause\": \(f.clause.map(JSONText.string) ?? "null"), \"clause_number\": \(number.map(JSONText.string) ?? "null"), \"field\": \(f.field.map(JSONText.string) ?? "null"), \"message\": \(JSONText.string(f.message)), \"location\": \(location(f.location)), \"notes\": [\(notes)] }"
+        }.joined(separator: ",\n"))
+        lines.append("\(i)  ]")
+        lines.append("\(i)}")
+        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    static func location(_ l: SourceLocation) -> String {
+        "{ \"file\": \(JSONText.string(l.file)), \"line\": \(l.line), \"column\": \(l.column) }"
+    }
+
+    /// The JSON summary object.
+    public static func jsonSummary(_ tracker: PortfolioTracker) -> String {
+        let c = tracker.counts
+        return "{ \"documents\": \(tracker.total), \"compliant\": \(c[.compliant] ?? 0), \"non-compliant\": \(c[.nonCompliant] ?? 0), \"invalid\": \(c[.invalid] ?? 0) }"
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

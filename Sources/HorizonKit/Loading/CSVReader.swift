@@ -1,0 +1,179 @@
+/// Reads a supplier document saved as CSV from a spreadsheet: two columns `field,value` with a
+/// header row, one field a row, a `document` row that says `return` or `bid`.
+///
+/// Hand-written rather than taken from a CSV package because every value must keep its line and
+/// column (the row's line, the value's column, in Unicode scalars) for findings, which the
+/// packages on this machine do not give. RFC 4180 quoting is supported, including line breaks
+/// inside quotes; blank lines are skipped; Excel's semicolon variant is recognised and refused
+/// with a clear message.
+public enum CSVReader {
+    /// One parsed cell.
+    struct Cell {
+        var text: String
+        var location: SourceLocation
+    }
+
+    /// Splits CSV text into rows of located cells.
+    static func rows(_ bytes: [UInt8], file: String, limits: ReadLimits) throws(InputError) -> [[Cell]] {
+        try TextChecks.checkSize(bytes.count, file: file, limits: limits)
+        try TextChecks.rejectOtherEncodings(bytes, file: file)
+        var checker = JSONReader.Parser(bytes: bytes, file: file, limits: limits)
+        checker.index = TextChecks.utf8BOMLength(bytes)
+        try checker.validateUTF8()
+        var rows: [[Cell]] = []
+        var row: [Cell] = []
+        var field: [UInt8] = []
+        var index = TextChecks.utf8BOMLength(bytes)
+        var line = 1
+        var column = 1
+        var cellStart = SourceLocation(file: file, line: 1, column: 1)
+        var quoted = false
+        var wasQuoted = false
+        var afterQuote = false
+
+        func advance(_ byte: UInt8) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        func endCell() {
+            row.append(Cell(text: String(decoding: field, as: UTF8.self), location: cellStart))
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+            afterQuote = false
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        advance(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                        afterQuote = true
+                    }
+                } else {
+                    field.append(byte)
+                }
+                advance(byte)
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                endCell()
+                advance(byte)
+                index += 1
+                cellStart = SourceLocation(file: file, line: line, column: column)
+            case 0x0D, 0x0A:
+                endCell()
+                rows.append(row)
+                row = []
+                if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                line += 1
+                column = 1
+                index += 1
+                cellStart = SourceLocation(file: file, line: line, column: column)
+            case UInt8(ascii: "\""):
+                if field.isEmpty && !wasQuoted {
+                    quoted = true
+                    wasQuoted = true
+                    if rows.count + 1 > limits.maxNodes { throw InputError("too-many-nodes", "the file holds more than \(limits.maxNodes) rows", at: cellStart) }
+                } else {
+                    throw InputError("csv-syntax", "a quote inside an unquoted value; put the whole value in quotes and double the quote",
+                        at: SourceLocation(file: file, line: line, column: column))
+                }
+                advance(byte)
+                index += 1
+            default:
+                if afterQuote {
+                    throw InputError("csv-syntax", "text after a closing quote; a quoted value must end at ',' or the end of the line",
+                        at: SourceLocation(file: file, line: line, column: column))
+                }
+                field.append(byte)
+                advance(byte)
+                index += 1
+            }
+            if rows.count > limits.maxNodes {
+                throw InputError("too-many-nodes", "the file holds more than \(limits.maxNodes) rows", at: cellStart)
+            }
+        }
+        if quoted {
+            throw InputError("csv-syntax", "a quoted value is never closed", at: cellStart)
+        }
+        if !field.isEmpty || !row.isEmpty || wasQuoted {
+            endCell()
+            rows.append(row)
+        }
+        // Drop blank lines: a row of one empty unquoted cell.
+        return rows.filter { !($0.count == 1 && $0[0].text.isEmpty) }
+    }
+
+    /// Reads a CSV supplier document.
+    static func document(_ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String) throws(InputError) -> SupplierDocument {
+        let rows = try rows(bytes, file: file, limits: limits)
+        guard let header = rows.first else {
+            throw InputError("empty-file", "the file is empty; a CSV return starts with the row 'field,value'", at: .start(of: file))
+        }
+        let names = header.map { $0.text.trimmed.lowercased() }
+        if names.count == 1 && names[0].contains(";") {
+            throw InputError("csv-semicolon",
+                "the file is separated by semicolons (a spreadsheet's regional setting); save it as comma-separated CSV with the header 'field,value'",
+                at: header[0].location)
+        }
+        guard names.count >= 2, names[0] == "field", names[1] == "value" else {
+            throw InputError("csv-header", "the first row must be 'field,value'", at: header[0].location)
+        }
+        var kind: DocumentKind?
+        var kindLocation = header[0].location
+        var entries: [(String, Cell, Cell)] = []
+        var seen: [String: SourceLocation] = [:]
+        for row in rows.dropFirst() {
+            let name = row[0].text.trimmed
+            if row.count > 2 && row.dropFirst(2).contains(where: { !$0.text.trimmed.isEmpty }) {
+                throw InputError("csv-columns", "this row has \(row.count) columns; each row is 'field,value' (quote a value that holds a comma)",
+                    at: row[2].location)
+            }
+            guard !name.isEmpty else {
+                if row.count > 1 && !row[1].text.trimmed.isEmpty {
+                    throw InputError("csv-columns", "this row has a value but no field name", at: row[0].location)
+                }
+                continue
+            }
+            let value = row.count > 1 ? row[1] : Cell(text: "", location: row[0].location)
+            if let first = seen[name] {
+                throw InputError("duplicate-key", "field '\(name)' is given twice; a repeated row would silently replace the first value",
+                    at: row[0].location, notes: [Note("'\(name)' first appears here", at: first)])
+            }
+            seen[name] = row[0].location
+            if name == "document" {
+                guard let known = DocumentKind(rawValue: value.text.trimmed) else {
+                    throw InputError("wrong-document-kind", "the document row must say 'return' or 'bid'", at: value.location)
+                }
+                kind = known
+                kindLocation = row[0].location
+                continue
+            }
+            entries.append((name, row[0], value))
+        }
+        guard let kind else {
+            throw InputError("not-a-document", "no 'document' row says whether this is a 'return' or a 'bid'", at: kindLocation)
+        }
+        let headerNames: Set<String> = ["contract", "supplier", "period_start", "period_end", "submitted_on", "prepared_by_role"]
+        var values: [String: DocumentValue] = [:]
+        var order: [String] = []
+        for (name, key, value) in entries {
+            let id = headerNames.contains(name) ? kind.rawValue + "." + name : name
+            let text = value.text.trimmed
+            values[id] = DocumentValue(text: text, isNull: text.isEmpty, structure: nil,
+                location: text.isEmpty ? key.location : value.location, keyLocation: key.location)
+            order.append(id)
+        }
+        return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256)
+    }
+}

@@ -1,0 +1,173 @@
+import ArgumentParser
+import Dispatch
+import HorizonKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Judge supplier returns and tender bids against their contract.",
+        discussion: """
+            Give one or more contract specifications first, then the documents (YAML, JSON or CSV). With \
+            several contracts, each document is judged against the contract its header names. Exit status: \
+            0 all compliant; 1 at least one error finding; 2 a document or contract could not be read or \
+            understood; 64 bad usage.
+            """)
+
+    @Argument(help: ArgumentHelp("A contract specification, then more contracts or documents.", valueName: "CONTRACT.yaml"))
+    var contract: String
+
+    @Argument(help: ArgumentHelp("Returns and bids to check.", valueName: "DOCUMENT"))
+    var documents: [String] = []
+
+    @Option(help: ArgumentHelp("The folder holding the policy files the returns name.", valueName: "DIR"))
+    var evidence: String?
+
+    @Option(help: "The report's format: text or json.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Documents checked at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int?
+
+    @OptionGroup var options: LibraryOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
+
+    func run() throws {
+        let library = try options.loadSound()
+        let limits = options.limits
+        var source: FolderEvidence?
+        if let evidence {
+            do { source = try FolderEvidence(folder: evidence, limits: limits) } catch {
+                Output.report(inputErrors: [error])
+                throw ExitCode(2)
+            }
+        }
+        // Contracts come first: the first argument, and any YAML file after it whose top key is
+        // 'contract', until the first document.
+        var checkers: [String: Checker] = [:]
+        var numbers: [String: [String: String]] = [:]
+        var order: [String] = []
+        var failedContract = false
+        var paths = [contract] + documents
+        var index = 0
+        while index < paths.count {
+            let path = paths[index]
+            if index > 0 && !isContract(path, limits: limits) { break }
+            guard let resolved = try options.loadContract(path, library: library) else {
+                failedContract = true
+                index += 1
+                continue
+            }
+            if checkers[resolved.reference] == nil { order.append(resolved.reference) }
+            checkers[resolved.reference] = Checker(contract: resolved, library: library, evidence: source)
+            numbers[resolved.reference] = resolved.numbers
+            index += 1
+        }
+        if failedContract {
+            Output.error("a contract has errors; no document was checked")
+            throw ExitCode(2)
+        }
+        paths = Array(paths[index...])
+        if paths.isEmpty {
+            Output.error("no document to check; give returns or bids after the contract")
+            throw ExitCode(64)
+        }
+
+        let single = paths.count == 1
+        var tracker = PortfolioTracker()
+        if format == .json && !single { print("{\n  \"documents\": [") }
+        let batch = 256
+        let workers = jobs ?? ProcessInfoCores.count
+        var first = true
+        for chunk in stride(from: 0, to: paths.count, by: batch) {
+            let slice = Array(paths[chunk..<min(chunk + batch, paths.count)])
+            let reports = judgeAll(slice, checkers: checkers, defaultContract: order.count == 1 ? order[0] : nil, limits: limits, workers: workers)
+            for report in reports {
+                let recorded = tracker.record(report)
+                let contractNumbers = numbers[recorded.contract] ?? [:]
+                switch format {
+                case .text:
+                    print(ReportRenderer.text(recorded, numbers: contractNumbers), terminator: "")
+                case .json:
+                    if single {
+                        print(ReportRenderer.json(recorded, numbers: contractNumbers))
+                    } else {
+                        print((first ? "" : ",\n") + ReportRenderer.json(recorded, numbers: contractNumbers, indent: "    "), terminator: "")
+                    }
+                }
+                first = false
+            }
+        }
+        switch format {
+        case .text:
+            if !single { print(ReportRenderer.summary(tracker), terminator: "") }
+        case .json:
+            if !single { print("\n  ],\n  \"summary\": \(ReportRenderer.jsonSummary(tracker))\n}") }
+        }
+        if (tracker.counts[.invalid] ?? 0) > 0 { throw ExitCode(2) }
+        if (tracker.counts[.nonCompliant] ?? 0) > 0 { throw ExitCode(1) }
+    }
+
+    /// Whether a file is a contract specification: YAML whose top-level map has 'contract'.
+    func isContract(_ path: String, limits: ReadLimits) -> Bool {
+        guard DocumentReader.Format(path: path) == .yaml,
+            let bytes = try? FileInput.read(path, limits: limits),
+            let root = try? YAMLReader.parse(bytes, file: path, limits: limits),
+            case .mapping(let pairs) = root.content
+        else { return false }
+        return pairs.contains { $0.key == "contract" } && !pairs.contains { $0.key == "return" || $0.key == "bid" }
+    }
+
+    /// Reads and judges documents, several at once, returning reports in the given order.
+    func judgeAll(_ paths: [String], checkers: [String: Checker], defaultContract: String?, limits: ReadLimits, workers: Int) -> [DocumentReport] {
+        let results = ResultSlots(count: paths.count)
+        let work: @Sendable (Int) -> Void = { i in
+            results.set(i, Check.judge(paths[i], checkers: checkers, defaultContract: defaultContract, limits: limits))
+        }
+        if workers <= 1 || paths.count == 1 {
+            for i in paths.indices { work(i) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: paths.count, execute: work)
+        }
+        return results.values
+    }
+
+    static func judge(_ path: String, checkers: [String: Checker], defaultContract: String?, limits: ReadLimits) -> DocumentReport {
+        let fallback = defaultContract ?? ""
+        let document: SupplierDocument
+        do {
+            document = try DocumentReader.parse(try FileInput.read(path, limits: limits), file: path, limits: limits)
+        } catch {
+            return DocumentReport.invalid(file: path, contract: fallback, error: error)
+        }
+        if let defaultContract, let checker = checkers[defaultContract] {
+            return checker.check(document)
+        }
+        let named = document.values["\(document.kind.rawValue).contract"]
+        guard let reference = named?.text, let checker = checkers[reference] else {
+            let error = InputError("unknown-contract",
+                "this document names contract '\(String((named?.text ?? "").prefix(60)))', which is not among the contracts given", at: named?.location ?? document.start)
+            return DocumentReport.invalid(file: path, contract: named?.text ?? "", error: error)
+        }
+        return checker.check(document)
+    }
+}
+
+/// Slots that parallel workers fill by index.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [DocumentReport?]
+    private let lock = NSLockLike()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ report: DocumentReport) {
+        lock.withLock { slots[index] = report }
+    }
+
+    var values: [DocumentReport] { slots.compactMap { $0 } }
+}
