@@ -51,7 +51,6 @@ struct Check: ParsableCommand {
         // 'contract', until the first document.
         var checkers: [String: Checker] = [:]
         var numbers: [String: [String: String]] = [:]
-        var order: [String] = []
         var failedContract = false
         var paths = [contract] + documents
         var index = 0
@@ -63,7 +62,6 @@ struct Check: ParsableCommand {
                 index += 1
                 continue
             }
-            if checkers[resolved.reference] == nil { order.append(resolved.reference) }
             checkers[resolved.reference] = Checker(contract: resolved, library: library, evidence: source)
             numbers[resolved.reference] = resolved.numbers
             index += 1
@@ -79,29 +77,22 @@ struct Check: ParsableCommand {
         }
 
         let single = paths.count == 1
-        var tracker = PortfolioTracker()
         if format == .json && !single { print("{\n  \"documents\": [") }
-        let batch = 256
-        let workers = jobs ?? ProcessInfoCores.count
+        let run = PortfolioRun(checkers: Array(checkers.values), limits: limits, workers: jobs ?? ProcessInfoCores.count)
         var first = true
-        for chunk in stride(from: 0, to: paths.count, by: batch) {
-            let slice = Array(paths[chunk..<min(chunk + batch, paths.count)])
-            let reports = judgeAll(slice, checkers: checkers, defaultContract: order.count == 1 ? order[0] : nil, limits: limits, workers: workers)
-            for report in reports {
-                let recorded = tracker.record(report)
-                let contractNumbers = numbers[recorded.contract] ?? [:]
-                switch format {
-                case .text:
-                    print(ReportRenderer.text(recorded, numbers: contractNumbers), terminator: "")
-                case .json:
-                    if single {
-                        print(ReportRenderer.json(recorded, numbers: contractNumbers))
-                    } else {
-                        print((first ? "" : ",\n") + ReportRenderer.json(recorded, numbers: contractNumbers, indent: "    "), terminator: "")
-                    }
+        let tracker = run.run(paths) { report in
+            let contractNumbers = numbers[report.contract] ?? [:]
+            switch format {
+            case .text:
+                print(ReportRenderer.text(report, numbers: contractNumbers), terminator: "")
+            case .json:
+                if single {
+                    print(ReportRenderer.json(report, numbers: contractNumbers))
+                } else {
+                    print((first ? "" : ",\n") + ReportRenderer.json(report, numbers: contractNumbers, indent: "    "), terminator: "")
                 }
-                first = false
             }
+            first = false
         }
         switch format {
         case .text:
@@ -123,51 +114,4 @@ struct Check: ParsableCommand {
         return pairs.contains { $0.key == "contract" } && !pairs.contains { $0.key == "return" || $0.key == "bid" }
     }
 
-    /// Reads and judges documents, several at once, returning reports in the given order.
-    func judgeAll(_ paths: [String], checkers: [String: Checker], defaultContract: String?, limits: ReadLimits, workers: Int) -> [DocumentReport] {
-        let results = ResultSlots(count: paths.count)
-        let work: @Sendable (Int) -> Void = { i in
-            results.set(i, Check.judge(paths[i], checkers: checkers, defaultContract: defaultContract, limits: limits))
-        }
-        if workers <= 1 || paths.count == 1 {
-            for i in paths.indices { work(i) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: paths.count, execute: work)
-        }
-        return results.values
-    }
-
-    static func judge(_ path: String, checkers: [String: Checker], defaultContract: String?, limits: ReadLimits) -> DocumentReport {
-        let fallback = defaultContract ?? ""
-        let document: SupplierDocument
-        do {
-            document = try DocumentReader.parse(try FileInput.read(path, limits: limits), file: path, limits: limits)
-        } catch {
-            return DocumentReport.invalid(file: path, contract: fallback, error: error)
-        }
-        if let defaultContract, let checker = checkers[defaultContract] {
-            return checker.check(document)
-        }
-        let named = document.values["\(document.kind.rawValue).contract"]
-        guard let reference = named?.text, let checker = checkers[reference] else {
-            let error = InputError("unknown-contract",
-                "this document names contract '\(String((named?.text ?? "").prefix(60)))', which is not among the contracts given", at: named?.location ?? document.start)
-            return DocumentReport.invalid(file: path, contract: named?.text ?? "", error: error)
-        }
-        return checker.check(document)
-    }
-}
-
-/// Slots that parallel workers fill by index.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [DocumentReport?]
-    private let lock = NSLockLike()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ report: DocumentReport) {
-        lock.withLock { slots[index] = report }
-    }
-
-    var values: [DocumentReport] { slots.compactMap { $0 } }
 }
