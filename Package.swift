@@ -44,6 +44,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The benchmark: synthetic portfolios, libyaml's bare parse against `horizon check`.
+        .executableTarget(
+            name: "horizon-bench",
+            dependencies: ["HorizonKit"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "HorizonKitTests",
             dependencies: ["HorizonKit"],

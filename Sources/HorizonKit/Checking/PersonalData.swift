@@ -6,13 +6,29 @@ enum PersonalData {
     /// - Parameter text: A value from a document.
     /// - Returns: "an email address", "a phone number", … or `nil`.
     static func detect(_ text: String) -> String? {
+        // One cheap pass first: most values ("section 4", "Head of people") hold no '@', too few
+        // digits for any pattern and no "DOB" or "birth", and need no closer look.
+        var digits = 0
+        var at = false
+        var dateSeparator = false
+        var b = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39: digits += 1
+            case UInt8(ascii: "@"): at = true
+            case UInt8(ascii: "/"), UInt8(ascii: "."): dateSeparator = true
+            case UInt8(ascii: "b"), UInt8(ascii: "B"): b = true
+            default: break
+            }
+        }
+        guard at || digits >= 2 || b else { return nil }
         let chars = Array(text.uppercased().unicodeScalars)
-        if chars.count < 5 { return nil }
-        if looksLikeEmail(chars) { return "an email address" }
-        if looksLikeNINumber(chars) { return "a National Insurance number" }
-        if looksLikePostcode(chars) { return "a full postcode" }
-        if looksLikeDateOfBirth(chars, original: text) { return "a date of birth" }
-        if looksLikePhone(chars) { return "a phone number" }
+        if chars.count < 3 { return nil }
+        if at && looksLikeEmail(chars) { return "an email address" }
+        if digits >= 6 && looksLikeNINumber(chars) { return "a National Insurance number" }
+        if digits >= 2 && looksLikePostcode(chars) { return "a full postcode" }
+        if (b && mentionsBirth(chars)) || (digits >= 4 && dateSeparator && looksLikeDate(chars)) { return "a date of birth" }
+        if digits >= 9 && looksLikePhone(chars) { return "a phone number" }
         return nil
     }
 
@@ -77,12 +93,15 @@ enum PersonalData {
         return false
     }
 
-    /// A day/month/year date written with slashes or dots, or the words "date of birth"/"DOB".
-    static func looksLikeDateOfBirth(_ c: [Unicode.Scalar], original: String) -> Bool {
+    /// "DATE OF BIRTH", "BIRTH DATE", "D.O.B" or the word "DOB".
+    static func mentionsBirth(_ c: [Unicode.Scalar]) -> Bool {
         let text = String(String.UnicodeScalarView(c))
-        if text.contains("DATE OF BIRTH") || text.contains("D.O.B") { return true }
-        let words = text.split(whereSeparator: { !($0.isLetter) })
-        if words.contains("DOB") { return true }
+        if text.contains("BIRTH") || text.contains("D.O.B") { return true }
+        return text.split(whereSeparator: { !$0.isLetter }).contains("DOB")
+    }
+
+    /// A day/month/year date written with slashes or dots.
+    static func looksLikeDate(_ c: [Unicode.Scalar]) -> Bool {
         var i = 0
         while i < c.count {
             var j = i

@@ -199,11 +199,16 @@ enum Lexical {
 }
 
 extension String {
-    /// The text without leading and trailing white space and line breaks.
+    /// The text without leading and trailing white space and line breaks. Returns the text
+    /// itself, with no copy, in the usual case where there is none to remove.
     var trimmed: String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !isSpace(first) && !isSpace(last) && first < 0x80 && last < 0x80 { return self }
         var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
+        while let c = scalars.first, c.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let c = scalars.last, c.properties.isWhitespace { scalars = scalars.dropLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 

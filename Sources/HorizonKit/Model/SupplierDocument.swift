@@ -107,7 +107,7 @@ public enum DocumentReader {
         let digest = Digest.sha256(bytes)
         switch Format(path: file) {
         case .yaml:
-            return try DocumentFlattener.flatten(try YAMLReader.parse(bytes, file: file, limits: limits), file: file, sha256: digest)
+            return try YAMLReader.parseSupplierDocument(bytes, file: file, limits: limits, sha256: digest)
         case .json:
             return try DocumentFlattener.flatten(try JSONReader.parse(bytes, file: file, limits: limits), file: file, sha256: digest)
         case .csv:

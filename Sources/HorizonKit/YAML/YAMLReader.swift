@@ -200,3 +200,243 @@ private struct Builder {
         return InputError("yaml-syntax", problem, at: at, notes: notes)
     }
 }
+
+// MARK: - Bare parse, for the benchmark
+
+extension YAMLReader {
+    /// Parses with libyaml at the event level and builds nothing: the baseline the benchmark
+    /// compares `horizon check` with.
+    ///
+    /// - Parameter bytes: YAML text.
+    /// - Returns: The number of events, or -1 on a syntax error.
+    public static func countEvents(_ bytes: [UInt8]) -> Int {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return -1 }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var count = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { return -1 }
+                let end = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                count += 1
+                if end { return count }
+            }
+        }
+    }
+}
+
+// MARK: - Supplier documents straight from events
+
+extension YAMLReader {
+    /// Reads a supplier return or bid straight from libyaml's events into the flat map of
+    /// dotted field ids, building no tree: the checker's hot path. It applies every rule of
+    /// `parse` (limits, no aliases, duplicate keys, one document) and gives the same result as
+    /// `DocumentFlattener.flatten` over `parse`'s tree.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's bytes.
+    ///   - file: The file name for locations.
+    ///   - limits: Bounds.
+    ///   - sha256: The file's digest, recorded in the document.
+    /// - Returns: The document.
+    /// - Throws: `InputError` for anything `parse` would refuse, and for a file that is not a
+    ///   return or bid.
+    static func parseSupplierDocument(_ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String) throws(InputError) -> SupplierDocument {
+        try TextChecks.checkSize(bytes.count, file: file, limits: limits)
+        let skip = TextChecks.utf8BOMLength(bytes)
+        try TextChecks.rejectOtherEncodings(bytes, file: file)
+        let result: Result<SupplierDocument, InputError> = bytes.withUnsafeBufferPointer { buffer in
+            var reader = FlatReader(builder: Builder(file: file, bytes: buffer, skip: skip, limits: limits), sha256: sha256)
+            return Result { () throws(InputError) -> SupplierDocument in try reader.run() }
+        }
+        return try result.get()
+    }
+}
+
+private struct FlatReader {
+    var builder: Builder
+    let sha256: String
+
+    /// An open map or list. Paths are kept only for maps that lie on a field's path; lists and
+    /// what they hold are parsed and checked but not recorded.
+    struct Frame {
+        var isMapping: Bool
+        var path: String
+        var record: Bool
+        var pendingKey: (String, SourceLocation)?
+        var keys: [(String, SourceLocation)] = []
+        var keyLocation: SourceLocation
+    }
+
+    var stack: [Frame] = []
+    var values: [String: DocumentValue] = [:]
+    var order: [String] = []
+    var topKeys: [(key: String, location: SourceLocation)] = []
+    var scalarHeader: SourceLocation?
+    var scalarHeaderKey = ""
+    var rootKind: String?
+    var rootLocation: SourceLocation?
+    var documents = 0
+    var nodes = 0
+
+    var file: String { builder.file }
+
+    init(builder: Builder, sha256: String) {
+        self.builder = builder
+        self.sha256 = sha256
+    }
+
+    mutating func run() throws(InputError) -> SupplierDocument {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw InputError("out-of-memory", "libyaml could not start", at: .start(of: file))
+        }
+        defer { yaml_parser_delete(&parser) }
+        let base = builder.bytes.baseAddress.map { $0 + builder.skip }
+        yaml_parser_set_input_string(&parser, base, builder.bytes.count - builder.skip)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { throw builder.syntaxError(parser) }
+            defer { yaml_event_delete(&event) }
+            if try handle(event) { break }
+        }
+        return try finish()
+    }
+
+    mutating func count(_ location: SourceLocation) throws(InputError) {
+        nodes += 1
+        if nodes > builder.limits.maxNodes {
+            throw InputError("too-many-nodes", "the document holds more than \(builder.limits.maxNodes) values", at: location)
+        }
+    }
+
+    /// Takes the pending key of the innermost map, if the node being added is a value there.
+    mutating func takeKey() -> (String, SourceLocation)? {
+        guard let top = stack.last, top.isMapping, let key = top.pendingKey else { return nil }
+        stack[stack.count - 1].pendingKey = nil
+        return key
+    }
+
+    func childPath(_ key: String) -> String {
+        let parent = stack[stack.count - 1].path
+        return parent.isEmpty ? key : parent + "." + key
+    }
+
+    mutating func record(_ path: String, _ value: DocumentValue) {
+        if values.updateValue(value, forKey: path) == nil { order.append(path) }
+    }
+
+    mutating func handle(_ event: yaml_event_t) throws(InputError) -> Bool {
+        let start = builder.location(event.start_mark)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return true
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                throw InputError("multiple-documents", "only one YAML document is allowed in a file; remove the second '---'", at: start)
+            }
+        case YAML_ALIAS_EVENT:
+            throw InputError("alias-not-allowed", "aliases ('*name') are not allowed in Horizon files; write the value out in full", at: start)
+        case YAML_SCALAR_EVENT:
+            try count(start)
+            let scalar = event.data.scalar
+            let text = scalar.length > 0 && scalar.value != nil
+                ? String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self) : ""
+            let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            guard !stack.isEmpty else {
+                rootKind = "a single value"
+                rootLocation = start
+                return false
+            }
+            if stack[stack.count - 1].isMapping && stack[stack.count - 1].pendingKey == nil {
+                // A key.
+                if let first = stack[stack.count - 1].keys.first(where: { $0.0 == text }) {
+                    throw InputError("duplicate-key", "duplicate key '\(text)'; a repeated key would silently replace the first value",
+                        at: start, notes: [Note("'\(text)' first appears here", at: first.1)])
+                }
+                stack[stack.count - 1].keys.append((text, start))
+                stack[stack.count - 1].pendingKey = (text, start)
+                if stack.count == 1 { topKeys.append((text, start)) }
+                return false
+            }
+            guard let (key, keyLocation) = takeKey() else { return false }
+            guard stack[stack.count - 1].record else { return false }
+            let node = YAMLNode(.scalar(text, plain: plain), at: start)
+            if stack.count == 1 && DocumentKind(rawValue: key) != nil && !node.isNull && scalarHeader == nil {
+                scalarHeader = start
+                scalarHeaderKey = key
+            }
+            let isNull = node.isNull
+            record(childPath(key), DocumentValue(text: text, isNull: isNull, structure: nil, location: isNull ? keyLocation : start, keyLocation: keyLocation))
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+            try count(start)
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            if let top = stack.last, top.isMapping, top.pendingKey == nil {
+                throw InputError("complex-key", "a key must be a single value, not a list or a map", at: start)
+            }
+            if stack.count >= builder.limits.maxDepth {
+                throw InputError("too-deep", "lists and maps are nested more than \(builder.limits.maxDepth) levels deep", at: start)
+            }
+            if stack.isEmpty {
+                if !isMapping {
+                    rootKind = "a list"
+                    rootLocation = start
+                }
+                stack.append(Frame(isMapping: isMapping, path: "", record: isMapping, keyLocation: start))
+                return false
+            }
+            let key = takeKey()
+            let parentRecords = stack[stack.count - 1].record
+            if let (name, keyLocation) = key, parentRecords {
+                let path = childPath(name)
+                if isMapping {
+                    stack.append(Frame(isMapping: true, path: path, record: true, keyLocation: keyLocation))
+                } else {
+                    record(path, DocumentValue(text: "", isNull: false, structure: "a list", location: start, keyLocation: keyLocation))
+                    stack.append(Frame(isMapping: false, path: path, record: false, keyLocation: keyLocation))
+                }
+            } else {
+                stack.append(Frame(isMapping: isMapping, path: "", record: false, keyLocation: start))
+            }
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            guard let frame = stack.popLast() else { return false }
+            if frame.isMapping && frame.record && frame.keys.isEmpty && !stack.isEmpty {
+                record(frame.path, DocumentValue(text: "", isNull: true, structure: nil, location: frame.keyLocation, keyLocation: frame.keyLocation))
+            }
+        default:
+            break
+        }
+        return false
+    }
+
+    func finish() throws(InputError) -> SupplierDocument {
+        if let rootKind, let rootLocation {
+            throw InputError("not-a-document", "a return or bid is a map that starts with 'return:' or 'bid:', not \(rootKind)", at: rootLocation)
+        }
+        if topKeys.isEmpty && values.isEmpty && documents <= 1 && nodes == 0 {
+            throw InputError("empty-file", "the file is empty; a return or bid starts with 'return:' or 'bid:'", at: .start(of: file))
+        }
+        let kinds = topKeys.filter { DocumentKind(rawValue: $0.key) != nil }
+        let root = SourceLocation(file: file, line: topKeys.first?.location.line ?? 1, column: topKeys.first?.location.column ?? 1)
+        guard let head = kinds.first, let kind = DocumentKind(rawValue: head.key) else {
+            if topKeys.contains(where: { $0.key == "contract" }) {
+                throw InputError("wrong-document-kind", "this is a contract specification, not a return or bid", at: root)
+            }
+            throw InputError("not-a-document", "no 'return:' or 'bid:' key says what this document is", at: root)
+        }
+        if kinds.count > 1 {
+            throw InputError("wrong-document-kind", "a document is a return or a bid, not both", at: kinds[1].location,
+                notes: [Note("'\(head.key)' is here", at: head.location)])
+        }
+        if let scalarHeader {
+            throw InputError("not-a-document", "'\(scalarHeaderKey):' must hold the header (contract, supplier, dates), not a single value",
+                at: scalarHeader)
+        }
+        return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256)
+    }
+}
