@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(
             name: "HorizonKitTests",
             dependencies: ["HorizonKit"],
+            exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),
         // Runs the built `horizon` binary: stdout, stderr, exit status.

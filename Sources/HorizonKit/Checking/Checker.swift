@@ -57,6 +57,7 @@ struct Judgement {
     var periodStart: CivilDate?
     var periodEnd: CivilDate?
     var submitted: CivilDate?
+    var reportedMissing: Set<String> = []
 
     var contract: Contract { checker.contract }
     var library: Library { checker.library }
@@ -93,12 +94,13 @@ struct Judgement {
         for (name, type) in fields {
             let id = "\(kind.rawValue).\(name)"
             guard let value = document.values[id], !value.isNull else {
-                add(.error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header", at: document.start, field: id)
+                add(.error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header",
+                    at: document.values[id]?.keyLocation ?? document.start, field: id)
                 continue
             }
             switch FieldTyping.read(value, as: type) {
             case .success(let typedValue): header[name] = typedValue
-            case .failure(let problem): add(.error, "wrong-type", "'\(id)' \(problem.message)", at: value.location, field: id)
+            case .failure(let problem): add(.error, "wrong-type", "'\(id)' \(safe(problem, value, type))", at: value.location, field: id)
             }
         }
         if let reference = header["contract"]?.text, reference != contract.reference {
@@ -141,6 +143,13 @@ struct Judgement {
         }
     }
 
+    /// A typing problem's message, unless the value looks like personal data: that is never
+    /// quoted back (checkPrivacy reports it), and the message says only what the field needs.
+    func safe(_ problem: TypingError, _ value: DocumentValue, _ type: FieldType) -> String {
+        PersonalData.detect(value.text, datesToo: false) == nil
+            ? problem.message : "must be \(FieldTyping.expectation(type)); the value given is not repeated here"
+    }
+
     func location(_ id: String) -> SourceLocation {
         document.values[id]?.location ?? document.start
     }
@@ -162,6 +171,9 @@ struct Judgement {
                 continue
             }
             guard let spec = library.field(id) else {
+                // An empty group ("pathway:" with nothing under it) is not an unknown field: the
+                // fields it should hold are reported missing by the requirements that need them.
+                if value.isNull && asked.contains(where: { $0.hasPrefix(id + ".") }) { continue }
                 add(.warning, "unknown-field", "unknown field '\(id)'\(suggestion(for: id, asked: asked, header: headerNames))",
                     at: value.keyLocation, field: id)
                 continue
@@ -185,7 +197,7 @@ struct Judgement {
                         at: value.location, field: id)
                 }
             case .failure(let problem):
-                add(.error, "wrong-type", "'\(id)' \(problem.message)", at: value.location, field: id)
+                add(.error, "wrong-type", "'\(id)' \(safe(problem, value, spec.type))", at: value.location, field: id)
             }
         }
     }
@@ -203,9 +215,19 @@ struct Judgement {
     mutating func checkPrivacy() {
         for id in document.order {
             guard let value = document.values[id], !value.isNull, value.structure == nil else { continue }
-            if let spec = library.field(id), spec.type != .text && spec.type != .path { continue }
-            if id.hasSuffix(".period_start") || id.hasSuffix(".period_end") || id.hasSuffix(".submitted_on") { continue }
-            if let kind = PersonalData.detect(value.text) {
+            // Free text is searched for every kind of personal data; a value of another type
+            // only when it failed its type, and then not for dates (a date written 12/05/2026 in
+            // a date field is a wrong format, not a date of birth).
+            var datesToo = true
+            if let spec = library.field(id), spec.type != .text && spec.type != .path {
+                if typed[id] != nil { continue }
+                datesToo = false
+            }
+            if id.hasSuffix(".period_start") || id.hasSuffix(".period_end") || id.hasSuffix(".submitted_on") {
+                if CivilDate(iso: value.text.trimmed) != nil { continue }
+                datesToo = false
+            }
+            if let kind = PersonalData.detect(value.text, datesToo: datesToo) {
                 add(.error, "personal-data",
                     "'\(id)' seems to hold \(kind); returns hold counts only, so remove it (the value is not repeated here)",
                     at: value.location, field: id)
@@ -246,8 +268,11 @@ struct Judgement {
         for field in requirement.fields where !conditional.contains(field.value) {
             let value = document.values[field.value]
             if value == nil || value!.isNull {
-                add(.error, "missing-field", "'\(field.value)' is missing: \(lowerFirst(requirement.summary))",
-                    at: value?.keyLocation ?? document.start, clause: clause.id, field: field.value)
+                // Reported once, however many requirements need the field.
+                if reportedMissing.insert(field.value).inserted {
+                    add(.error, "missing-field", "'\(field.value)' is missing: \(lowerFirst(requirement.summary))",
+                        at: value?.keyLocation ?? document.start, clause: clause.id, field: field.value)
+                }
                 present.append(false)
             } else {
                 present.append(typed[field.value] != nil)
@@ -337,7 +362,10 @@ struct Judgement {
             }
             if inPlace {
                 guard let value = dateValue, !value.isNull else {
-                    add(.error, "missing-field", "'\(date)' is missing: the date the policy was adopted", at: document.start, clause: clause.id, field: date)
+                    if reportedMissing.insert(date).inserted {
+                        add(.error, "missing-field", "'\(date)' is missing: the date the policy was adopted",
+                            at: dateValue?.keyLocation ?? document.start, clause: clause.id, field: date)
+                    }
                     return .fail
                 }
                 guard let adopted = typed[date]?.date else { return .unknown }

@@ -52,6 +52,18 @@ enum FieldTyping {
         }
     }
 
+    /// What a value of a type must be, for messages that may not quote the value.
+    static func expectation(_ type: FieldType) -> String {
+        switch type {
+        case .bool: "'true' or 'false'"
+        case .count: "a whole number, 0 or more"
+        case .percent: "a whole number from 0 to 100"
+        case .date: "a date written YYYY-MM-DD"
+        case .hex: "a SHA-256 digest of 64 hexadecimal characters"
+        case .text, .path: "text"
+        }
+    }
+
     static func numberProblem(_ text: String) -> String {
         if text.isEmpty { return "is empty" }
         if text.contains(",") { return "must be a whole number written without separators, not '\(text.clipped)'" }

@@ -5,7 +5,7 @@ enum PersonalData {
     ///
     /// - Parameter text: A value from a document.
     /// - Returns: "an email address", "a phone number", … or `nil`.
-    static func detect(_ text: String) -> String? {
+    static func detect(_ text: String, datesToo: Bool = true) -> String? {
         // One cheap pass first: most values ("section 4", "Head of people") hold no '@', too few
         // digits for any pattern and no "DOB" or "birth", and need no closer look.
         var digits = 0
@@ -27,7 +27,7 @@ enum PersonalData {
         if at && looksLikeEmail(chars) { return "an email address" }
         if digits >= 6 && looksLikeNINumber(chars) { return "a National Insurance number" }
         if digits >= 2 && looksLikePostcode(chars) { return "a full postcode" }
-        if (b && mentionsBirth(chars)) || (digits >= 4 && dateSeparator && looksLikeDate(chars)) { return "a date of birth" }
+        if datesToo && ((b && mentionsBirth(chars)) || (digits >= 4 && dateSeparator && looksLikeDate(chars))) { return "a date of birth" }
         if digits >= 9 && looksLikePhone(chars) { return "a phone number" }
         return nil
     }
@@ -50,19 +50,29 @@ enum PersonalData {
         return false
     }
 
-    /// Two letters, six digits, a letter A to D; spaces allowed between pairs.
+    /// Two letters, six digits, a letter A to D; a space allowed between the groups.
     static func looksLikeNINumber(_ c: [Unicode.Scalar]) -> Bool {
-        let compact = c.filter { $0 != " " }
-        guard compact.count >= 9 else { return false }
-        for start in 0...(compact.count - 9) {
-            if start > 0 && (isLetter(compact[start - 1]) || isDigit(compact[start - 1])) { continue }
-            let w = compact[start..<(start + 9)]
-            let a = Array(w)
-            if isLetter(a[0]) && isLetter(a[1]) && a[2...7].allSatisfy(isDigit) && ("A"..."D").contains(a[8])
-                && (start + 9 == compact.count || !(isLetter(compact[start + 9]) || isDigit(compact[start + 9])))
-            {
+        func isWord(_ i: Int) -> Bool { i >= 0 && i < c.count && (isLetter(c[i]) || isDigit(c[i])) }
+        for start in 0..<c.count where !isWord(start - 1) {
+            var i = start
+            func take(_ test: (Unicode.Scalar) -> Bool, _ count: Int) -> Bool {
+                for _ in 0..<count {
+                    guard i < c.count, test(c[i]) else { return false }
+                    i += 1
+                }
                 return true
             }
+            func space() { if i < c.count && c[i] == " " { i += 1 } }
+            guard take(isLetter, 2) else { continue }
+            space()
+            guard take(isDigit, 2) else { continue }
+            space()
+            guard take(isDigit, 2) else { continue }
+            space()
+            guard take(isDigit, 2) else { continue }
+            space()
+            guard take({ ("A"..."D").contains($0) }, 1), !isWord(i) else { continue }
+            return true
         }
         return false
     }
@@ -96,7 +106,7 @@ enum PersonalData {
     /// "DATE OF BIRTH", "BIRTH DATE", "D.O.B" or the word "DOB".
     static func mentionsBirth(_ c: [Unicode.Scalar]) -> Bool {
         let text = String(String.UnicodeScalarView(c))
-        if text.contains("BIRTH") || text.contains("D.O.B") { return true }
+        if text.contains("BIRTH") || text.contains("BORN") || text.contains("D.O.B") { return true }
         return text.split(whereSeparator: { !$0.isLetter }).contains("DOB")
     }
 
@@ -119,7 +129,11 @@ enum PersonalData {
                     break
                 }
             }
-            if groups.count == 3 && groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4) { return true }
+            // Day and month of one or two digits; a four-digit year (or, with slashes, two).
+            // Section numbers such as "4.1.2" or "10.2.13" are not dates.
+            if groups.count == 3 && groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 4 || (groups[2] == 2 && separator == "/")) {
+                return true
+            }
             i = max(j, i + 1)
         }
         return false
@@ -141,7 +155,8 @@ enum PersonalData {
             }
             let text = String(String.UnicodeScalarView(digits))
             if c[i] == "+" || (c[i] == "(" && text.hasPrefix("44")) {
-                if text.hasPrefix("44") && (11...12).contains(text.count) { return true }
+                // +44 7700 900123, or +44 (0)7700 900123 with the trunk zero in brackets.
+                if text.hasPrefix("44") && (11...13).contains(text.count) { return true }
             } else if text.hasPrefix("0") && (10...11).contains(text.count) {
                 return true
             }

@@ -333,9 +333,23 @@ enum TextRenderer {
     }
 }
 
-/// Runs of white space as single spaces.
+/// Runs of white space (line breaks of folded YAML included) as single spaces. Leading and
+/// trailing space is kept, as one space, because a piece of text may sit between two pieces of
+/// markup ("the {{term:X}} adopted under {{ref:Y}}").
 func collapse(_ text: String) -> String {
-    text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var inSpace = false
+    for scalar in text.unicodeScalars {
+        if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+            if !inSpace { out.append(" ") }
+            inSpace = true
+        } else {
+            out.unicodeScalars.append(scalar)
+            inSpace = false
+        }
+    }
+    return out
 }
 
 /// "means " unless the definition already starts with a verb phrase such as "has the meaning".

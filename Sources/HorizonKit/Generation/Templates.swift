@@ -109,7 +109,7 @@ public enum TemplateWriter {
         }
     }
 
-    static func oneLine(_ text: String) -> String { collapse(text) }
+    static func oneLine(_ text: String) -> String { collapse(text).trimmed }
 }
 
 /// Writing values into YAML so that they read back as the same text.

@@ -74,7 +74,7 @@ public enum Linter {
                 findings.append(Finding(.error, "unknown-tier",
                     "tier '\(tier.id)' includes unknown tier '\(includes.value)'\(Nearest.hint(for: includes.value, in: library.tiers.map(\.id)))",
                     at: includes.location))
-            } else if library.rank(ofTier: tier.id) == nil {
+            } else if library.tierLoops(through: tier.id) {
                 findings.append(Finding(.error, "tier-includes-itself", "tier '\(tier.id)' includes itself through '\(includes.value)'",
                     at: includes.location))
             }
@@ -234,9 +234,6 @@ public enum Linter {
                     case .evidence(let document, let digest):
                         checkField(document, at: at, expecting: [.path])
                         checkField(digest, at: at, expecting: [.hex])
-                    }
-                    if rule.code.isEmpty {
-                        findings.append(Finding(.error, "missing-key", "the rule has no finding code", at: at, clause: clause.id))
                     }
                 }
             }

@@ -29,11 +29,10 @@ public enum ContractLoader {
     public static func resolve(_ root: YAMLNode, file: String, library: Library) -> (Contract?, [Finding]) {
         let collector = FindingCollector()
         guard let top = MapReader(root, what: "the contract file", collector: collector) else { return (nil, collector.findings) }
-        defer { top.finish() }
         guard let head = top.required("contract").flatMap({ MapReader($0, what: "'contract'", collector: collector) }) else {
+            top.finish()
             return (nil, collector.findings)
         }
-        defer { head.finish() }
         func text(_ key: String) -> String? { head.required(key).flatMap { Scalar.nonEmptyText($0, "'\(key)'", collector) } }
         let reference = text("reference")
         let title = text("title")
@@ -112,8 +111,15 @@ public enum ContractLoader {
             map.finish()
         }
 
-        // Clauses: the tier's, plus added, less omitted.
-        var ids = Set(tier.map { library.clauses(inTier: $0).map(\.id) } ?? [])
+        head.finish()
+
+        // Clauses: the tier's, plus added, less omitted. Without a known tier there is nothing to
+        // resolve them against, and every later check would only repeat the first error.
+        guard let tier else {
+            top.abandon()
+            return (nil, collector.findings)
+        }
+        var ids = Set(library.clauses(inTier: tier).map(\.id))
         var added: [String] = []
         var omitted: [(id: String, reason: String, location: SourceLocation)] = []
         if let node = top.optional("clauses"), let map = MapReader(node, what: "'clauses'", collector: collector) {
@@ -123,7 +129,7 @@ public enum ContractLoader {
                     if library.clause(item.value) == nil {
                         collector.error("unknown-clause", "no clause '\(item.value.clipped)' in the library\(Nearest.hint(for: item.value, in: known))", at: item.location)
                     } else if ids.contains(item.value) {
-                        collector.add(Finding(.warning, "clause-already-included", "\(item.value) is already in the \(tier ?? "") tier", at: item.location))
+                        collector.add(Finding(.warning, "clause-already-included", "\(item.value) is already in the \(tier) tier", at: item.location))
                     } else {
                         ids.insert(item.value)
                         added.append(item.value)
@@ -205,7 +211,8 @@ public enum ContractLoader {
             }
         }
 
-        guard !collector.hasErrors, let reference, let title, let commissioner, let supplier, let service, let tier, let start, let end
+        top.finish()
+        guard !collector.hasErrors, let reference, let title, let commissioner, let supplier, let service, let start, let end
         else { return (nil, collector.findings) }
 
         // Numbering: consecutive clauses of one area form a section.

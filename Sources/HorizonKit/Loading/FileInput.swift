@@ -78,6 +78,11 @@ public enum FileInput {
         }
         for name in names.sorted() {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFLNK && isDirectory(path) {
+                continue  // a linked folder is not followed: it could loop, or lead outside the library
+            }
             if isDirectory(path) {
                 result.append(contentsOf: yamlFiles(under: path))
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {

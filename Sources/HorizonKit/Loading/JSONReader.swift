@@ -72,7 +72,7 @@ public enum JSONReader {
                     for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { ok = false }
                 }
                 if !ok {
-                    let at = bytes.withUnsafeBufferPointer { TextChecks.location(ofByte: i, in: $0, file: file) }
+                    let at = bytes.withUnsafeBufferPointer { TextChecks.location(ofByte: i, in: $0, file: file, from: TextChecks.utf8BOMLength(bytes)) }
                     throw InputError("invalid-encoding", "the file is not valid UTF-8 (byte \(TextChecks.hex(Int(byte)))); save it as UTF-8", at: at)
                 }
                 i += length

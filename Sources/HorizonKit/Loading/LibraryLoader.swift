@@ -100,7 +100,10 @@ struct LibraryReader {
             library.areas = items.compactMap { item in
                 guard let map = MapReader(item, what: "an area", collector: collector) else { return nil }
                 defer { map.finish() }
-                guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "an area id", collector) }) else { return nil }
+                guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "an area id", collector) }) else {
+            map.abandon()
+            return nil
+        }
                 let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "an area title", collector) } ?? id
                 return Area(id: id, title: title, location: map.keyLocation("id"))
             }
@@ -112,7 +115,10 @@ struct LibraryReader {
                 guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a service id", collector) }),
                     let tierNode = map.required("tier"),
                     let tier = Scalar.nonEmptyText(tierNode, "a service tier", collector)
-                else { return nil }
+                else {
+                    map.abandon()
+                    return nil
+                }
                 let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "a service title", collector) } ?? id
                 return Service(id: id, title: title, tier: Located(tier, at: tierNode.location), location: map.keyLocation("id"))
             }
@@ -124,7 +130,10 @@ struct LibraryReader {
     func readTier(_ item: YAMLNode) -> Tier? {
         guard let map = MapReader(item, what: "a tier", collector: collector) else { return nil }
         defer { map.finish() }
-        guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a tier id", collector) }) else { return nil }
+        guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a tier id", collector) }) else {
+            map.abandon()
+            return nil
+        }
         let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "a tier title", collector) } ?? id
         let description = map.required("description").flatMap { Scalar.nonEmptyText($0, "a tier description", collector) } ?? ""
         let includes = map.optional("includes").flatMap { node in
@@ -142,7 +151,10 @@ struct LibraryReader {
             defer { map.finish() }
             guard let term = map.required("term").flatMap({ Scalar.nonEmptyText($0, "a term", collector) }),
                 let text = map.required("text").flatMap({ Scalar.nonEmptyText($0, "a definition's text", collector) })
-            else { return nil }
+            else {
+            map.abandon()
+            return nil
+        }
             return Definition(term: term, text: text, location: map.keyLocation("term"))
         }
     }
@@ -154,7 +166,10 @@ struct LibraryReader {
         return items.compactMap { item in
             guard let map = MapReader(item, what: "a field", collector: collector) else { return nil }
             defer { map.finish() }
-            guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a field id", collector) }) else { return nil }
+            guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a field id", collector) }) else {
+            map.abandon()
+            return nil
+        }
             var type = FieldType.text
             if let node = map.required("type"), let text = Scalar.nonEmptyText(node, "a field type", collector) {
                 if let known = FieldType(rawValue: text) {
@@ -191,9 +206,15 @@ struct LibraryReader {
     func readClause(_ root: YAMLNode) -> Clause? {
         guard let top = MapReader(root, what: "a clause file", collector: collector) else { return nil }
         defer { top.finish() }
-        guard let node = top.required("clause"), let map = MapReader(node, what: "'clause'", collector: collector) else { return nil }
+        guard let node = top.required("clause"), let map = MapReader(node, what: "'clause'", collector: collector) else {
+            top.abandon()
+            return nil
+        }
         defer { map.finish() }
-        guard let idNode = map.required("id"), let id = Scalar.nonEmptyText(idNode, "the clause id", collector) else { return nil }
+        guard let idNode = map.required("id"), let id = Scalar.nonEmptyText(idNode, "the clause id", collector) else {
+            map.abandon()
+            return nil
+        }
         let where_ = idNode.location
         let (area, number) = ClauseID.parse(id) ?? ("", 0)
         if ClauseID.parse(id) == nil {
@@ -290,7 +311,10 @@ struct LibraryReader {
     func readRequirement(_ item: YAMLNode) -> Requirement? {
         guard let map = MapReader(item, what: "a requirement", collector: collector) else { return nil }
         defer { map.finish() }
-        guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a requirement id", collector) }) else { return nil }
+        guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a requirement id", collector) }) else {
+            map.abandon()
+            return nil
+        }
         let summary = map.required("summary").flatMap { Scalar.nonEmptyText($0, "a requirement summary", collector) } ?? id
         let documents = map.required("documents").map { readDocuments($0) } ?? []
         let fields = map.optional("fields").flatMap { Scalar.textList($0, "'fields'", collector) } ?? []
@@ -307,7 +331,10 @@ struct LibraryReader {
     func readRule(_ item: YAMLNode) -> Rule? {
         guard let map = MapReader(item, what: "a rule", collector: collector) else { return nil }
         defer { map.finish() }
-        guard let kindNode = map.required("kind"), let kindName = Scalar.nonEmptyText(kindNode, "a rule kind", collector) else { return nil }
+        guard let kindNode = map.required("kind"), let kindName = Scalar.nonEmptyText(kindNode, "a rule kind", collector) else {
+            map.abandon()
+            return nil
+        }
         var code = ""
         if let node = map.required("code"), let text = Scalar.nonEmptyText(node, "a rule code", collector) {
             code = text

@@ -24,6 +24,7 @@ final class MapReader {
     private let pairs: [YAMLPair]
     private let collector: FindingCollector
     private var used: Set<String> = []
+    private var abandoned = false
 
     /// Returns `nil`, having reported it, when `node` is not a map.
     init?(_ node: YAMLNode, what: String, collector: FindingCollector) {
@@ -62,8 +63,13 @@ final class MapReader {
         return value
     }
 
+    /// Gives up on this map (its identifying key is missing): its other keys are then not
+    /// reported as unknown, which would only repeat the first error.
+    func abandon() { abandoned = true }
+
     /// Reports every key not read by this reader as unknown.
     func finish() {
+        if abandoned { return }
         let known = used
         for pair in pairs where !known.contains(pair.key) {
             collector.error(
@@ -186,8 +192,7 @@ enum Lexical {
     static func isSemanticVersion(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 3 && parts.allSatisfy { part in
-            if let value = integer(String(part)) { return value >= 0 }
-            return false
+            part.first != "-" && integer(String(part)) != nil
         }
     }
 

@@ -279,6 +279,20 @@ public struct Library: Sendable {
         return current == nil ? nil : rank
     }
 
+    /// Whether following `includes` from a tier comes back to it.
+    ///
+    /// - Parameter id: A tier id.
+    /// - Returns: True only when the tier is itself on a loop (not when it merely leads into one).
+    public func tierLoops(through id: String) -> Bool {
+        var seen: Set<String> = []
+        var current = tier(id)?.includes?.value
+        while let next = current, seen.insert(next).inserted {
+            if next == id { return true }
+            current = tier(next)?.includes?.value
+        }
+        return false
+    }
+
     /// The tier ids a tier includes, itself first.
     ///
     /// - Parameter id: A tier id.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the known word nearest a misspelt one, for "did you mean" suggestions.
 enum Nearest {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely
@@ -16,7 +18,20 @@ enum Nearest {
                 best = (candidate, distance)
             }
         }
-        return best?.0
+        if let best { return best.0 }
+        // A shortened name: every word of it appears, in order, in one candidate
+        // ("housing-support" in "housing-related-support").
+        let words = word.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." || $0 == " " })
+        guard words.count >= 2 else { return nil }
+        let matches = candidates.filter { candidate in
+            var rest = Substring(candidate.lowercased())
+            for part in words {
+                guard let range = rest.range(of: part) else { return false }
+                rest = rest[range.upperBound...]
+            }
+            return true
+        }
+        return matches.count == 1 ? matches.first : nil
     }
 
     /// Levenshtein distance, stopping early once it exceeds `limit`.
@@ -26,6 +41,8 @@ enum Nearest {
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
+        // Optimal string alignment: a swap of two neighbours ("titel") counts as one edit.
+        var beforePrevious = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
@@ -34,10 +51,13 @@ enum Nearest {
             for j in 1...y.count {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMin = min(rowMin, current[j])
             }
             if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[y.count]
     }

@@ -21,10 +21,10 @@ enum TextChecks {
     }
 
     /// The 1-based line and column (in Unicode scalars) of a byte offset.
-    static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
+    static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String, from start: Int = 0) -> SourceLocation {
         var line = 1
         var column = 1
-        var index = 0
+        var index = start
         let end = min(offset, bytes.count)
         while index < end {
             let byte = bytes[index]

@@ -76,6 +76,8 @@ private struct Builder {
             let done = try handle(event)
             if done { break }
         }
+        // "---" with nothing after it is a document holding only null: treat it as empty.
+        if let root, root.isNull { return nil }
         return root
     }
 
@@ -176,7 +178,7 @@ private struct Builder {
         let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be parsed"
         if parser.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset rather than a mark.
-            let at = TextChecks.location(ofByte: skip + Int(parser.problem_offset), in: bytes, file: file)
+            let at = TextChecks.location(ofByte: skip + Int(parser.problem_offset), in: bytes, file: file, from: skip)
             let detail: String
             switch problem {
             case "invalid leading UTF-8 octet", "incomplete UTF-8 octet sequence", "invalid trailing UTF-8 octet",

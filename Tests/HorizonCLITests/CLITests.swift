@@ -1,0 +1,368 @@
+import Foundation
+import Testing
+
+// MARK: - Running the built binary
+
+/// The package root (the folder holding `Package.swift`).
+private let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The shipped clause library.
+private let shippedLibrary = packageRoot.appendingPathComponent("ClauseLibrary")
+
+/// The built `horizon` executable: the first folder, walking up from the test bundle (or the
+/// test runner), that holds an executable file named `horizon`.
+private let horizonBinary: URL? = {
+    let manager = FileManager.default
+    var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+    if let executable = Bundle.main.executableURL { starts.append(executable.deletingLastPathComponent()) }
+    for start in starts {
+        var folder = start.standardizedFileURL
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("horizon")
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                manager.isExecutableFile(atPath: candidate.path)
+            {
+                return candidate
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+    return nil
+}()
+
+/// What one run of the binary did.
+struct Run: CustomStringConvertible {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    var description: String { "exit \(status)\n--- stdout:\n\(stdout)\n--- stderr:\n\(stderr)" }
+    var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+    var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+}
+
+/// Runs `horizon` with arguments, in the package root, and collects its output.
+func horizon(_ arguments: String...) throws -> Run {
+    let binary = try #require(horizonBinary, "no built 'horizon' executable found above \(Bundle.main.bundleURL.path)")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outURL = scratch.appendingPathComponent("stdout")
+    let errURL = scratch.appendingPathComponent("stderr")
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = packageRoot
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    return Run(
+        status: process.terminationStatus,
+        stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+        stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+}
+
+/// Runs `body` with a copy of the shipped library in a temporary folder.
+func withLibraryCopy<T>(_ body: (URL) throws -> T) throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-cli-lib-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: shippedLibrary, to: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return try body(folder)
+}
+
+// MARK: - What the shipped library holds, read without HorizonKit
+
+/// A clause file's id and tier, read with plain text matching (an oracle independent of the
+/// YAML reader under test).
+struct ClauseFile {
+    var id: String
+    var tier: String
+    var area: String
+    var number: Int
+    var path: URL
+}
+
+func shippedClauses() throws -> [ClauseFile] {
+    let folder = shippedLibrary.appendingPathComponent("clauses")
+    var result: [ClauseFile] = []
+    for tierFolder in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        let sub = folder.appendingPathComponent(tierFolder)
+        for name in try FileManager.default.contentsOfDirectory(atPath: sub.path) where name.hasSuffix(".yaml") {
+            let path = sub.appendingPathComponent(name)
+            let text = try String(contentsOf: path, encoding: .utf8)
+            func value(_ key: String) -> String? {
+                text.split(separator: "\n").first { $0.hasPrefix("  \(key): ") }.map { String($0.dropFirst(key.count + 4)) }
+            }
+            let id = try #require(value("id"), "no id in \(path.path)")
+            let parts = id.split(separator: "-")
+            result.append(
+                ClauseFile(
+                    id: id, tier: try #require(value("tier")), area: String(parts[1]), number: Int(parts[2]) ?? 0, path: path))
+        }
+    }
+    return result
+}
+
+/// The area ids of library.yaml, in order.
+func shippedAreas() throws -> [String] {
+    let text = try String(contentsOf: shippedLibrary.appendingPathComponent("library.yaml"), encoding: .utf8)
+    let lines = text.split(separator: "\n")
+    guard let start = lines.firstIndex(of: "areas:") else { return [] }
+    var areas: [String] = []
+    for line in lines[(start + 1)...] {
+        guard line.hasPrefix("  - { id: ") else {
+            if line.hasPrefix("#") || line.hasPrefix("  ") { continue }
+            break
+        }
+        areas.append(String(line.dropFirst("  - { id: ".count).prefix { $0 != "," }))
+    }
+    return areas
+}
+
+/// The number of services in library.yaml.
+func shippedServiceCount() throws -> Int {
+    let text = try String(contentsOf: shippedLibrary.appendingPathComponent("library.yaml"), encoding: .utf8)
+    return text.split(separator: "\n").filter { $0.hasPrefix("  - { id: ") && $0.contains(" tier: ") }.count
+}
+
+/// The ids `clauses --tier` should print: the tiers given, in schedule order (tier, area, number).
+func expectedIDs(tiers: [String]) throws -> [String] {
+    let areas = try shippedAreas()
+    return try shippedClauses()
+        .filter { tiers.contains($0.tier) }
+        .sorted {
+            (tiers.firstIndex(of: $0.tier)!, areas.firstIndex(of: $0.area) ?? .max, $0.number)
+                < (tiers.firstIndex(of: $1.tier)!, areas.firstIndex(of: $1.area) ?? .max, $1.number)
+        }
+        .map(\.id)
+}
+
+// MARK: - Tests
+
+@Suite("horizon command line")
+struct CLITests {
+    @Test("the built binary is found")
+    func binaryFound() {
+        #expect(horizonBinary != nil, "searched above \(Bundle.main.bundleURL.path) and \(CommandLine.arguments[0])")
+    }
+
+    // MARK: lint
+
+    @Test("lint of the shipped library exits 0 with a summary")
+    func lintShipped() throws {
+        let run = try horizon("lint")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.isEmpty, "\(run)")
+        let clauses = try shippedClauses().count
+        let services = try shippedServiceCount()
+        #expect(
+            run.stdoutLines == [
+                "ClauseLibrary: library uk-da-horizontal 1.0.0: \(clauses) clauses, 3 tiers, \(services) services; 0 defect(s), 0 unreadable file(s)"
+            ], "\(run)")
+    }
+
+    @Test("lint of an explicit --library path names that path")
+    func lintExplicitLibrary() throws {
+        let run = try horizon("lint", "--library", shippedLibrary.path)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.hasPrefix("\(shippedLibrary.path): library uk-da-horizontal"), "\(run)")
+    }
+
+    @Test("lint of a library with a clause file copied exits 1 with duplicate-id and its note")
+    func lintDuplicate() throws {
+        try withLibraryCopy { library in
+            let original = library.appendingPathComponent("clauses/basic/DA-POL-1.yaml")
+            // A folder named after every tier folder, so that the copy is read second.
+            let copyFolder = library.appendingPathComponent("clauses/zz-copy")
+            try FileManager.default.createDirectory(at: copyFolder, withIntermediateDirectories: true)
+            let copy = copyFolder.appendingPathComponent("DA-POL-1.yaml")
+            try FileManager.default.copyItem(at: original, to: copy)
+            let idLine = try #require(
+                try String(contentsOf: original, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.hasPrefix("  id: DA-POL-1") }) + 1
+
+            let run = try horizon("lint", "--library", library.path)
+            #expect(run.status == 1, "\(run)")
+            #expect(run.stderr.isEmpty, "\(run)")
+            let lines = run.stdoutLines
+            let finding = "\(copy.path):\(idLine):7: error[duplicate-id] clause 'DA-POL-1' is defined twice"
+            let index = try #require(lines.firstIndex(of: finding), "\(run)")
+            #expect(
+                lines.indices.contains(index + 1)
+                    && lines[index + 1] == "\(original.path):\(idLine):7: note: 'DA-POL-1' is first defined here", "\(run)")
+            // Its parameter is now declared twice too.
+            #expect(lines.contains { $0.hasPrefix("\(copy.path):") && $0.contains("error[duplicate-id] parameter 'policy_deadline_days'") }, "\(run)")
+            let defects = lines.filter { $0.contains(": error[") }.count
+            let summary = try #require(lines.last)
+            #expect(summary.hasSuffix("; \(defects) defect(s), 0 unreadable file(s)"), "\(run)")
+            #expect(summary.contains(": \(try shippedClauses().count + 1) clauses,"), "\(run)")
+        }
+    }
+
+    @Test("lint of a library with broken YAML exits 2 with a located yaml-syntax error on stderr")
+    func lintBrokenYAML() throws {
+        try withLibraryCopy { library in
+            let file = library.appendingPathComponent("clauses/basic/DA-POL-2.yaml")
+            var text = try String(contentsOf: file, encoding: .utf8)
+            if !text.hasSuffix("\n") { text += "\n" }
+            let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            text += "foo: [bar\n"
+            try text.write(to: file, atomically: true, encoding: .utf8)
+
+            let run = try horizon("lint", "--library", library.path)
+            #expect(run.status == 2, "\(run)")
+            let lines = run.stderrLines
+            #expect(
+                lines.first == "\(file.path):\(lineCount + 2):1: error[yaml-syntax] did not find expected ',' or ']'", "\(run)")
+            #expect(lines.dropFirst().first == "\(file.path):\(lineCount + 1):6: note: while parsing a flow sequence", "\(run)")
+            #expect(!run.stdout.contains("yaml-syntax"), "input errors go to stderr only\n\(run)")
+            #expect(run.stdout.contains("1 unreadable file(s)"), "\(run)")
+        }
+    }
+
+    @Test("lint of a folder that does not exist exits 2")
+    func lintMissingFolder() throws {
+        let run = try horizon("lint", "--library", "/nonexistent")
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.hasPrefix("/nonexistent:1:1: error[no-library] "), "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+    }
+
+    @Test("lint with an unknown option is a usage error")
+    func lintUnknownOption() throws {
+        let run = try horizon("lint", "--bogus")
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stderr.contains("--bogus"), "\(run)")
+    }
+
+    // MARK: clauses
+
+    @Test("clauses --tier basic lists exactly the basic clauses, in schedule order")
+    func clausesBasic() throws {
+        let run = try horizon("clauses", "--tier", "basic")
+        #expect(run.status == 0, "\(run)")
+        let ids = run.stdoutLines.map { String($0.prefix { $0 != " " }) }
+        #expect(ids == (try expectedIDs(tiers: ["basic"])), "\(run)")
+        #expect(run.stdoutLines.allSatisfy { $0.contains(" basic ") }, "\(run)")
+        #expect(run.stdout.contains("DA-POL-1") && run.stdout.contains("Domestic abuse workplace policy"), "\(run)")
+    }
+
+    @Test("clauses --tier targeted includes the basic clauses first")
+    func clausesTargeted() throws {
+        let run = try horizon("clauses", "--tier", "targeted")
+        #expect(run.status == 0, "\(run)")
+        let ids = run.stdoutLines.map { String($0.prefix { $0 != " " }) }
+        #expect(ids == (try expectedIDs(tiers: ["basic", "targeted"])), "\(run)")
+        let specialist = Set(try shippedClauses().filter { $0.tier == "specialist" }.map(\.id))
+        #expect(!specialist.isEmpty)
+        #expect(specialist.isDisjoint(with: ids), "\(run)")
+        #expect(ids.count > (try expectedIDs(tiers: ["basic"])).count)
+    }
+
+    @Test("clauses without --tier lists every clause")
+    func clausesAll() throws {
+        let run = try horizon("clauses")
+        #expect(run.status == 0, "\(run)")
+        let ids = run.stdoutLines.map { String($0.prefix { $0 != " " }) }
+        #expect(ids == (try expectedIDs(tiers: ["basic", "targeted", "specialist"])), "\(run)")
+    }
+
+    @Test("clauses --tier with an unknown tier is a usage error naming the tiers")
+    func clausesUnknownTier() throws {
+        let run = try horizon("clauses", "--tier", "nope")
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+        #expect(run.stderr.contains("unknown tier 'nope'; the tiers are basic, targeted, specialist"), "\(run)")
+    }
+
+    // MARK: explain
+
+    @Test("explain DA-POL-1 shows text, parameters, guidance, basis and requirements")
+    func explain() throws {
+        let run = try horizon("explain", "DA-POL-1")
+        #expect(run.status == 0, "\(run)")
+        let lines = run.stdoutLines
+        #expect(lines.first == "DA-POL-1 Domestic abuse workplace policy (version 1.0.0)", "\(run)")
+        let text = run.stdout.squeezed
+        let expected = [
+            "Tier: basic; area: Workplace domestic abuse policy; library uk-da-horizontal 1.0.0",
+            "Contract text",
+            "1. The Supplier shall, no later than {policy_deadline_days} days after the Commencement Date, adopt and thereafter maintain a written Workplace Policy that applies to all Supplier Staff.",
+            "Parameters",
+            "policy_deadline_days: int, default 90 days, allowed 0 to 365",
+            "Days after the commencement date by which the workplace policy must be adopted.",
+            "Guidance for commissioners",
+            "Every supplier, of any size and service, should have a written policy",
+            "Basis",
+            "- Domestic Abuse Act 2021, ss1-2 (definition of domestic abuse and of personally connected)",
+            "Requirements",
+            "policy-adopted (return): A written workplace policy is adopted within the deadline",
+            "fields: policy.in_place, policy.adopted_on",
+            "rule adopted_by: policy.in_place is true, with policy.adopted_on no later than {policy_deadline_days} days after the start; else error[policy-not-in-place]",
+            "bid-policy (bid): A policy is in place, or will be by the deadline",
+        ]
+        for fragment in expected {
+            #expect(text.contains(fragment), "missing: \(fragment)\n\(run)")
+        }
+        // Sections in order.
+        let order = ["Contract text", "Parameters", "Guidance for commissioners", "Basis", "Requirements"].map { heading in
+            lines.firstIndex(of: heading) ?? -1
+        }
+        #expect(!order.contains(-1) && order == order.sorted(), "\(order)\n\(run)")
+        #expect(run.stderr.isEmpty, "\(run)")
+    }
+
+    @Test("explain of an unknown clause exits 2")
+    func explainUnknown() throws {
+        let run = try horizon("explain", "DA-NOPE-9")
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+        #expect(run.stderr.contains("no clause 'DA-NOPE-9' in library uk-da-horizontal 1.0.0"), "\(run)")
+    }
+
+    @Test("explain against a library with defects refuses it with exit 2")
+    func explainDefectiveLibrary() throws {
+        try withLibraryCopy { library in
+            let copy = library.appendingPathComponent("clauses/zz-copy")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: library.appendingPathComponent("clauses/basic/DA-POL-1.yaml"), to: copy.appendingPathComponent("DA-POL-1.yaml"))
+            let run = try horizon("explain", "DA-POL-1", "--library", library.path)
+            #expect(run.status == 2, "\(run)")
+            #expect(run.stderr.contains("defect(s); run 'horizon lint --library \(library.path)'"), "\(run)")
+        }
+    }
+
+    // MARK: usage
+
+    @Test("an unknown subcommand is a usage error")
+    func unknownSubcommand() throws {
+        let run = try horizon("frobnicate")
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stderr.contains("frobnicate"), "\(run)")
+    }
+
+    @Test("explain without a clause id is a usage error")
+    func explainWithoutID() throws {
+        let run = try horizon("explain")
+        #expect(run.status == 64, "\(run)")
+    }
+}
+
+extension String {
+    /// The text with every run of white space made one space, for matching wrapped output.
+    var squeezed: String {
+        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}
