@@ -56,9 +56,22 @@ struct Random {
     }
 }
 
-/// One synthetic return for the contract; about one in ten has a mistake.
-func syntheticReturn(_ contract: Contract, index: Int, random: inout Random) -> String {
-    let period = contract.periods[index % contract.periods.count]
+/// The portfolio's contracts: copies of the example under their own references, one for each
+/// run of reporting periods, so that every return is for a distinct contract and period as in a
+/// real quarter's portfolio.
+func portfolioContracts(_ contract: Contract, count: Int) -> [Contract] {
+    (0..<max(1, (count + contract.periods.count - 1) / contract.periods.count)).map { k in
+        var copy = contract
+        copy.reference = "\(contract.reference)-\(k)"
+        return copy
+    }
+}
+
+/// One synthetic return; about one in ten has a mistake.
+func syntheticReturn(_ contracts: [Contract], index: Int, random: inout Random) -> String {
+    let periods = contracts[0].periods.count
+    let contract = contracts[index / periods]
+    let period = contract.periods[index % periods]
     let headcount = random.next(20...400)
     let inScope = random.next(headcount / 2...headcount)
     let trained = random.next(inScope * 8 / 10...inScope)
@@ -152,17 +165,19 @@ guard let resolved = try? ContractLoader.load(options.contract, library: library
 let dir = options.dir ?? NSTemporaryDirectory() + "horizon-bench-\(options.count)"
 try? FileManager.default.removeItem(atPath: dir)
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+let contracts = portfolioContracts(contract, count: options.count)
+let checkers = contracts.map { Checker(contract: $0, library: library) }
 var random = Random(state: 2026)
 var paths: [String] = []
 var totalBytes = 0
 for index in 0..<options.count {
     let path = "\(dir)/return-\(index).yaml"
-    let text = syntheticReturn(contract, index: index, random: &random)
+    let text = syntheticReturn(contracts, index: index, random: &random)
     totalBytes += text.utf8.count
     FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     paths.append(path)
 }
-print("portfolio: \(options.count) returns for \(contract.reference), \(totalBytes / 1024) KiB, in \(dir)")
+print("portfolio: \(options.count) returns for \(contracts.count) contracts like \(contract.reference), \(totalBytes / 1024) KiB, in \(dir)")
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(options.rounds) rounds; median reported")
 
 var bare: [Double] = []
@@ -184,7 +199,7 @@ for _ in 0..<options.rounds {
     var reportBytes = 0
     var tracker = PortfolioTracker()
     check.append(seconds(clock.measure {
-        let run = PortfolioRun(checkers: [Checker(contract: contract, library: library)], workers: options.workers)
+        let run = PortfolioRun(checkers: checkers, workers: options.workers)
         tracker = run.run(paths) { report in
             reportBytes += ReportRenderer.text(report, numbers: contract.numbers).utf8.count
         }
@@ -215,7 +230,7 @@ print("verdicts: \(verdicts)")
 
 // Where the time goes, phase by phase, on one core (set HORIZON_BENCH_PHASES=1).
 if ProcessInfo.processInfo.environment["HORIZON_BENCH_PHASES"] != nil {
-    let checker = Checker(contract: contract, library: library)
+    let router = PortfolioRun(checkers: checkers)
     var files: [[UInt8]] = []
     let read = seconds(clock.measure { files = paths.map { (try? FileInput.read($0)) ?? [] } })
     let events = seconds(clock.measure { for bytes in files { _ = YAMLReader.countEvents(bytes) } })
@@ -223,7 +238,9 @@ if ProcessInfo.processInfo.environment["HORIZON_BENCH_PHASES"] != nil {
     var documents: [SupplierDocument] = []
     let parse = seconds(clock.measure { documents = files.enumerated().compactMap { try? DocumentReader.parse($1, file: paths[$0]) } })
     var reports: [DocumentReport] = []
-    let judge = seconds(clock.measure { reports = documents.map { checker.check($0) } })
+    let judge = seconds(clock.measure {
+        reports = documents.map { router.checkers[$0.values["return.contract"]?.text ?? ""]!.check($0) }
+    })
     let render = seconds(clock.measure { for report in reports { _ = ReportRenderer.text(report, numbers: contract.numbers) } })
     print(String(format: "phases (s): read %.3f, events %.3f, tree %.3f, tree+flatten+digest %.3f, judge %.3f, render %.3f", read, events, tree, parse, judge, render))
 }

@@ -18,6 +18,18 @@ public struct Checker: Sendable {
 
     /// Fields this contract asks for, per document kind.
     let asked: [DocumentKind: Set<String>]
+    /// What to judge, per document kind, in schedule order: worked out once per contract.
+    let plans: [DocumentKind: [PlanStep]]
+
+    /// One row of the requirement table: a requirement of a clause, or a clause with none for
+    /// this document kind.
+    struct PlanStep: Sendable {
+        var clause: String
+        var number: String
+        var requirement: Requirement?
+        /// Dates of adopted_by rules, asked for only in the case the rule says.
+        var conditional: Set<String>
+    }
     let threshold: Int
 
     /// Creates a checker for one contract.
@@ -35,6 +47,25 @@ public struct Checker: Sendable {
             asked[kind] = Set(ScheduleBuilder.measures(contract, library: library, kind: kind).map(\.field))
         }
         self.asked = asked
+        var plans: [DocumentKind: [PlanStep]] = [:]
+        for kind in DocumentKind.allCases {
+            var steps: [PlanStep] = []
+            for clause in contract.clauses {
+                let number = contract.numbers[clause.id] ?? ""
+                let applicable = clause.requirements.filter { $0.documents.contains(kind) }
+                if applicable.isEmpty {
+                    steps.append(PlanStep(clause: clause.id, number: number, requirement: nil, conditional: []))
+                }
+                for requirement in applicable {
+                    let conditional = Set(requirement.rules.compactMap { rule -> String? in
+                        if case .adoptedBy(_, let date, _) = rule.kind { return date } else { return nil }
+                    })
+                    steps.append(PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional))
+                }
+            }
+            plans[kind] = steps
+        }
+        self.plans = plans
         threshold = contract.int("suppression_threshold") ?? library.parameter("suppression_threshold")?.1.defaultValue?.intValue ?? 4
     }
 
@@ -104,11 +135,11 @@ struct Judgement {
             }
         }
         if let reference = header["contract"]?.text, reference != contract.reference {
-            add(.error, "contract-mismatch", "this \(kind.rawValue) is for contract '\(reference.clipped)', but it is being checked against '\(contract.reference)'",
+            add(.error, "contract-mismatch", "this \(kind.rawValue) is for contract \(quoted(reference)), but it is being checked against '\(contract.reference)'",
                 at: location("\(kind.rawValue).contract"), field: "\(kind.rawValue).contract")
         }
         if let supplier = header["supplier"]?.text, !contract.isAtTender, kind == .return, supplier != contract.supplier {
-            add(.error, "supplier-mismatch", "the supplier is given as '\(supplier.clipped)', but the contract's supplier is '\(contract.supplier)'",
+            add(.error, "supplier-mismatch", "the supplier is given as \(quoted(supplier)), but the contract's supplier is '\(contract.supplier)'",
                 at: location("return.supplier"), field: "return.supplier")
         }
         submitted = header["submitted_on"]?.date
@@ -148,6 +179,11 @@ struct Judgement {
     func safe(_ problem: TypingError, _ value: DocumentValue, _ type: FieldType) -> String {
         PersonalData.detect(value.text, datesToo: false) == nil
             ? problem.message : "must be \(FieldTyping.expectation(type)); the value given is not repeated here"
+    }
+
+    /// A value quoted for a message, unless it looks like personal data.
+    func quoted(_ text: String) -> String {
+        PersonalData.detect(text) == nil ? "'\(text.clipped)'" : "a value that looks like personal data (not repeated here)"
     }
 
     func location(_ id: String) -> SourceLocation {
@@ -242,36 +278,30 @@ struct Judgement {
     }
 
     mutating func judgeRequirements() -> [RequirementResult] {
+        let plan = checker.plans[document.kind] ?? []
         var results: [RequirementResult] = []
-        for clause in contract.clauses {
-            let number = contract.numbers[clause.id] ?? ""
-            let applicable = clause.requirements.filter { $0.documents.contains(document.kind) }
-            if applicable.isEmpty {
-                results.append(RequirementResult(clause: clause.id, number: number, requirement: "-",
+        results.reserveCapacity(plan.count)
+        for step in plan {
+            guard let requirement = step.requirement else {
+                results.append(RequirementResult(clause: step.clause, number: step.number, requirement: "-",
                     summary: "no requirement for a \(document.kind.rawValue)", status: .notApplicable))
                 continue
             }
-            for requirement in applicable {
-                results.append(RequirementResult(clause: clause.id, number: number, requirement: requirement.id,
-                    summary: requirement.summary, status: judge(requirement, of: clause, number: number)))
-            }
+            results.append(RequirementResult(clause: step.clause, number: step.number, requirement: requirement.id,
+                summary: requirement.summary, status: judge(requirement, of: step.clause, conditional: step.conditional)))
         }
         return results
     }
 
-    mutating func judge(_ requirement: Requirement, of clause: Clause, number: String) -> RequirementStatus {
+    mutating func judge(_ requirement: Requirement, of clause: String, conditional: Set<String>) -> RequirementStatus {
         var present: [Bool] = []
-        // Dates of adopted_by rules are asked for only in the case the rule says.
-        let conditional = Set(requirement.rules.compactMap { rule -> String? in
-            if case .adoptedBy(_, let date, _) = rule.kind { return date } else { return nil }
-        })
         for field in requirement.fields where !conditional.contains(field.value) {
             let value = document.values[field.value]
             if value == nil || value!.isNull {
                 // Reported once, however many requirements need the field.
                 if reportedMissing.insert(field.value).inserted {
                     add(.error, "missing-field", "'\(field.value)' is missing: \(lowerFirst(requirement.summary))",
-                        at: value?.keyLocation ?? document.start, clause: clause.id, field: field.value)
+                        at: value?.keyLocation ?? document.start, clause: clause, field: field.value)
                 }
                 present.append(false)
             } else {
@@ -303,13 +333,13 @@ struct Judgement {
 
     func int(_ field: String) -> Int? { typed[field]?.int }
 
-    mutating func fail(_ rule: Rule, _ clause: Clause, _ field: String, _ message: String, severity: Severity? = nil) -> Outcome {
+    mutating func fail(_ rule: Rule, _ clause: String, _ field: String, _ message: String, severity: Severity? = nil) -> Outcome {
         let severity = severity ?? rule.severity
-        add(severity, rule.code, message, at: location(field), clause: clause.id, field: field)
+        add(severity, rule.code, message, at: location(field), clause: clause, field: field)
         return severity == .error ? .fail : .warn
     }
 
-    mutating func evaluate(_ rule: Rule, clause: Clause, requirement: Requirement) -> Outcome {
+    mutating func evaluate(_ rule: Rule, clause: String, requirement: Requirement) -> Outcome {
         switch rule.kind {
         case .isTrue(let field):
             guard let value = typed[field]?.bool else { return .unknown }
@@ -354,7 +384,7 @@ struct Judgement {
                 if inPlace { return .pass }
                 guard let value = dateValue, !value.isNull else {
                     add(rule.severity, rule.code, "no policy is in place and '\(date)' gives no date by which one will be; the contract requires one by \(deadline)",
-                        at: location(flag), clause: clause.id, field: date)
+                        at: location(flag), clause: clause, field: date)
                     return .fail
                 }
                 guard let by = typed[date]?.date else { return .unknown }
@@ -364,7 +394,7 @@ struct Judgement {
                 guard let value = dateValue, !value.isNull else {
                     if reportedMissing.insert(date).inserted {
                         add(.error, "missing-field", "'\(date)' is missing: the date the policy was adopted",
-                            at: dateValue?.keyLocation ?? document.start, clause: clause.id, field: date)
+                            at: dateValue?.keyLocation ?? document.start, clause: clause, field: date)
                     }
                     return .fail
                 }
@@ -374,7 +404,7 @@ struct Judgement {
                 }
                 if adopted > deadline {
                     add(.warning, "policy-adopted-late", "the policy was adopted on \(adopted), after the deadline of \(deadline) (\(allowed) days after the start)",
-                        at: location(date), clause: clause.id, field: date)
+                        at: location(date), clause: clause, field: date)
                 }
                 return .pass
             }
@@ -401,7 +431,7 @@ struct Judgement {
                     missing += 1
                     let element = field.split(separator: ".").last.map(String.init) ?? field
                     add(rule.severity, rule.code, "'\(field)' is missing: say which section of the policy covers \(element.replacingOccurrences(of: "_", with: " "))",
-                        at: value?.keyLocation ?? document.start, clause: clause.id, field: field)
+                        at: value?.keyLocation ?? document.start, clause: clause, field: field)
                 }
             }
             if missing == 0 { return .pass }
@@ -412,25 +442,25 @@ struct Judgement {
             guard let path = typed[documentField]?.text, let expected = typed[digestField]?.text else { return .unknown }
             if !EvidencePath.isContained(path) {
                 add(.error, "evidence-outside-folder", "'\(documentField)' leaves the evidence folder (an absolute path or '..'); it was not read",
-                    at: location(documentField), clause: clause.id, field: documentField)
+                    at: location(documentField), clause: clause, field: documentField)
                 return .fail
             }
             switch evidence.lookup(path) {
             case .found(let actual):
                 if actual == expected { return .pass }
                 add(.error, "evidence-digest-mismatch", "the policy file's SHA-256 is \(actual), not the '\(digestField)' given",
-                    at: location(digestField), clause: clause.id, field: digestField)
+                    at: location(digestField), clause: clause, field: digestField)
                 return .fail
             case .missing:
-                add(.error, "evidence-missing", "the policy file '\(path.clipped)' is not in the evidence folder", at: location(documentField),
-                    clause: clause.id, field: documentField)
+                add(.error, "evidence-missing", "the policy file \(quoted(path)) is not in the evidence folder", at: location(documentField),
+                    clause: clause, field: documentField)
                 return .fail
             case .outside:
                 add(.error, "evidence-outside-folder", "'\(documentField)' leads outside the evidence folder through a link; it was not read",
-                    at: location(documentField), clause: clause.id, field: documentField)
+                    at: location(documentField), clause: clause, field: documentField)
                 return .fail
             case .unreadable(let reason):
-                add(.error, "evidence-missing", "the policy file could not be read: \(reason)", at: location(documentField), clause: clause.id,
+                add(.error, "evidence-missing", "the policy file could not be read: \(reason)", at: location(documentField), clause: clause,
                     field: documentField)
                 return .fail
             }

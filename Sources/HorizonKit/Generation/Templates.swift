@@ -69,7 +69,7 @@ public enum TemplateWriter {
     ///   - period: The period whose dates to fill in, if any.
     /// - Returns: The template's text.
     public static func render(_ contract: Contract, library: Library, kind: DocumentKind, format: TemplateFormat, period: ReportingPeriod? = nil) -> String {
-        let all = entries(contract, library: library, kind: kind, period: period)
+        let all = grouped(entries(contract, library: library, kind: kind, period: period))
         switch format {
         case .csv:
             var lines = ["field,value", "document,\(kind.rawValue)"]
@@ -107,6 +107,24 @@ public enum TemplateWriter {
             }
             return lines.joined(separator: "\n") + "\n"
         }
+    }
+
+    /// The entries reordered so that fields of one group stand together (each YAML map is
+    /// written once), groups in the order they first appear.
+    static func grouped(_ entries: [Entry]) -> [Entry] {
+        var firstSeen: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            let parts = entry.field.split(separator: ".")
+            for depth in 1...parts.count {
+                let prefix = parts.prefix(depth).joined(separator: ".")
+                if firstSeen[prefix] == nil { firstSeen[prefix] = index }
+            }
+        }
+        func key(_ entry: Entry) -> [Int] {
+            let parts = entry.field.split(separator: ".")
+            return (1...parts.count).map { firstSeen[parts.prefix($0).joined(separator: ".")]! }
+        }
+        return entries.sorted { key($0).lexicographicallyPrecedes(key($1)) }
     }
 
     static func oneLine(_ text: String) -> String { collapse(text).trimmed }

@@ -169,6 +169,10 @@ public enum CSVReader {
         var order: [String] = []
         for (name, key, value) in entries {
             let id = headerNames.contains(name) ? kind.rawValue + "." + name : name
+            if let first = values[id] {
+                throw InputError("duplicate-key", "field '\(id)' is given twice ('\(name)'); a repeated row would silently replace the first value",
+                    at: key.location, notes: [Note("'\(id)' first appears here", at: first.keyLocation)])
+            }
             let text = value.text.trimmed
             values[id] = DocumentValue(text: text, isNull: text.isEmpty, structure: nil,
                 location: text.isEmpty ? key.location : value.location, keyLocation: key.location)

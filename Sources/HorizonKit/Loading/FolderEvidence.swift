@@ -31,12 +31,31 @@ public struct FolderEvidence: EvidenceSource {
         return String(cString: pointer)
     }
 
+    /// Whether a path that does not resolve is a link (or passes through one) to a place
+    /// outside the folder.
+    func danglingLinkLeaves(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return false }
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let count = readlink(path, &buffer, 4096)
+        guard count > 0 else { return true }
+        let target = buffer.withUnsafeBufferPointer { String(decoding: UnsafeRawBufferPointer($0).prefix(count), as: UTF8.self) }
+        let slash = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let base = target.hasPrefix("/") ? "" : (FolderEvidence.realPath(slash) ?? slash) + "/"
+        var parts: [Substring] = []
+        for part in (base + target).split(separator: "/") {
+            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
+        }
+        let normal = "/" + parts.joined(separator: "/")
+        return !normal.hasPrefix(root + "/")
+    }
+
     public func lookup(_ relativePath: String) -> EvidenceLookup {
         guard EvidencePath.isContained(relativePath) else { return .outside }
         let joined = root + "/" + relativePath
         guard let resolved = FolderEvidence.realPath(joined) else {
-            // A dangling link still names somewhere: refuse it if that place is outside.
-            return .missing
+            // A dangling link still names somewhere: it is outside if that place is.
+            return danglingLinkLeaves(joined) ? .outside : .missing
         }
         guard resolved.hasPrefix(root + "/") else { return .outside }
         do {

@@ -232,7 +232,7 @@ public enum JSONReader {
                     index += 1
                     return String(decoding: out, as: UTF8.self)
                 case UInt8(ascii: "\\"):
-                    guard index + 1 < bytes.count else { break }
+                    guard index + 1 < bytes.count else { throw error("json-syntax", "the file ends inside a string") }
                     let escape = bytes[index + 1]
                     index += 2
                     switch escape {

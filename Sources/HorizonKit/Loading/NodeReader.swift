@@ -185,6 +185,7 @@ enum Lexical {
             guard byte >= 0x30 && byte <= 0x39 else { return nil }
             value = value * 10 + Int(byte - 0x30)
         }
+        if negative && value == 0 { return nil }  // "-0" is not written plainly
         return negative ? -value : value
     }
 

@@ -53,6 +53,17 @@ enum DocumentFlattener {
         }
         var values: [String: DocumentValue] = [:]
         var order: [String] = []
+        var duplicate: InputError?
+        func record(_ path: String, _ value: DocumentValue) {
+            if let first = values.updateValue(value, forKey: path) {
+                if duplicate == nil {
+                    duplicate = InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
+                        at: value.keyLocation, notes: [Note("'\(path)' first appears here", at: first.keyLocation)])
+                }
+                return
+            }
+            order.append(path)
+        }
         func visit(_ node: YAMLNode, path: String, keyLocation: SourceLocation) {
             switch node.content {
             case .mapping(let children) where !children.isEmpty:
@@ -60,15 +71,12 @@ enum DocumentFlattener {
                     visit(child.value, path: path.isEmpty ? child.key : path + "." + child.key, keyLocation: child.keyLocation)
                 }
             case .mapping:
-                values[path] = DocumentValue(text: "", isNull: true, structure: nil, location: keyLocation, keyLocation: keyLocation)
-                order.append(path)
+                record(path, DocumentValue(text: "", isNull: true, structure: nil, location: keyLocation, keyLocation: keyLocation))
             case .sequence:
-                values[path] = DocumentValue(text: "", isNull: false, structure: "a list", location: node.location, keyLocation: keyLocation)
-                order.append(path)
+                record(path, DocumentValue(text: "", isNull: false, structure: "a list", location: node.location, keyLocation: keyLocation))
             case .scalar(let text, _):
                 let location = node.isNull ? keyLocation : node.location
-                values[path] = DocumentValue(text: text, isNull: node.isNull, structure: nil, location: location, keyLocation: keyLocation)
-                order.append(path)
+                record(path, DocumentValue(text: text, isNull: node.isNull, structure: nil, location: location, keyLocation: keyLocation))
             }
         }
         for pair in pairs {
@@ -77,6 +85,7 @@ enum DocumentFlattener {
                     at: pair.value.location)
             }
             visit(pair.value, path: pair.key, keyLocation: pair.keyLocation)
+            if let duplicate { throw duplicate }
         }
         return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256)
     }

@@ -328,8 +328,13 @@ private struct FlatReader {
         return parent.isEmpty ? key : parent + "." + key
     }
 
-    mutating func record(_ path: String, _ value: DocumentValue) {
-        if values.updateValue(value, forKey: path) == nil { order.append(path) }
+    /// Records a field; the same field written twice (nested and dotted, say) is a duplicate.
+    mutating func record(_ path: String, _ value: DocumentValue) throws(InputError) {
+        if let first = values.updateValue(value, forKey: path) {
+            throw InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
+                at: value.keyLocation, notes: [Note("'\(path)' first appears here", at: first.keyLocation)])
+        }
+        order.append(path)
     }
 
     mutating func handle(_ event: yaml_event_t) throws(InputError) -> Bool {
@@ -374,7 +379,7 @@ private struct FlatReader {
                 scalarHeaderKey = key
             }
             let isNull = node.isNull
-            record(childPath(key), DocumentValue(text: text, isNull: isNull, structure: nil, location: isNull ? keyLocation : start, keyLocation: keyLocation))
+            try record(childPath(key), DocumentValue(text: text, isNull: isNull, structure: nil, location: isNull ? keyLocation : start, keyLocation: keyLocation))
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             try count(start)
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -399,7 +404,7 @@ private struct FlatReader {
                 if isMapping {
                     stack.append(Frame(isMapping: true, path: path, record: true, keyLocation: keyLocation))
                 } else {
-                    record(path, DocumentValue(text: "", isNull: false, structure: "a list", location: start, keyLocation: keyLocation))
+                    try record(path, DocumentValue(text: "", isNull: false, structure: "a list", location: start, keyLocation: keyLocation))
                     stack.append(Frame(isMapping: false, path: path, record: false, keyLocation: keyLocation))
                 }
             } else {
@@ -408,7 +413,7 @@ private struct FlatReader {
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast() else { return false }
             if frame.isMapping && frame.record && frame.keys.isEmpty && !stack.isEmpty {
-                record(frame.path, DocumentValue(text: "", isNull: true, structure: nil, location: frame.keyLocation, keyLocation: frame.keyLocation))
+                try record(frame.path, DocumentValue(text: "", isNull: true, structure: nil, location: frame.keyLocation, keyLocation: frame.keyLocation))
             }
         default:
             break

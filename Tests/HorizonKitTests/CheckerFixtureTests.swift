@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import HorizonKit
+
+/// One fixture a finding code (`Fixtures/check/<code>.yaml`, or `.csv`/`.json` where the case
+/// is format-specific): the markers in the file say where every finding must point, and an
+/// unexpected finding fails too (STYLE habit 9).
+///
+/// Each fixture is parsed with `DocumentReader`, checked with `Checker` against the contract it
+/// names (the housing contract by default) with `Contracts/evidence` as its evidence folder,
+/// and the (line, code) pairs of all its findings — errors, warnings and infos — must equal
+/// its markers, counted (a finding reported twice for one defect fails). A document that cannot
+/// be read is marked by its input error (`duplicate-key`).
+@Suite("Checker fixtures")
+struct CheckerFixtureTests {
+    @Test("findings match the markers", arguments: CheckFixtures.names)
+    func fixture(_ name: String) throws {
+        let url = CheckFixtures.folder.appendingPathComponent(name)
+        let expectation = try CheckExpectation.load(url, name: name)
+        let findings = try CheckFixtures.findings(
+            try CheckFixtures.bytes(url), file: name, contract: expectation.contract, evidence: try CheckFixtures.evidence())
+        let mismatch = CheckMarkers.compare(findings, expect: expectation.expect, notes: expectation.notes)
+        if let issue = expectation.knownIssue {
+            withKnownIssue(Comment(rawValue: issue)) {
+                #expect(mismatch.isEmpty, "\(name):\n\(mismatch.description)")
+            }
+        } else {
+            #expect(mismatch.isEmpty, "\(name):\n\(mismatch.description)")
+        }
+    }
+
+    /// The codes a single document's check can give: the checker's own and every rule code of
+    /// the shipped library (the evidence rule reports `evidence-*` codes instead of its own).
+    static func checkerCodes() throws -> Set<String> {
+        var codes: Set<String> = [
+            "missing-field", "wrong-type", "unknown-field", "field-not-required", "contract-mismatch", "supplier-mismatch",
+            "period-not-in-contract", "period-outside-term", "late-submission", "submitted-before-period-end", "personal-data",
+            "small-number", "policy-adopted-late", "evidence-missing", "evidence-outside-folder", "evidence-digest-mismatch",
+        ]
+        for clause in try CheckFixtures.library().clauses {
+            for requirement in clause.requirements {
+                for rule in requirement.rules {
+                    if case .evidence = rule.kind { continue }
+                    codes.insert(rule.code)
+                }
+            }
+        }
+        return codes
+    }
+
+    /// Every code the checker can give has a fixture that expects it (`duplicate-period` needs
+    /// two documents and is tested in `CheckerRunTests`).
+    @Test func everyCodeHasAFixture() throws {
+        var marked: Set<String> = []
+        for name in CheckFixtures.names {
+            let expectation = try CheckExpectation.load(CheckFixtures.folder.appendingPathComponent(name), name: name)
+            if expectation.knownIssue == nil { marked.formUnion(expectation.expect.map(\.code)) }
+        }
+        #expect(try Self.checkerCodes().subtracting(marked).sorted() == [], "codes with no fixture")
+    }
+
+    /// The fixtures themselves are sound: each marker names a code the checker knows (so a
+    /// misspelt marker cannot hide as "missing"), and each contract a fixture names exists.
+    @Test func fixturesAreSound() throws {
+        let codes = try Self.checkerCodes()
+        for name in CheckFixtures.names {
+            let expectation = try CheckExpectation.load(CheckFixtures.folder.appendingPathComponent(name), name: name)
+            let unknown = Set(expectation.expect.map(\.code)).subtracting(codes).subtracting(["duplicate-key"])
+            #expect(unknown.isEmpty, "\(name) marks unknown codes \(unknown.sorted())")
+            let path = Fixtures.packageRoot.appendingPathComponent(expectation.contract).path
+            #expect(FileManager.default.fileExists(atPath: path), "\(name) names contract \(expectation.contract)")
+        }
+    }
+
+    // MARK: - Messages worth pinning
+
+    @Test func unknownFieldSuggestsTheNearestField() throws {
+        let name = "unknown-field.yaml"
+        let (_, report) = try CheckFixtures.check(
+            try CheckFixtures.bytes(CheckFixtures.folder.appendingPathComponent(name)), file: name)
+        let messages = report.findings.filter { $0.code == "unknown-field" }.map(\.message)
+        #expect(messages.contains("unknown field 'training.traned'; did you mean 'training.trained'?"), "\(messages)")
+        #expect(messages.contains("unknown field 'trainning.refresher'; did you mean the group 'training'?"), "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("unknown header field 'return.period_begin'") && $0.contains("return.period_") }, "\(messages)")
+        #expect(messages.contains("'policy.in_place_by' belongs in a bid, not a return"), "\(messages)")
+        #expect(report.findings.allSatisfy { $0.code != "unknown-field" || $0.severity == .warning })
+    }
+
+    @Test func trainingShortfallIsAWarningBeforeTheTargetApplies() throws {
+        for (name, severity, status) in [
+            ("training-below-target.yaml", Severity.error, RequirementStatus.notMet),
+            ("training-below-target-not-yet-due.yaml", .warning, .notYetDue),
+        ] {
+            let (_, report) = try CheckFixtures.check(
+                try CheckFixtures.bytes(CheckFixtures.folder.appendingPathComponent(name)), file: name)
+            let finding = try #require(report.findings.first { $0.code == "training-below-target" })
+            #expect(finding.severity == severity, "\(name)")
+            #expect(finding.clause == "DA-TRN-1" && finding.field == "training.trained", "\(name)")
+            #expect(finding.message.contains("the contract requires 80% from 2027-04-01"), "\(finding.message)")
+            #expect(report.status("DA-TRN-1", "training-target") == status, "\(name)")
+        }
+    }
+
+    @Test func policyAdoptedLateIsAWarningAndTheRequirementIsMet() throws {
+        let name = "policy-adopted-late.yaml"
+        let (_, report) = try CheckFixtures.check(try CheckFixtures.bytes(CheckFixtures.folder.appendingPathComponent(name)), file: name)
+        let finding = try #require(report.findings.first { $0.code == "policy-adopted-late" })
+        #expect(finding.severity == .warning)
+        #expect(finding.message.contains("after the deadline of 2026-06-30 (90 days after the start)"))
+        #expect(report.verdict == .compliant)
+    }
+
+    @Test func severitiesOfHeaderChecks() throws {
+        let expected: [(String, String, Severity)] = [
+            ("late-submission.yaml", "late-submission", .warning),
+            ("submitted-before-period-end.yaml", "submitted-before-period-end", .warning),
+            ("period-not-in-contract.yaml", "period-not-in-contract", .error),
+            ("period-outside-term.yaml", "period-outside-term", .error),
+            ("small-number.yaml", "small-number", .info),
+            ("field-not-required.yaml", "field-not-required", .info),
+            ("contract-mismatch.yaml", "contract-mismatch", .error),
+            ("supplier-mismatch.yaml", "supplier-mismatch", .error),
+        ]
+        for (name, code, severity) in expected {
+            let (_, report) = try CheckFixtures.check(try CheckFixtures.bytes(CheckFixtures.folder.appendingPathComponent(name)), file: name)
+            let found = report.findings.filter { $0.code == code }
+            #expect(!found.isEmpty && found.allSatisfy { $0.severity == severity }, "\(name): \(report.findingLines)")
+        }
+    }
+
+    @Test func periodNotInContractNamesTheNearestPeriod() throws {
+        let name = "period-not-in-contract.yaml"
+        let (_, report) = try CheckFixtures.check(try CheckFixtures.bytes(CheckFixtures.folder.appendingPathComponent(name)), file: name)
+        let finding = try #require(report.findings.first)
+        #expect(finding.message == "2027-07-01 to 2027-09-29 is not one of the contract's quarterly reporting periods; period 6 runs from 2027-07-01 to 2027-09-30")
+    }
+}

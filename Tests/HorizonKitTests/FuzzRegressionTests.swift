@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import HorizonKit
+
+/// Every input the fuzzer found a crash, hang or leak with (Tests/Fuzz/regressions) is replayed
+/// through every reader and the checker: each must end, quickly, with a located error or a report.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let folder = Fixtures.packageRoot.appendingPathComponent("Tests/Fuzz/regressions")
+
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    @Test("the regression corpus is not empty")
+    func notEmpty() {
+        #expect(!Self.files.isEmpty)
+    }
+
+    @Test("each regression input ends with a located error or a report", arguments: files)
+    func replay(_ name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent(name)))
+        let contract = try Shipped.contract("housing-related-support")
+        let checker = Checker(contract: contract, library: Shipped.library)
+        let started = ContinuousClock.now
+        for file in ["r.yaml", "r.json", "r.csv"] {
+            do {
+                let report = checker.check(try DocumentReader.parse(bytes, file: file))
+                #expect(report.findings.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
+            } catch {
+                #expect(error.finding.location.line >= 1 && error.finding.location.column >= 1)
+            }
+        }
+        _ = try? YAMLReader.parse(bytes, file: "r.yaml")
+        _ = try? JSONReader.parse(bytes, file: "r.json")
+        #expect(ContinuousClock.now - started < .seconds(2))
+    }
+
+    @Test("a JSON string cut short after a backslash is an error, not a hang")
+    func trailingBackslash() {
+        #expect(throws: InputError.self) { try JSONReader.parse(Array("\"Dooublo\\".utf8), file: "t.json") }
+        do {
+            _ = try JSONReader.parse(Array("\"abc\\".utf8), file: "t.json")
+        } catch {
+            #expect(error.finding.code == "json-syntax")
+            #expect(error.finding.message.contains("ends inside a string"))
+        }
+    }
+}
