@@ -89,6 +89,7 @@ struct Judgement {
     var periodEnd: CivilDate?
     var submitted: CivilDate?
     var reportedMissing: Set<String> = []
+    var pendingGroups: Set<String> = []
 
     var contract: Contract { checker.contract }
     var library: Library { checker.library }
@@ -279,6 +280,7 @@ struct Judgement {
 
     mutating func judgeRequirements() -> [RequirementResult] {
         let plan = checker.plans[document.kind] ?? []
+        pendingGroups = pending(plan)
         var results: [RequirementResult] = []
         results.reserveCapacity(plan.count)
         for step in plan {
@@ -293,7 +295,31 @@ struct Judgement {
         return results
     }
 
+    /// The field groups (such as "policy.") of things not yet due: a return before the policy
+    /// deadline whose policy is not yet in place. What else the return says of that policy is
+    /// then not yet due either, rather than missing.
+    func pending(_ plan: [Checker.PlanStep]) -> Set<String> {
+        guard document.kind == .return, let end = periodEnd else { return [] }
+        var groups: Set<String> = []
+        for step in plan {
+            for rule in step.requirement?.rules ?? [] {
+                guard case .adoptedBy(let flag, _, let days) = rule.kind, typed[flag]?.bool == false,
+                    let allowed = parameter(days), end < contract.start.adding(days: allowed),
+                    let dot = flag.lastIndex(of: ".")
+                else { continue }
+                groups.insert(String(flag[...dot]))
+            }
+        }
+        return groups
+    }
+
     mutating func judge(_ requirement: Requirement, of clause: String, conditional: Set<String>) -> RequirementStatus {
+        if !pendingGroups.isEmpty && conditional.isEmpty {
+            let fields = requirement.fields.map(\.value) + requirement.rules.flatMap(\.kind.fields)
+            let inPending = fields.allSatisfy { field in pendingGroups.contains { field.hasPrefix($0) } }
+            let missing = fields.contains { document.values[$0] == nil || document.values[$0]!.isNull }
+            if inPending && missing { return .notYetDue }
+        }
         var present: [Bool] = []
         for field in requirement.fields where !conditional.contains(field.value) {
             let value = document.values[field.value]

@@ -22,6 +22,7 @@ public enum JSONReader {
         if parser.index >= bytes.count { return nil }
         let root = try parser.value(depth: 0)
         parser.skipSpace()
+        try parser.rejectComment()
         if parser.index < bytes.count {
             throw parser.error("json-syntax", "unexpected text after the end of the JSON value")
         }
