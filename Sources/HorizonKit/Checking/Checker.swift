@@ -15,6 +15,12 @@ public struct Checker: Sendable {
         ("prepared_by_role", .text),
     ]
     static let bidHeader: [(String, FieldType)] = [("contract", .text), ("supplier", .text), ("submitted_on", .date), ("prepared_by_role", .text)]
+    static let returnHeaderIDs = Set(returnHeader.map { "return." + $0.0 })
+    static let bidHeaderIDs = Set(bidHeader.map { "bid." + $0.0 })
+
+    /// The fields this contract asks for in each kind of document, with their specs.
+    let askedReturnSpecs: [String: FieldSpec]
+    let askedBidSpecs: [String: FieldSpec]
 
     /// Fields this contract asks for, per document kind.
     let asked: [DocumentKind: Set<String>]
@@ -47,6 +53,15 @@ public struct Checker: Sendable {
             asked[kind] = Set(ScheduleBuilder.measures(contract, library: library, kind: kind).map(\.field))
         }
         self.asked = asked
+        func specs(_ kind: DocumentKind) -> [String: FieldSpec] {
+            var result: [String: FieldSpec] = [:]
+            for id in asked[kind] ?? [] {
+                if let spec = library.field(id), spec.documents.contains(kind) { result[id] = spec }
+            }
+            return result
+        }
+        askedReturnSpecs = specs(.return)
+        askedBidSpecs = specs(.bid)
         var plans: [DocumentKind: [PlanStep]] = [:]
         for kind in DocumentKind.allCases {
             var steps: [PlanStep] = []
@@ -84,12 +99,15 @@ struct Judgement {
     let checker: Checker
     let document: SupplierDocument
     var findings: [Finding] = []
-    var typed: [String: TypedValue] = [:]
+    var typed: [String: TypedValue] = Dictionary(minimumCapacity: 64)
     var periodStart: CivilDate?
     var periodEnd: CivilDate?
     var submitted: CivilDate?
     var reportedMissing: Set<String> = []
     var pendingGroups: Set<String> = []
+    /// Groups written as something other than a map (`training: [40, 33]`), already reported:
+    /// the fields they should hold are not reported missing one by one.
+    var brokenGroups: Set<String> = []
 
     var contract: Contract { checker.contract }
     var library: Library { checker.library }
@@ -182,6 +200,13 @@ struct Judgement {
             ? problem.message : "must be \(FieldTyping.expectation(type)); the value given is not repeated here"
     }
 
+    /// Whether a missing field should be reported now: once per document, and not when its
+    /// group has already been reported as written wrongly.
+    mutating func firstReportOfMissing(_ field: String) -> Bool {
+        if brokenGroups.contains(where: { field.hasPrefix($0) }) { return false }
+        return reportedMissing.insert(field).inserted
+    }
+
     /// A value quoted for a message, unless it looks like personal data.
     func quoted(_ text: String) -> String {
         PersonalData.detect(text) == nil ? "'\(text.clipped)'" : "a value that looks like personal data (not repeated here)"
@@ -196,10 +221,16 @@ struct Judgement {
     mutating func readFields() {
         let kind = document.kind
         let headerPrefix = kind.rawValue + "."
-        let headerNames = Set((kind == .return ? Checker.returnHeader : Checker.bidHeader).map { headerPrefix + $0.0 })
-        let asked = checker.asked[kind] ?? []
+        let headerNames = kind == .return ? Checker.returnHeaderIDs : Checker.bidHeaderIDs
+        // One look-up for the usual case, a field this contract asks for.
+        let specs = kind == .return ? checker.askedReturnSpecs : checker.askedBidSpecs
         for id in document.order {
             guard let value = document.values[id] else { continue }
+            if let spec = specs[id] {
+                read(id, value, spec)
+                continue
+            }
+            let asked = checker.asked[kind] ?? []
             if id.hasPrefix(headerPrefix) {
                 if !headerNames.contains(id) {
                     add(.warning, "unknown-field", "unknown header field '\(id)'\(Nearest.hint(for: id, in: headerNames.sorted()))",
@@ -208,9 +239,28 @@ struct Judgement {
                 continue
             }
             guard let spec = library.field(id) else {
+                let isGroup = asked.contains(where: { $0.hasPrefix(id + ".") })
                 // An empty group ("pathway:" with nothing under it) is not an unknown field: the
                 // fields it should hold are reported missing by the requirements that need them.
-                if value.isNull && asked.contains(where: { $0.hasPrefix(id + ".") }) { continue }
+                if value.isNull && isGroup { continue }
+                if isGroup {
+                    add(.error, "wrong-type", "'\(id)' must be a map of its fields (such as '\(asked.sorted().first { $0.hasPrefix(id + ".") } ?? id)'), not \(value.structure ?? "a single value")",
+                        at: value.location, field: id)
+                    brokenGroups.insert(id + ".")
+                    continue
+                }
+                // "enquiries: 1,200" in a YAML flow map reads as "enquiries: 1" and a key "200":
+                // a figure cut short, never to be passed over as an unknown field.
+                if let previous = previousField(before: id), let last = id.split(separator: ".").last,
+                    last.allSatisfy(\.isNumber), let earlier = document.values[previous], typed[previous]?.int != nil
+                {
+                    typed[previous] = nil
+                    add(.error, "wrong-type",
+                        "'\(previous)' seems to be a number written with a thousands separator ('\(earlier.text),\(last)'): write numbers without separators",
+                        at: earlier.location, field: previous)
+                    brokenGroups.insert(previous + ".")
+                    continue
+                }
                 add(.warning, "unknown-field", "unknown field '\(id)'\(suggestion(for: id, asked: asked, header: headerNames))",
                     at: value.keyLocation, field: id)
                 continue
@@ -220,22 +270,31 @@ struct Judgement {
                 add(.warning, "unknown-field", "'\(id)' belongs in a \(other), not a \(kind.rawValue)", at: value.keyLocation, field: id)
                 continue
             }
-            if !asked.contains(id) {
-                add(.info, "field-not-required", "'\(id)' is not asked for by this contract's clauses; it is ignored", at: value.keyLocation, field: id)
-                continue
+            add(.info, "field-not-required", "'\(id)' is not asked for by this contract's clauses; it is ignored", at: value.keyLocation, field: id)
+        }
+    }
+
+    /// The field written just before `id` in the same group, if any.
+    func previousField(before id: String) -> String? {
+        guard let index = document.order.firstIndex(of: id), index > 0 else { return nil }
+        let previous = document.order[index - 1]
+        let group = id.split(separator: ".").dropLast().joined(separator: ".")
+        return previous.split(separator: ".").dropLast().joined(separator: ".") == group ? previous : nil
+    }
+
+    /// Types the value of a field the contract asks for.
+    mutating func read(_ id: String, _ value: DocumentValue, _ spec: FieldSpec) {
+        if value.isNull { return }
+        switch FieldTyping.read(value, as: spec.type) {
+        case .success(let typedValue):
+            typed[id] = typedValue
+            if spec.suppress, let count = typedValue.int, count >= 1, count <= checker.threshold {
+                add(.info, "small-number",
+                    "a count from 1 to \(checker.threshold) may identify someone: suppress '\(id)' before publishing",
+                    at: value.location, field: id)
             }
-            if value.isNull { continue }
-            switch FieldTyping.read(value, as: spec.type) {
-            case .success(let typedValue):
-                typed[id] = typedValue
-                if spec.suppress, let count = typedValue.int, count >= 1, count <= checker.threshold {
-                    add(.info, "small-number",
-                        "a count from 1 to \(checker.threshold) may identify someone: suppress '\(id)' before publishing",
-                        at: value.location, field: id)
-                }
-            case .failure(let problem):
-                add(.error, "wrong-type", "'\(id)' \(safe(problem, value, spec.type))", at: value.location, field: id)
-            }
+        case .failure(let problem):
+            add(.error, "wrong-type", "'\(id)' \(safe(problem, value, spec.type))", at: value.location, field: id)
         }
     }
 
@@ -243,8 +302,9 @@ struct Judgement {
     func suggestion(for id: String, asked: Set<String>, header: Set<String>) -> String {
         if let match = Nearest.match(for: id, in: asked.sorted() + header.sorted()) { return "; did you mean '\(match)'?" }
         let parts = id.split(separator: ".", maxSplits: 1).map(String.init)
-        let groups = Set(asked.map { String($0.split(separator: ".")[0]) })
-        guard let group = Nearest.match(for: parts[0], in: groups.sorted()) else { return "" }
+        let groups = Set(asked.compactMap { $0.split(separator: ".").first.map(String.init) })
+        // A name of dots alone ("", ".", "..") has no group to match (a crash the fuzzer found).
+        guard let first = parts.first, let group = Nearest.match(for: first, in: groups.sorted()) else { return "" }
         if parts.count == 2, asked.contains(group + "." + parts[1]) { return "; did you mean '\(group).\(parts[1])'?" }
         return "; did you mean the group '\(group)'?"
     }
@@ -259,6 +319,10 @@ struct Judgement {
             if let spec = library.field(id), spec.type != .text && spec.type != .path {
                 if typed[id] != nil { continue }
                 datesToo = false
+            }
+            // The contract's own reference and supplier name are known not to be personal data.
+            if (id.hasSuffix(".contract") && value.text == contract.reference) || (id.hasSuffix(".supplier") && value.text == contract.supplier) {
+                continue
             }
             if id.hasSuffix(".period_start") || id.hasSuffix(".period_end") || id.hasSuffix(".submitted_on") {
                 if CivilDate(iso: value.text.trimmed) != nil { continue }
@@ -325,7 +389,7 @@ struct Judgement {
             let value = document.values[field.value]
             if value == nil || value!.isNull {
                 // Reported once, however many requirements need the field.
-                if reportedMissing.insert(field.value).inserted {
+                if firstReportOfMissing(field.value) {
                     add(.error, "missing-field", "'\(field.value)' is missing: \(lowerFirst(requirement.summary))",
                         at: value?.keyLocation ?? document.start, clause: clause, field: field.value)
                 }
@@ -418,7 +482,7 @@ struct Judgement {
             }
             if inPlace {
                 guard let value = dateValue, !value.isNull else {
-                    if reportedMissing.insert(date).inserted {
+                    if firstReportOfMissing(date) {
                         add(.error, "missing-field", "'\(date)' is missing: the date the policy was adopted",
                             at: dateValue?.keyLocation ?? document.start, clause: clause, field: date)
                     }
@@ -455,6 +519,7 @@ struct Judgement {
                 let value = document.values[field]
                 if value == nil || value!.isNull {
                     missing += 1
+                    guard firstReportOfMissing(field) else { continue }
                     let element = field.split(separator: ".").last.map(String.init) ?? field
                     add(rule.severity, rule.code, "'\(field)' is missing: say which section of the policy covers \(element.replacingOccurrences(of: "_", with: " "))",
                         at: value?.keyLocation ?? document.start, clause: clause, field: field)

@@ -11,23 +11,31 @@ enum PersonalData {
         var digits = 0
         var at = false
         var dateSeparator = false
-        var b = false
+        var birth = false
+        var previous: UInt8 = 0x20
         for byte in text.utf8 {
             switch byte {
             case 0x30...0x39: digits += 1
             case UInt8(ascii: "@"): at = true
             case UInt8(ascii: "/"), UInt8(ascii: "."): dateSeparator = true
-            case UInt8(ascii: "b"), UInt8(ascii: "B"): b = true
+            case UInt8(ascii: "b"), UInt8(ascii: "B"):
+                // "birth", "born", "dob", "d.o.b": look closer only where a b follows o or d,
+                // or starts a word.
+                if !birth && (previous == 0x20 || previous | 0x20 == UInt8(ascii: "o") || previous == UInt8(ascii: ".")) {
+                    birth = mentionsBirth(text)
+                }
             default: break
             }
+            previous = byte
         }
-        guard at || digits >= 2 || b else { return nil }
+        guard at || digits >= 2 || birth else { return nil }
+        if datesToo && birth { return "a date of birth" }
         let chars = Array(text.uppercased().unicodeScalars)
         if chars.count < 3 { return nil }
         if at && looksLikeEmail(chars) { return "an email address" }
         if digits >= 6 && looksLikeNINumber(chars) { return "a National Insurance number" }
         if digits >= 2 && looksLikePostcode(chars) { return "a full postcode" }
-        if datesToo && ((b && mentionsBirth(chars)) || (digits >= 4 && dateSeparator && looksLikeDate(chars))) { return "a date of birth" }
+        if datesToo && digits >= 4 && dateSeparator && looksLikeDate(chars) { return "a date of birth" }
         if digits >= 9 && looksLikePhone(chars) { return "a phone number" }
         return nil
     }
@@ -103,11 +111,11 @@ enum PersonalData {
         return false
     }
 
-    /// "DATE OF BIRTH", "BIRTH DATE", "D.O.B" or the word "DOB".
-    static func mentionsBirth(_ c: [Unicode.Scalar]) -> Bool {
-        let text = String(String.UnicodeScalarView(c))
-        if text.contains("BIRTH") || text.contains("BORN") || text.contains("D.O.B") { return true }
-        return text.split(whereSeparator: { !$0.isLetter }).contains("DOB")
+    /// "date of birth", "birth date", "born", "D.O.B" or the word "DOB", in any case.
+    static func mentionsBirth(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        if upper.contains("BIRTH") || upper.contains("BORN") || upper.contains("D.O.B") { return true }
+        return upper.split(whereSeparator: { !$0.isLetter }).contains("DOB")
     }
 
     /// A day/month/year date written with slashes or dots.

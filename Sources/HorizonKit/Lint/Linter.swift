@@ -18,10 +18,12 @@ public enum Linter {
         "min_champions", "suppression_threshold",
     ]
 
-    static let checks: [@Sendable (Library) -> [Finding]] = [
+    static var checks: [(Library) -> [Finding]] {
+        [
         duplicateIDs, tierChain, serviceTiers, clauseTiersAndAreas, parameterUse, parameterRanges, ruleReferences,
-        references, terms, coreNames,
-    ]
+            references, terms, coreNames,
+        ]
+    }
 
     /// Lints a library.
     ///
@@ -166,6 +168,7 @@ public enum Linter {
     }
 
     static func ruleReferences(_ library: Library) -> [Finding] {
+        guard library.fieldsRead else { return [] }
         var findings: [Finding] = []
         let fieldIDs = library.fields.map(\.id)
         for clause in library.clauses {
@@ -264,6 +267,7 @@ public enum Linter {
     }
 
     static func terms(_ library: Library) -> [Finding] {
+        guard library.definitionsRead else { return [] }
         var findings: [Finding] = []
         let defined = Set(library.definitions.map(\.term))
         var used: Set<String> = []
@@ -288,7 +292,7 @@ public enum Linter {
 
     static func coreNames(_ library: Library) -> [Finding] {
         var findings: [Finding] = []
-        for id in coreFields where library.field(id) == nil {
+        for id in coreFields where library.fieldsRead && library.field(id) == nil {
             findings.append(Finding(.error, "missing-core-field", "core field '\(id)' is not declared in fields.yaml",
                 at: library.location))
         }

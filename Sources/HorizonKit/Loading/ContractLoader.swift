@@ -30,7 +30,7 @@ public enum ContractLoader {
         let collector = FindingCollector()
         guard let top = MapReader(root, what: "the contract file", collector: collector) else { return (nil, collector.findings) }
         guard let head = top.required("contract").flatMap({ MapReader($0, what: "'contract'", collector: collector) }) else {
-            top.finish()
+            top.abandon()
             return (nil, collector.findings)
         }
         func text(_ key: String) -> String? { head.required(key).flatMap { Scalar.nonEmptyText($0, "'\(key)'", collector) } }

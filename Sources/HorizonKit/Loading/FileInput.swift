@@ -16,7 +16,9 @@ public enum FileInput {
     /// - Throws: `InputError` when the file is missing, a directory, unreadable or too large.
     public static func read(_ path: String, limits: ReadLimits = .standard) throws(InputError) -> [UInt8] {
         let here = SourceLocation.start(of: path)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; anything but a regular file is
+        // then refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw InputError("unreadable-file", "cannot read the file: \(describe(errno))", at: here)
         }
@@ -27,6 +29,9 @@ public enum FileInput {
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw InputError("unreadable-file", "this is a folder, not a file", at: here)
+        }
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            throw InputError("unreadable-file", "this is not a regular file (a pipe, device or socket)", at: here)
         }
         let size = Int(info.st_size)
         try TextChecks.checkSize(size, file: path, limits: limits)

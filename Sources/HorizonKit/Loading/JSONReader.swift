@@ -44,13 +44,29 @@ public enum JSONReader {
             self.limits = limits
         }
 
-        var location: SourceLocation {
+        /// Where the column was last counted to, so that counting continues from there: a
+        /// long one-line (minified) file would otherwise be counted from its start each time.
+        final class ColumnCache {
+            var lineStart = -1
+            var index = 0
             var column = 1
-            var i = lineStart
+        }
+        let cache = ColumnCache()
+
+        var location: SourceLocation {
+            if cache.lineStart != lineStart || cache.index > index {
+                cache.lineStart = lineStart
+                cache.index = lineStart
+                cache.column = 1
+            }
+            var i = cache.index
+            var column = cache.column
             while i < index && i < bytes.count {
                 if bytes[i] & 0xC0 != 0x80 { column += 1 }
                 i += 1
             }
+            cache.index = i
+            cache.column = column
             return SourceLocation(file: file, line: line, column: column)
         }
 

@@ -57,9 +57,13 @@ public enum LibraryLoader {
         }
         if let node = parse(base + "/definitions.yaml") {
             library.definitions = reader.readDefinitions(node)
+        } else {
+            library.definitionsRead = false
         }
         if let node = parse(base + "/fields.yaml") {
             library.fields = reader.readFields(node)
+        } else {
+            library.fieldsRead = false
         }
         for path in FileInput.yamlFiles(under: base + "/clauses") {
             if let node = parse(path), let clause = reader.readClause(node) {
@@ -166,10 +170,14 @@ struct LibraryReader {
         return items.compactMap { item in
             guard let map = MapReader(item, what: "a field", collector: collector) else { return nil }
             defer { map.finish() }
-            guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "a field id", collector) }) else {
+            guard let idNode = map.required("id"), let id = Scalar.nonEmptyText(idNode, "a field id", collector) else {
             map.abandon()
             return nil
         }
+            if !FieldID.isValid(id) {
+                collector.error("bad-id", "field id '\(id.clipped)' is not lowercase words joined by dots, such as 'training.trained'",
+                    at: idNode.location)
+            }
             var type = FieldType.text
             if let node = map.required("type"), let text = Scalar.nonEmptyText(node, "a field type", collector) {
                 if let known = FieldType(rawValue: text) {
@@ -336,7 +344,13 @@ struct LibraryReader {
             return nil
         }
         var code = ""
-        if let node = map.required("code"), let text = Scalar.nonEmptyText(node, "a rule code", collector) {
+        // An evidence rule's findings have fixed codes (evidence-missing, evidence-outside-folder,
+        // evidence-digest-mismatch), so it takes no code of its own.
+        let codeNode = kindName == "evidence" ? map.optional("code") : map.required("code")
+        if kindName == "evidence", let node = codeNode {
+            collector.error("unknown-key", "an evidence rule takes no 'code': its findings are evidence-missing, evidence-outside-folder and evidence-digest-mismatch",
+                at: node.location)
+        } else if let node = codeNode, let text = Scalar.nonEmptyText(node, "a rule code", collector) {
             code = text
             if !Lexical.isKebabCase(text) {
                 collector.error("bad-code", "finding code '\(text.clipped)' is not kebab-case (lowercase words joined by '-')", at: node.location)
@@ -408,6 +422,16 @@ enum RuleKinds {
     static let names = ["is_true", "at_most", "at_least", "percent_at_least", "adopted_by", "within_months", "mapped", "evidence"]
 }
 
+/// Field ids: lowercase words (letters, digits, underscores) joined by single dots.
+enum FieldID {
+    static func isValid(_ id: String) -> Bool {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        }
+    }
+}
+
 /// Clause ids: `DA-<AREA>-<n>`.
 public enum ClauseID {
     /// The area and number of a well-formed id.
@@ -429,9 +453,9 @@ enum Markup {
     static func parse(_ text: String, at location: SourceLocation, collector: FindingCollector) -> [TextSegment] {
         var segments: [TextSegment] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             if open.lowerBound > rest.startIndex { segments.append(.words(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
                 collector.error("bad-markup", "'{{' without a closing '}}' in clause text", at: location)
                 segments.append(.words(String(rest[open.lowerBound...])))
                 return segments

@@ -337,4 +337,8 @@ public struct Library: Sendable {
     }
 
     var fieldIndex: [String: FieldSpec] = [:]
+    /// Whether definitions.yaml and fields.yaml could be read: when one could not, the checks
+    /// that depend on it are skipped rather than reporting every use as undefined.
+    var definitionsRead = true
+    var fieldsRead = true
 }

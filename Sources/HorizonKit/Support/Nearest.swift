@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds the known word nearest a misspelt one, for "did you mean" suggestions.
 enum Nearest {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely
@@ -26,7 +24,9 @@ enum Nearest {
         let matches = candidates.filter { candidate in
             var rest = Substring(candidate.lowercased())
             for part in words {
-                guard let range = rest.range(of: part) else { return false }
+                // The standard library's search: Foundation's range(of:) on a Substring has
+                // given indices outside it on Linux (a crash the fuzzer found).
+                guard let range = rest.firstRange(of: part) else { return false }
                 rest = rest[range.upperBound...]
             }
             return true

@@ -178,7 +178,15 @@ private struct Builder {
         let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be parsed"
         if parser.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset rather than a mark.
-            let at = TextChecks.location(ofByte: skip + Int(parser.problem_offset), in: bytes, file: file, from: skip)
+            var offset = skip + Int(parser.problem_offset)
+            if problem == "invalid trailing UTF-8 octet" || problem == "incomplete UTF-8 octet sequence" {
+                // libyaml points at the byte that broke the sequence; point at the sequence's
+                // first byte, as the JSON and CSV readers do.
+                var lead = min(offset, bytes.count) - 1
+                while lead > skip && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                if lead >= skip && bytes[lead] >= 0xC0 { offset = lead }
+            }
+            let at = TextChecks.location(ofByte: offset, in: bytes, file: file, from: skip)
             let detail: String
             switch problem {
             case "invalid leading UTF-8 octet", "incomplete UTF-8 octet sequence", "invalid trailing UTF-8 octet",
@@ -274,8 +282,8 @@ private struct FlatReader {
     }
 
     var stack: [Frame] = []
-    var values: [String: DocumentValue] = [:]
-    var order: [String] = []
+    var values: [String: DocumentValue] = Dictionary(minimumCapacity: 64)
+    var order: [String] = { var a: [String] = []; a.reserveCapacity(64); return a }()
     var topKeys: [(key: String, location: SourceLocation)] = []
     var scalarHeader: SourceLocation?
     var scalarHeaderKey = ""
@@ -318,8 +326,9 @@ private struct FlatReader {
 
     /// Takes the pending key of the innermost map, if the node being added is a value there.
     mutating func takeKey() -> (String, SourceLocation)? {
-        guard let top = stack.last, top.isMapping, let key = top.pendingKey else { return nil }
-        stack[stack.count - 1].pendingKey = nil
+        let last = stack.count - 1
+        guard last >= 0, stack[last].isMapping, let key = stack[last].pendingKey else { return nil }
+        stack[last].pendingKey = nil
         return key
     }
 
@@ -383,7 +392,7 @@ private struct FlatReader {
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             try count(start)
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            if let top = stack.last, top.isMapping, top.pendingKey == nil {
+            if !stack.isEmpty, stack[stack.count - 1].isMapping, stack[stack.count - 1].pendingKey == nil {
                 throw InputError("complex-key", "a key must be a single value, not a list or a map", at: start)
             }
             if stack.count >= builder.limits.maxDepth {
