@@ -18,7 +18,11 @@ enum Shipped {
         let path = Fixtures.packageRoot.appendingPathComponent("Contracts/\(name).yaml").path
         let (contract, findings) = try ContractLoader.load(path, library: library)
         #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings)")
-        return try #require(contract)
+        // Named as a user in the package folder would name it, so that golden files do not
+        // depend on where the package is checked out.
+        var resolved = try #require(contract)
+        resolved.file = "Contracts/\(name).yaml"
+        return resolved
     }
 
     /// Resolves a contract written inline.

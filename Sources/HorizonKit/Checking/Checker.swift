@@ -16,6 +16,8 @@ public struct Checker: Sendable {
     ]
     static let bidHeader: [(String, FieldType)] = [("contract", .text), ("supplier", .text), ("submitted_on", .date), ("prepared_by_role", .text)]
     static let returnHeaderIDs = Set(returnHeader.map { "return." + $0.0 })
+    static let returnHeaderFields = returnHeader.map { (id: "return." + $0.0, name: $0.0, type: $0.1) }
+    static let bidHeaderFields = bidHeader.map { (id: "bid." + $0.0, name: $0.0, type: $0.1) }
     static let bidHeaderIDs = Set(bidHeader.map { "bid." + $0.0 })
 
     /// The fields this contract asks for in each kind of document, with their specs.
@@ -139,10 +141,9 @@ struct Judgement {
 
     mutating func readHeader() {
         let kind = document.kind
-        let fields = kind == .return ? Checker.returnHeader : Checker.bidHeader
+        let fields = kind == .return ? Checker.returnHeaderFields : Checker.bidHeaderFields
         var header: [String: TypedValue] = [:]
-        for (name, type) in fields {
-            let id = "\(kind.rawValue).\(name)"
+        for (id, name, type) in fields {
             guard let value = document.values[id], !value.isNull else {
                 add(.error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header",
                     at: document.values[id]?.keyLocation ?? document.start, field: id)
@@ -311,7 +312,9 @@ struct Judgement {
 
     mutating func checkPrivacy() {
         for id in document.order {
-            guard let value = document.values[id], !value.isNull, value.structure == nil else { continue }
+            guard let value = document.values[id], !value.isNull, value.structure == nil,
+                PersonalData.detect(value.text) != nil  // cheap, and nil for almost every value
+            else { continue }
             // Free text is searched for every kind of personal data; a value of another type
             // only when it failed its type, and then not for dates (a date written 12/05/2026 in
             // a date field is a wrong format, not a date of birth).
