@@ -309,7 +309,7 @@ struct CLITests {
             "Requirements",
             "policy-adopted (return): A written workplace policy is adopted within the deadline",
             "fields: policy.in_place, policy.adopted_on",
-            "rule adopted_by: policy.in_place is true, with policy.adopted_on no later than {policy_deadline_days} days after the start; else error[policy-not-in-place]",
+            "rule adopted_by: in a return, policy.in_place is true by {policy_deadline_days} days after the start",
             "bid-policy (bid): A policy is in place, or will be by the deadline",
         ]
         for fragment in expected {

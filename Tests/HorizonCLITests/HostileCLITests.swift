@@ -390,7 +390,7 @@ private let cases: [HostileCase] = [
     // Returns in CSV
     .error("return-semicolon.csv", 2, 1, 1, "csv-semicolon", "separated by semicolons"),
     .error("return-extra-columns.csv", 2, 25, 20, "csv-columns", "this row has 3 columns"),
-    .error("return-thousands.csv", 2, 33, 25, "csv-columns", "quote a value that holds a comma"),
+    .error("return-thousands.csv", 2, 33, 23, "csv-columns", "write the number without a thousands separator (1200)"),
     .error("return-bad-header.csv", 2, 1, 1, "csv-header", "the first row must be 'field,value'"),
     .error("return-excel-sep-line.csv", 2, 1, 1, "csv-header", "the first row must be 'field,value'"),
     .error("return-unclosed-quote.csv", 2, 4, 10, "csv-syntax", "a quoted value is never closed"),
@@ -402,7 +402,7 @@ private let cases: [HostileCase] = [
     .error("return-empty.csv", 2, 1, 1, "empty-file", "the file is empty"),
     .error("return-duplicate-row.csv", 2, 27, 1, "duplicate-key", "field 'staff.headcount' is given twice", note: (25, 1, "first appears here")),
     .error("return-thousands-quoted.csv", 1, 33, 23, "wrong-type", "without separators, not '1,200'"),
-    .error("return-ragged.csv", 1, 25, 1, "missing-field", "'staff.headcount' is missing"),
+    .error("return-ragged.csv", 1, 25, 1, "missing-field", "'staff.headcount' is empty"),
     .document("return-date-slashes.csv", 1, [
         (10, 19, "error", "wrong-type", "not '31/12/2026'"), (24, 25, "error", "wrong-type", "is not a real date: '2027-02-30'"),
     ]),

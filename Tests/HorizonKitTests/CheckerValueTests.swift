@@ -26,7 +26,7 @@ struct CheckerValueTests {
     static let typings: [Typing] = [
         .ok("true", .bool, "true"), .ok("false", .bool, "false"),
         .bad("yes", .bool, "must be 'true' or 'false', not 'yes'"), .bad("no", .bool, "must be 'true' or 'false', not 'no'"),
-        .bad("True", .bool, "not 'True'"), .bad("on", .bool, "not 'on'"), .bad("1", .bool, "not '1'"),
+        .ok("True", .bool, "true"), .ok("FALSE", .bool, "false"), .bad("on", .bool, "not 'on'"), .bad("1", .bool, "not '1'"),
         .ok("0", .count, "0"), .ok("12", .count, "12"), .ok(" 12 ", .count, "12"),
         .bad("012", .count, "must be a whole number without leading zeros, not '012'"),
         .bad("1e3", .count, "must be a whole number, not '1e3'"), .bad("-4", .count, "must be 0 or more, not -4"),

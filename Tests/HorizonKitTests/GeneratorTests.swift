@@ -109,7 +109,13 @@ struct ScheduleContentTests {
         let terms = basic.definitions.map(\.term)
         #expect(terms == terms.sorted { $0.lowercased() < $1.lowercased() })
         #expect(terms.contains("Domestic Abuse"))
-        #expect(!terms.contains("Marac"), "a basic contract uses no Marac clause")
+        #expect(!terms.contains("Respect Standard"), "a basic contract uses no perpetrator clause")
+        // Every defined term that an included definition uses is defined too.
+        for definition in basic.definitions {
+            for other in Shipped.library.definitions where definition.text.contains(other.term) {
+                #expect(terms.contains(other.term), "'\(definition.term)' uses '\(other.term)', which is not defined")
+            }
+        }
         let specialist = ScheduleBuilder.build(try Shipped.contract("specialist-domestic-abuse"), library: Shipped.library)
         #expect(specialist.definitions.map(\.term).contains("Marac"))
     }

@@ -262,7 +262,7 @@ enum HostileCorpus {
         // CSV returns
         .unreadable("return-semicolon.csv", "csv-semicolon", 1, 1, "separated by semicolons"),
         .unreadable("return-extra-columns.csv", "csv-columns", 25, 20, "this row has 3 columns"),
-        .unreadable("return-thousands.csv", "csv-columns", 33, 25, "quote a value that holds a comma"),
+        .unreadable("return-thousands.csv", "csv-columns", 33, 23, "write the number without a thousands separator (1200)"),
         .unreadable("return-bad-header.csv", "csv-header", 1, 1, "the first row must be 'field,value'"),
         .unreadable("return-excel-sep-line.csv", "csv-header", 1, 1, "the first row must be 'field,value'"),
         .unreadable("return-unclosed-quote.csv", "csv-syntax", 4, 10, "a quoted value is never closed"),
@@ -274,7 +274,7 @@ enum HostileCorpus {
         .unreadable("return-empty.csv", "empty-file", 1, 1, "the file is empty"),
         .unreadable("return-duplicate-row.csv", "duplicate-key", 27, 1, "field 'staff.headcount' is given twice", note: HostileAt(25, 1)),
         .finding("return-thousands-quoted.csv", "wrong-type", 33, 23, "without separators, not '1,200'"),
-        .finding("return-ragged.csv", "missing-field", 25, 1, "'staff.headcount' is missing"),
+        .finding("return-ragged.csv", "missing-field", 25, 1, "'staff.headcount' is empty"),
         HostileCase(name: "return-date-slashes.csv", outcome: .findings([
             HostileExpected(code: "wrong-type", at: HostileAt(10, 19), phrase: "not '31/12/2026'"),
             HostileExpected(code: "wrong-type", at: HostileAt(24, 25), phrase: "is not a real date: '2027-02-30'"),

@@ -127,9 +127,14 @@ struct Judgement {
 
     mutating func run() -> DocumentReport {
         readHeader()
-        readFields()
+        // A document for another contract is judged no further: its figures mean nothing
+        // against this contract's clauses.
+        let otherContract = findings.contains { $0.code == "contract-mismatch" }
+        if !otherContract {
+            readFields()
+        }
         checkPrivacy()
-        let requirements = judgeRequirements()
+        let requirements = otherContract ? [] : judgeRequirements()
         findings.sort(by: Finding.reportOrder)
         let verdict: Verdict = findings.contains { $0.severity == .error } ? .nonCompliant : .compliant
         return DocumentReport(
@@ -155,7 +160,7 @@ struct Judgement {
             }
         }
         if let reference = header["contract"]?.text, reference != contract.reference {
-            add(.error, "contract-mismatch", "this \(kind.rawValue) is for contract \(quoted(reference)), but it is being checked against '\(contract.reference)'",
+            add(.error, "contract-mismatch", "this \(kind.rawValue) is for contract \(quoted(reference)), but it is being checked against '\(contract.reference)'; give that contract's spec instead",
                 at: location("\(kind.rawValue).contract"), field: "\(kind.rawValue).contract")
         }
         if let supplier = header["supplier"]?.text, !contract.isAtTender, kind == .return, supplier != contract.supplier {
@@ -206,6 +211,15 @@ struct Judgement {
     mutating func firstReportOfMissing(_ field: String) -> Bool {
         if brokenGroups.contains(where: { field.hasPrefix($0) }) { return false }
         return reportedMissing.insert(field).inserted
+    }
+
+    /// "'x' is missing: give a whole number: what it means".
+    func missingMessage(_ field: String, blank: Bool) -> String {
+        let state = blank ? "is empty" : "is missing"
+        guard let spec = library.field(field) else { return "'\(field)' \(state)" }
+        var how = "give \(FieldTyping.expectation(spec.type)): \(lowerFirst(spec.meaning))"
+        if spec.type == .hex { how += " (compute it with 'sha256sum FILE', or 'Get-FileHash FILE' on Windows)" }
+        return "'\(field)' \(state): \(how)"
     }
 
     /// A value quoted for a message, unless it looks like personal data.
@@ -333,7 +347,7 @@ struct Judgement {
             }
             if let kind = PersonalData.detect(value.text, datesToo: datesToo) {
                 add(.error, "personal-data",
-                    "'\(id)' seems to hold \(kind); returns hold counts only, so remove it (the value is not repeated here)",
+                    "'\(id)' seems to hold \(kind): a return holds no personal data, so write a role or a count instead (the value is not repeated here)",
                     at: value.location, field: id)
             }
         }
@@ -393,7 +407,7 @@ struct Judgement {
             if value == nil || value!.isNull {
                 // Reported once, however many requirements need the field.
                 if firstReportOfMissing(field.value) {
-                    add(.error, "missing-field", "'\(field.value)' is missing: \(lowerFirst(requirement.summary))",
+                    add(.error, "missing-field", missingMessage(field.value, blank: value != nil),
                         at: value?.keyLocation ?? document.start, clause: clause, field: field.value)
                 }
                 present.append(false)

@@ -21,13 +21,11 @@ enum FieldTyping {
         let text = value.text.trimmed
         switch type {
         case .bool:
-            switch text {
+            // Any case: a spreadsheet saves TRUE and FALSE. Never yes/no/on/off (YAML 1.1's guesses).
+            switch text.lowercased() {
             case "true": return .success(.bool(true))
             case "false": return .success(.bool(false))
-            case "yes", "no", "Yes", "No", "YES", "NO", "y", "n", "Y", "N", "on", "off", "True", "False", "TRUE", "FALSE":
-                return .failure(TypingError("must be 'true' or 'false', not '\(text.clipped)'"))
-            default:
-                return .failure(TypingError("must be 'true' or 'false', not '\(text.clipped)'"))
+            default: return .failure(TypingError("must be 'true' or 'false', not '\(text.clipped)'"))
             }
         case .count, .percent:
             guard let number = Lexical.integer(text) else { return .failure(TypingError(numberProblem(text))) }

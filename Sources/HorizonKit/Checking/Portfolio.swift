@@ -65,7 +65,8 @@ public enum ReportRenderer {
         let errors = report.findings.filter { $0.severity == .error }.count
         let warnings = report.findings.filter { $0.severity == .warning }.count
         let infos = report.findings.filter { $0.severity == .info }.count
-        var what = report.kind.map { "\($0.rawValue) for contract \(report.contract)" } ?? "document for contract \(report.contract)"
+        let contract = report.contract.isEmpty ? "(not read)" : report.contract
+        var what = report.kind.map { "\($0.rawValue) for contract \(contract)" } ?? "document for contract \(contract)"
         if let start = report.periodStart, let end = report.periodEnd { what += ", period \(start) to \(end)" }
         out.append("\(report.file): \(what): \(report.verdict.rawValue) (\(errors) error(s), \(warnings) warning(s), \(infos) info)")
         if !report.requirements.isEmpty {
@@ -90,7 +91,7 @@ public enum ReportRenderer {
         var lines: [String] = []
         lines.append("\(i){")
         lines.append("\(i)  \"verdict\": \(JSONText.string(report.verdict.rawValue)),")
-        lines.append("\(i)  \"contract\": \(JSONText.string(report.contract)),")
+        lines.append("\(i)  \"contract\": \(report.contract.isEmpty ? "null" : JSONText.string(report.contract)),")
         var period = "null"
         if let start = report.periodStart, let end = report.periodEnd {
             period = "{ \"start\": \(JSONText.string(start.description)), \"end\": \(JSONText.string(end.description)) }"

@@ -89,9 +89,13 @@ public enum ScheduleBuilder {
             .init(label: "Clause library", value: "\(library.id) version \(library.version)"),
         ]
         var usedTerms: Set<String> = []
+        var seenAreas: Set<String> = []
         let sections = contract.sections.map { section in
-            ScheduleDocument.Section(
-                number: section.number, title: section.area.title,
+            // An area with clauses in two tiers has two sections: the second says which tier.
+            let repeated = !seenAreas.insert(section.area.id).inserted
+            let tier = section.clauses.first.flatMap { library.tier($0.tier.value)?.title.lowercased() } ?? ""
+            return ScheduleDocument.Section(
+                number: section.number, title: repeated ? "\(section.area.title) (\(tier) tier)" : section.area.title,
                 clauses: section.clauses.map { clause in
                     ScheduleDocument.ClauseBlock(
                         number: contract.numbers[clause.id] ?? "", id: clause.id, version: clause.version, title: clause.title,
@@ -108,6 +112,17 @@ public enum ScheduleBuilder {
                             }
                         })
                 })
+        }
+        // A definition may use another defined term ("for a Young Person"): include those too.
+        var grew = true
+        while grew {
+            grew = false
+            for definition in library.definitions where usedTerms.contains(definition.term) {
+                for other in library.definitions where !usedTerms.contains(other.term) && definition.text.contains(other.term) {
+                    usedTerms.insert(other.term)
+                    grew = true
+                }
+            }
         }
         let definitions = library.definitions.filter { usedTerms.contains($0.term) }
             .sorted { $0.term.lowercased() < $1.term.lowercased() }
@@ -145,7 +160,7 @@ public enum ScheduleBuilder {
                     if !rows[field]!.clauses.contains(label) { rows[field]!.clauses.append(label) }
                 }
                 for rule in requirement.rules {
-                    let text = RuleText.describe(rule.kind, value: value)
+                    let text = RuleText.describe(rule.kind, for: kind, value: value)
                     if let first = rule.kind.fields.first, !rows[first]!.rules.contains(text) {
                         rows[first]!.rules.append(text)
                     }

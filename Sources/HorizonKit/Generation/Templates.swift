@@ -41,7 +41,7 @@ public enum TemplateWriter {
 
     static func entries(_ contract: Contract, library: Library, kind: DocumentKind, period: ReportingPeriod?) -> [Entry] {
         header(contract, kind: kind, period: period) + ScheduleBuilder.measures(contract, library: library, kind: kind).map { measure in
-            var comment = "\(measure.meaning). \(typeHint(measure.type)); clause \(measure.clauses.joined(separator: ", "))"
+            var comment = "\(measure.meaning) (\(typeHint(measure.type))); clause \(measure.clauses.joined(separator: ", "))"
             if !measure.rules.isEmpty { comment += ". Judged: " + measure.rules.joined(separator: "; ") }
             return Entry(field: measure.field, value: "", comment: comment)
         }
@@ -72,10 +72,11 @@ public enum TemplateWriter {
         let all = grouped(entries(contract, library: library, kind: kind, period: period))
         switch format {
         case .csv:
-            var lines = ["field,value", "document,\(kind.rawValue)"]
+            // The third column, 'about', says what each field means; the checker ignores it.
+            var lines = ["field,value,about", "document,\(kind.rawValue),\(CSVText.quote("a \(kind.rawValue) for contract \(contract.reference); keep this row"))"]
             for entry in all {
                 let name = entry.field.hasPrefix("\(kind.rawValue).") ? String(entry.field.dropFirst(kind.rawValue.count + 1)) : entry.field
-                lines.append("\(CSVText.quote(name)),\(CSVText.quote(entry.value))")
+                lines.append("\(CSVText.quote(name)),\(CSVText.quote(entry.value)),\(CSVText.quote(oneLine(entry.comment)))")
             }
             return lines.joined(separator: "\n") + "\n"
         case .yaml:
@@ -84,7 +85,7 @@ public enum TemplateWriter {
             lines.append("# \(noun) for contract \(contract.reference): \(oneLine(contract.title))")
             lines.append("# Written by Horizon from clause library \(library.id) \(library.version), tier \(contract.tier).")
             lines.append("# Fill in every value, then check it before you send it:")
-            lines.append("#   horizon check \(contract.file) THIS-FILE.yaml")
+            lines.append("#   horizon check \(contract.file) THIS-FILE.yaml" + (kind == .return ? " --evidence YOUR-EVIDENCE-FOLDER" : ""))
             if kind == .return {
                 lines.append("# Every figure is a count for the whole contract: never names, dates of birth, addresses or case details.")
             }

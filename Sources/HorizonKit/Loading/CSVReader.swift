@@ -127,17 +127,26 @@ public enum CSVReader {
                 at: header[0].location)
         }
         guard names.count >= 2, names[0] == "field", names[1] == "value" else {
-            throw InputError("csv-header", "the first row must be 'field,value'", at: header[0].location)
+            throw InputError("csv-header", "the first row must be 'field,value' (or 'field,value,about')", at: header[0].location)
         }
+        // A third column headed 'about' (the template's explanation of each field) is ignored.
+        let ignored = names.count >= 3 && names[2] == "about" ? 3 : 2
         var kind: DocumentKind?
         var kindLocation = header[0].location
         var entries: [(String, Cell, Cell)] = []
         var seen: [String: SourceLocation] = [:]
         for row in rows.dropFirst() {
             let name = row[0].text.trimmed
-            if row.count > 2 && row.dropFirst(2).contains(where: { !$0.text.trimmed.isEmpty }) {
+            if row.count > ignored && row.dropFirst(ignored).contains(where: { !$0.text.trimmed.isEmpty }) {
+                let value = row.count > 1 ? row[1].text.trimmed : ""
+                let extra = row[ignored].text.trimmed
+                if ignored == 2, !value.isEmpty, value.allSatisfy(\.isNumber), extra.count == 3, extra.allSatisfy(\.isNumber) {
+                    throw InputError("csv-columns",
+                        "'\(value),\(extra)' reads as two columns; write the number without a thousands separator (\(value)\(extra))",
+                        at: row[1].location)
+                }
                 throw InputError("csv-columns", "this row has \(row.count) columns; each row is 'field,value' (quote a value that holds a comma)",
-                    at: row[2].location)
+                    at: row[ignored].location)
             }
             guard !name.isEmpty else {
                 if row.count > 1 && !row[1].text.trimmed.isEmpty {

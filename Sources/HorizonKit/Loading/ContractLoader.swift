@@ -45,7 +45,7 @@ public enum ContractLoader {
             service = library.service(id)
             if service == nil {
                 collector.error("unknown-service",
-                    "unknown service '\(id.clipped)'\(Nearest.hint(for: id, in: library.services.map(\.id))); the catalogue is in the library's library.yaml",
+                    "unknown service '\(id.clipped)' (the catalogue is in the library's library.yaml)\(Nearest.hint(for: id, in: library.services.map(\.id)))",
                     at: node.location)
             }
         }
@@ -121,6 +121,7 @@ public enum ContractLoader {
         }
         var ids = Set(library.clauses(inTier: tier).map(\.id))
         var added: [String] = []
+        var addedAt: [String: SourceLocation] = [:]
         var omitted: [(id: String, reason: String, location: SourceLocation)] = []
         if let node = top.optional("clauses"), let map = MapReader(node, what: "'clauses'", collector: collector) {
             let known = library.clauses.map(\.id)
@@ -133,6 +134,7 @@ public enum ContractLoader {
                     } else {
                         ids.insert(item.value)
                         added.append(item.value)
+                        addedAt[item.value] = item.location
                     }
                 }
             }
@@ -165,8 +167,10 @@ public enum ContractLoader {
                             "\(target) is left out, but \(clause.id) refers to it; leave out \(clause.id) too or keep \(target)",
                             at: gone.location, notes: [Note("\(clause.id) refers to \(target) here", at: paragraph.location)])
                     } else if !ids.contains(target) {
-                        collector.error("referenced-clause-missing", "\(clause.id) refers to \(target), which this contract does not hold",
-                            at: head.keyLocation("service"))
+                        collector.error("referenced-clause-missing",
+                            "\(clause.id) refers to \(target), which this contract does not hold; add \(target) too, or do not add \(clause.id)",
+                            at: addedAt[clause.id] ?? head.keyLocation("service"),
+                            notes: [Note("\(clause.id) refers to \(target) here", at: paragraph.location)])
                     }
                 }
             }

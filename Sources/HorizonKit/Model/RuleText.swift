@@ -6,7 +6,7 @@ public enum RuleText {
     ///   - kind: The rule.
     ///   - value: The contract's value of a parameter, or `nil` to show the parameter's name.
     /// - Returns: Such as "training.trained is at least 80% of training.staff_in_scope".
-    public static func describe(_ kind: RuleKind, value: (String) -> String? = { _ in nil }) -> String {
+    public static func describe(_ kind: RuleKind, for document: DocumentKind? = nil, value: (String) -> String? = { _ in nil }) -> String {
         func p(_ name: String) -> String { value(name) ?? "{\(name)}" }
         func operand(_ limit: Operand) -> String {
             switch limit {
@@ -25,7 +25,11 @@ public enum RuleText {
             let phase = from.map { " from \(p($0)) months after the start (a shortfall before then is a warning)" } ?? ""
             return "\(part) is at least \(p(target))% of \(whole)\(phase)"
         case .adoptedBy(let flag, let date, let days):
-            return "\(flag) is true, with \(date) no later than \(p(days)) days after the start"
+            switch document {
+            case .bid?: return "\(flag) is true, or else \(date) is no later than \(p(days)) days after the start"
+            case .return?: return "\(flag) is true by \(p(days)) days after the start, with \(date) the date of adoption"
+            case nil: return "in a return, \(flag) is true by \(p(days)) days after the start (\(date) the date of adoption); in a bid, \(flag) is true or else \(date) is no later than that"
+            }
         case .withinMonths(let field, let months):
             return "\(field) is no more than \(p(months)) months before the period end"
         case .mapped(let fields):

@@ -54,6 +54,10 @@ struct Check: ParsableCommand {
         var failedContract = false
         var paths = [contract] + documents
         var index = 0
+        if !isContract(contract, limits: limits), isDocument(contract, limits: limits) {
+            Output.error("'\(contract)' is a return or bid; give its contract spec first: horizon check CONTRACT.yaml \(contract)")
+            throw ExitCode(64)
+        }
         while index < paths.count {
             let path = paths[index]
             if index > 0 && !isContract(path, limits: limits) { break }
@@ -102,6 +106,12 @@ struct Check: ParsableCommand {
         }
         if (tracker.counts[.invalid] ?? 0) > 0 { throw ExitCode(2) }
         if (tracker.counts[.nonCompliant] ?? 0) > 0 { throw ExitCode(1) }
+    }
+
+    /// Whether a file reads as a return or bid.
+    func isDocument(_ path: String, limits: ReadLimits) -> Bool {
+        guard let bytes = try? FileInput.read(path, limits: limits) else { return false }
+        return (try? DocumentReader.parse(bytes, file: path, limits: limits)) != nil
     }
 
     /// Whether a file is a contract specification: YAML whose top-level map has 'contract'.

@@ -16,14 +16,19 @@ struct Generate: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write into.", valueName: "DIR"))
     var output: String = "out"
 
-    @Option(help: "The schedule's format: markdown, html or text.")
-    var format: Format = .markdown
+    @Option(help: "The schedule's format: markdown, html, text, or all; repeat it for several (one manifest covers them all).")
+    var format: [Format] = [.markdown]
 
     @OptionGroup var options: LibraryOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, html, text
-        var schedule: ScheduleFormat { ScheduleFormat(rawValue: rawValue)! }
+        case markdown, html, text, all
+    }
+
+    /// The schedule formats asked for, each once, in a fixed order.
+    var schedules: [ScheduleFormat] {
+        if format.contains(.all) { return ScheduleFormat.allCases }
+        return ScheduleFormat.allCases.filter { candidate in format.contains { $0.rawValue == candidate.rawValue } }
     }
 
     func run() throws {
@@ -51,9 +56,11 @@ struct Generate: ParsableCommand {
         var plan: [(path: String, text: String)] = []
         for (contract, digest) in resolved {
             let stem = output + "/" + safeName(contract.reference)
-            let schedule = ScheduleFormat(rawValue: format.rawValue)!
-            var files: [(path: String, text: String)] = [
-                ("\(stem).schedule.\(schedule.fileExtension)", schedule.render(ScheduleBuilder.build(contract, library: library))),
+            let document = ScheduleBuilder.build(contract, library: library)
+            var files: [(path: String, text: String)] = schedules.map { schedule in
+                ("\(stem).schedule.\(schedule.fileExtension)", schedule.render(document))
+            }
+            files += [
                 ("\(stem).return.yaml", TemplateWriter.render(contract, library: library, kind: .return, format: .yaml)),
                 ("\(stem).return.csv", TemplateWriter.render(contract, library: library, kind: .return, format: .csv)),
                 ("\(stem).bid.yaml", TemplateWriter.render(contract, library: library, kind: .bid, format: .yaml)),
