@@ -146,6 +146,22 @@ func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// Resets the kernel's high-water mark of resident memory (Linux), so that the peak of the
+/// check alone can be read afterwards; false where that is not possible.
+func resetPeakMemory() -> Bool {
+    FileManager.default.isWritableFile(atPath: "/proc/self/clear_refs")
+        && (try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)) != nil
+}
+
+/// The resident high-water mark (VmHWM) in MiB, from /proc/self/status.
+func highWaterMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return nil }
+    return kib / 1024
+}
+
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("horizon-bench: \(message)\n".utf8))
     exit(2)
@@ -184,6 +200,7 @@ var bare: [Double] = []
 var check: [Double] = []
 var single: [Double] = []
 var verdicts = ""
+var checkPeak: (before: Double, after: Double)?
 for _ in 0..<options.rounds {
     // (a) libyaml alone.
     var events = 0
@@ -196,6 +213,8 @@ for _ in 0..<options.rounds {
     precondition(events > 0)
 
     // (b) the whole check, as `horizon check` runs it, the report rendered and discarded.
+    let canReset = resetPeakMemory()
+    let before = highWaterMiB()
     var reportBytes = 0
     var tracker = PortfolioTracker()
     check.append(seconds(clock.measure {
@@ -206,6 +225,7 @@ for _ in 0..<options.rounds {
         reportBytes += ReportRenderer.summary(tracker).utf8.count
     }))
     verdicts = ReportRenderer.summary(tracker).trimmingCharacters(in: .newlines)
+    if canReset, let before, let after = highWaterMiB() { checkPeak = (before, after) }
 
     // (c) one return end to end.
     single.append(seconds(clock.measure {
@@ -225,7 +245,10 @@ print(String(format: "(a) libyaml bare parse:        %8.3f s  (%.0f documents/s)
 print(String(format: "(b) horizon check, %d worker(s): %8.3f s  (%.0f documents/s)", options.workers, b, Double(options.count) / b))
 print(String(format: "(c) one return end to end:     %8.2f ms", c * 1000))
 print(String(format: "ratio (b)/(a): %.2f", b / a))
-print(String(format: "peak memory: %.1f MiB", peakMemoryMiB()))
+print(String(format: "peak memory: %.1f MiB for the whole process (portfolio generation included)", peakMemoryMiB()))
+if let checkPeak {
+    print(String(format: "peak memory of the check (b): %.1f MiB resident before it, %.1f MiB at its peak", checkPeak.before, checkPeak.after))
+}
 print("verdicts: \(verdicts)")
 
 // Where the time goes, phase by phase, on one core (set HORIZON_BENCH_PHASES=1).
