@@ -3,10 +3,6 @@ import HorizonKit
 
 /// Printing: reports to standard output, input errors to standard error.
 enum Output {
-    static func out(_ text: String) {
-        print(text)
-    }
-
     static func error(_ text: String) {
         writeError("horizon: error: \(text)\n")
     }

@@ -11,8 +11,6 @@ final class FindingCollector {
 
     func add(_ finding: Finding) { findings.append(finding) }
 
-    func add(contentsOf more: [Finding]) { findings.append(contentsOf: more) }
-
     var hasErrors: Bool { findings.contains { $0.severity == .error } }
 }
 

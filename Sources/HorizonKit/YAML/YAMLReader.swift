@@ -57,7 +57,9 @@ private struct Builder {
         SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
-    mutating func run() throws(InputError) -> YAMLNode? {
+    /// Runs libyaml over the input, handing each event to `handle` until it returns true; the
+    /// one place a parser is made, fed and freed, shared by both readers.
+    func events(_ handle: (yaml_event_t) throws(InputError) -> Bool) throws(InputError) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw InputError("out-of-memory", "libyaml could not start", at: .start(of: file))
@@ -66,16 +68,19 @@ private struct Builder {
         let base = bytes.baseAddress.map { $0 + skip }
         yaml_parser_set_input_string(&parser, base, bytes.count - skip)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
                 throw syntaxError(parser)
             }
             defer { yaml_event_delete(&event) }
-            let done = try handle(event)
-            if done { break }
+            if try handle(event) { break }
         }
+    }
+
+    mutating func run() throws(InputError) -> YAMLNode? {
+        let reader = self
+        try reader.events { event throws(InputError) in try self.handle(event) }
         // "---" with nothing after it is a document holding only null: treat it as empty.
         if let root, root.isNull { return nil }
         return root
@@ -300,20 +305,8 @@ private struct FlatReader {
     }
 
     mutating func run() throws(InputError) -> SupplierDocument {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
-            throw InputError("out-of-memory", "libyaml could not start", at: .start(of: file))
-        }
-        defer { yaml_parser_delete(&parser) }
-        let base = builder.bytes.baseAddress.map { $0 + builder.skip }
-        yaml_parser_set_input_string(&parser, base, builder.bytes.count - builder.skip)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        while true {
-            var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { throw builder.syntaxError(parser) }
-            defer { yaml_event_delete(&event) }
-            if try handle(event) { break }
-        }
+        let reader = builder
+        try reader.events { event throws(InputError) in try self.handle(event) }
         return try finish()
     }
 
