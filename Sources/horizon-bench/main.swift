@@ -219,8 +219,11 @@ for _ in 0..<options.rounds {
     var tracker = PortfolioTracker()
     check.append(seconds(clock.measure {
         let run = PortfolioRun(checkers: checkers, workers: options.workers)
+        let numbers = contract.numbers
         tracker = run.run(paths) { report in
-            reportBytes += ReportRenderer.text(report, numbers: contract.numbers).utf8.count
+            ReportRenderer.text(report, numbers: numbers)
+        } emit: { _, rendered in
+            reportBytes += rendered.utf8.count
         }
         reportBytes += ReportRenderer.summary(tracker).utf8.count
     }))
@@ -259,7 +262,7 @@ if ProcessInfo.processInfo.environment["HORIZON_BENCH_PHASES"] != nil {
     let events = seconds(clock.measure { for bytes in files { _ = YAMLReader.countEvents(bytes) } })
     let tree = seconds(clock.measure { for (i, bytes) in files.enumerated() { _ = try? YAMLReader.parse(bytes, file: paths[i]) } })
     var documents: [SupplierDocument] = []
-    let parse = seconds(clock.measure { documents = files.enumerated().compactMap { try? DocumentReader.parse($1, file: paths[$0]) } })
+    let parse = seconds(clock.measure { documents = files.enumerated().compactMap { try? DocumentReader.parse($1, file: paths[$0], table: library.fieldTable) } })
     var reports: [DocumentReport] = []
     let judge = seconds(clock.measure {
         reports = documents.map { router.checkers[$0.values["return.contract"]?.text ?? ""]!.check($0) }

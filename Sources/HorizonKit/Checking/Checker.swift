@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The checker is pure: it reads no files (evidence comes through an `EvidenceSource`), never
 /// the clock (dates come from the documents), and prints nothing.
-public struct Checker: Sendable {
+public final class Checker: Sendable {
     public let contract: Contract
     public let library: Library
     public let evidence: (any EvidenceSource)?
@@ -20,9 +20,22 @@ public struct Checker: Sendable {
     static let bidHeaderFields = bidHeader.map { (id: "bid." + $0.0, name: $0.0, type: $0.1) }
     static let bidHeaderIDs = Set(bidHeader.map { "bid." + $0.0 })
 
-    /// The fields this contract asks for in each kind of document, with their specs.
-    let askedReturnSpecs: [String: FieldSpec]
-    let askedBidSpecs: [String: FieldSpec]
+    /// The library's field table, which documents are filed by.
+    let table: FieldTable
+    /// What each slot of the table is to each kind of document, worked out once.
+    let slotRoles: [DocumentKind: SlotRoles]
+    /// The library's type of the field at each slot (nil for groups and header fields).
+    let fieldTypes: [FieldType?]
+
+    /// What the slots of the field table are to one kind of document.
+    struct SlotRoles: Sendable {
+        /// The spec of each field this contract asks for in this kind of document.
+        var specs: [FieldSpec?]
+        /// Whether the slot is a header field of this kind of document.
+        var isHeader: [Bool]
+        /// The header fields, with their slots.
+        var header: [(slot: Int, id: String, name: String, type: FieldType)]
+    }
 
     /// Fields this contract asks for, per document kind.
     let asked: [DocumentKind: Set<String>]
@@ -37,6 +50,9 @@ public struct Checker: Sendable {
         var requirement: Requirement?
         /// Dates of adopted_by rules, asked for only in the case the rule says.
         var conditional: Set<String>
+        /// The requirement's fields that are asked for outright (not `conditional`), each with
+        /// its slot (-1 for a field the table does not know).
+        var fields: [(slot: Int, id: String)]
     }
     let threshold: Int
 
@@ -55,15 +71,26 @@ public struct Checker: Sendable {
             asked[kind] = Set(ScheduleBuilder.measures(contract, library: library, kind: kind).map(\.field))
         }
         self.asked = asked
-        func specs(_ kind: DocumentKind) -> [String: FieldSpec] {
-            var result: [String: FieldSpec] = [:]
+        let table = library.fieldTable
+        self.table = table
+        var roles: [DocumentKind: SlotRoles] = [:]
+        for kind in DocumentKind.allCases {
+            var specs = [FieldSpec?](repeating: nil, count: table.ids.count)
             for id in asked[kind] ?? [] {
-                if let spec = library.field(id), spec.documents.contains(kind) { result[id] = spec }
+                if let spec = library.field(id), spec.documents.contains(kind), let slot = table.slot(id) { specs[slot] = spec }
             }
-            return result
+            let fields = kind == .return ? Checker.returnHeaderFields : Checker.bidHeaderFields
+            var isHeader = [Bool](repeating: false, count: table.ids.count)
+            var header: [(slot: Int, id: String, name: String, type: FieldType)] = []
+            for field in fields {
+                guard let slot = table.slot(field.id) else { continue }  // the table holds every header field
+                isHeader[slot] = true
+                header.append((slot, field.id, field.name, field.type))
+            }
+            roles[kind] = SlotRoles(specs: specs, isHeader: isHeader, header: header)
         }
-        askedReturnSpecs = specs(.return)
-        askedBidSpecs = specs(.bid)
+        slotRoles = roles
+        fieldTypes = table.ids.map { library.field($0)?.type }
         var plans: [DocumentKind: [PlanStep]] = [:]
         for kind in DocumentKind.allCases {
             var steps: [PlanStep] = []
@@ -71,13 +98,14 @@ public struct Checker: Sendable {
                 let number = contract.numbers[clause.id] ?? ""
                 let applicable = clause.requirements.filter { $0.documents.contains(kind) }
                 if applicable.isEmpty {
-                    steps.append(PlanStep(clause: clause.id, number: number, requirement: nil, conditional: []))
+                    steps.append(PlanStep(clause: clause.id, number: number, requirement: nil, conditional: [], fields: []))
                 }
                 for requirement in applicable {
                     let conditional = Set(requirement.rules.compactMap { rule -> String? in
                         if case .adoptedBy(_, let date, _) = rule.kind { return date } else { return nil }
                     })
-                    steps.append(PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional))
+                    let fields = requirement.fields.map(\.value).filter { !conditional.contains($0) }.map { (table.slot($0) ?? -1, $0) }
+                    steps.append(PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields))
                 }
             }
             plans[kind] = steps
@@ -91,7 +119,7 @@ public struct Checker: Sendable {
     /// - Parameter document: A parsed return or bid.
     /// - Returns: The report: findings sorted by location, and every requirement's status.
     public func check(_ document: SupplierDocument) -> DocumentReport {
-        var judge = Judgement(checker: self, document: document)
+        var judge = Judgement(checker: self, document: document.refiled(by: table))
         return judge.run()
     }
 }
@@ -101,7 +129,7 @@ struct Judgement {
     let checker: Checker
     let document: SupplierDocument
     var findings: [Finding] = []
-    var typed: [String: TypedValue] = Dictionary(minimumCapacity: 64)
+    var typed: TypedValues
     var periodStart: CivilDate?
     var periodEnd: CivilDate?
     var submitted: CivilDate?
@@ -117,7 +145,11 @@ struct Judgement {
     init(checker: Checker, document: SupplierDocument) {
         self.checker = checker
         self.document = document
+        typed = TypedValues(table: checker.table)
     }
+
+    /// The value of a field, by its slot where it has one.
+    func value(_ slot: Int, _ id: String) -> DocumentValue? { slot >= 0 ? document[slot: slot] : document[id] }
 
     mutating func add(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation, clause: String? = nil,
         field: String? = nil, notes: [Note] = [])
@@ -146,12 +178,11 @@ struct Judgement {
 
     mutating func readHeader() {
         let kind = document.kind
-        let fields = kind == .return ? Checker.returnHeaderFields : Checker.bidHeaderFields
         var header: [String: TypedValue] = [:]
-        for (id, name, type) in fields {
-            guard let value = document.values[id], !value.isNull else {
+        for (slot, id, name, type) in checker.slotRoles[kind]!.header {
+            guard let value = document[slot: slot], !value.isNull else {
                 add(.error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header",
-                    at: document.values[id]?.keyLocation ?? document.start, field: id)
+                    at: document[slot: slot]?.keyLocation ?? document.start, field: id)
                 continue
             }
             switch FieldTyping.read(value, as: type) {
@@ -228,7 +259,7 @@ struct Judgement {
     }
 
     func location(_ id: String) -> SourceLocation {
-        document.values[id]?.location ?? document.start
+        document[id]?.location ?? document.start
     }
 
     // MARK: - Fields
@@ -237,14 +268,18 @@ struct Judgement {
         let kind = document.kind
         let headerPrefix = kind.rawValue + "."
         let headerNames = kind == .return ? Checker.returnHeaderIDs : Checker.bidHeaderIDs
-        // One look-up for the usual case, a field this contract asks for.
-        let specs = kind == .return ? checker.askedReturnSpecs : checker.askedBidSpecs
-        for id in document.order {
-            guard let value = document.values[id] else { continue }
-            if let spec = specs[id] {
-                read(id, value, spec)
-                continue
+        // By slot, for the usual cases: a field this contract asks for, or a header field.
+        let roles = checker.slotRoles[kind]!
+        for entry in document.sequence {
+            if entry >= 0 {
+                if let spec = roles.specs[entry] {
+                    if let value = document[slot: entry] { read(entry, value, spec) }
+                    continue
+                }
+                if roles.isHeader[entry] { continue }
             }
+            let id = document.id(of: entry)
+            guard let value = document.value(of: entry) else { continue }
             let asked = checker.asked[kind] ?? []
             if id.hasPrefix(headerPrefix) {
                 if !headerNames.contains(id) {
@@ -267,7 +302,7 @@ struct Judgement {
                 // "enquiries: 1,200" in a YAML flow map reads as "enquiries: 1" and a key "200":
                 // a figure cut short, never to be passed over as an unknown field.
                 if let previous = previousField(before: id), let last = id.split(separator: ".").last,
-                    last.allSatisfy(\.isNumber), let earlier = document.values[previous], typed[previous]?.int != nil
+                    last.allSatisfy(\.isNumber), let earlier = document[previous], typed[previous]?.int != nil
                 {
                     typed[previous] = nil
                     add(.error, "wrong-type",
@@ -298,18 +333,19 @@ struct Judgement {
     }
 
     /// Types the value of a field the contract asks for.
-    mutating func read(_ id: String, _ value: DocumentValue, _ spec: FieldSpec) {
+    mutating func read(_ slot: Int, _ value: DocumentValue, _ spec: FieldSpec) {
         if value.isNull { return }
         switch FieldTyping.read(value, as: spec.type) {
         case .success(let typedValue):
-            typed[id] = typedValue
+            typed[slot: slot] = typedValue
             if spec.suppress, let count = typedValue.int, count >= 1, count <= checker.threshold {
+                let id = spec.id
                 add(.info, "small-number",
                     "a count from 1 to \(checker.threshold) may identify someone: suppress '\(id)' before publishing",
                     at: value.location, field: id)
             }
         case .failure(let problem):
-            add(.error, "wrong-type", "'\(id)' \(safe(problem, value, spec.type))", at: value.location, field: id)
+            add(.error, "wrong-type", "'\(spec.id)' \(safe(problem, value, spec.type))", at: value.location, field: spec.id)
         }
     }
 
@@ -325,18 +361,18 @@ struct Judgement {
     }
 
     mutating func checkPrivacy() {
-        for id in document.order {
-            guard let value = document.values[id], !value.isNull, value.structure == nil,
-                PersonalData.detect(value.text) != nil  // cheap, and nil for almost every value
-            else { continue }
+        for entry in document.sequence {
+            guard let value = document.value(of: entry), !value.isNull, value.structure == nil else { continue }
             // Free text is searched for every kind of personal data; a value of another type
             // only when it failed its type, and then not for dates (a date written 12/05/2026 in
-            // a date field is a wrong format, not a date of birth).
+            // a date field is a wrong format, not a date of birth). The cheap tests come first:
+            // a well-typed count, date or digest is passed over without being searched.
             var datesToo = true
-            if let spec = library.field(id), spec.type != .text && spec.type != .path {
-                if typed[id] != nil { continue }
+            if entry >= 0, let type = checker.fieldTypes[entry], type != .text && type != .path {
+                if typed[slot: entry] != nil { continue }
                 datesToo = false
             }
+            let id = document.id(of: entry)
             // The contract's own reference and supplier name are known not to be personal data.
             if (id.hasSuffix(".contract") && value.text == contract.reference) || (id.hasSuffix(".supplier") && value.text == contract.supplier) {
                 continue
@@ -345,6 +381,7 @@ struct Judgement {
                 if CivilDate(iso: value.text.trimmed) != nil { continue }
                 datesToo = false
             }
+            guard PersonalData.detect(value.text) != nil else { continue }  // nil for almost every value
             if let kind = PersonalData.detect(value.text, datesToo: datesToo) {
                 add(.error, "personal-data",
                     "'\(id)' seems to hold \(kind): a return holds no personal data, so write a role or a count instead (the value is not repeated here)",
@@ -371,7 +408,7 @@ struct Judgement {
                 continue
             }
             results.append(RequirementResult(clause: step.clause, number: step.number, requirement: requirement.id,
-                summary: requirement.summary, status: judge(requirement, of: step.clause, conditional: step.conditional)))
+                summary: requirement.summary, status: judge(requirement, step)))
         }
         return results
     }
@@ -394,38 +431,42 @@ struct Judgement {
         return groups
     }
 
-    mutating func judge(_ requirement: Requirement, of clause: String, conditional: Set<String>) -> RequirementStatus {
-        if !pendingGroups.isEmpty && conditional.isEmpty {
+    mutating func judge(_ requirement: Requirement, _ step: Checker.PlanStep) -> RequirementStatus {
+        let clause = step.clause
+        if !pendingGroups.isEmpty && step.conditional.isEmpty {
             let fields = requirement.fields.map(\.value) + requirement.rules.flatMap(\.kind.fields)
             let inPending = fields.allSatisfy { field in pendingGroups.contains { field.hasPrefix($0) } }
-            let missing = fields.contains { document.values[$0] == nil || document.values[$0]!.isNull }
+            let missing = fields.contains { document[$0] == nil || document[$0]!.isNull }
             if inPending && missing { return .notYetDue }
         }
-        var present: [Bool] = []
-        for field in requirement.fields where !conditional.contains(field.value) {
-            let value = document.values[field.value]
+        var allPresent = true
+        var anyPresent = false
+        for (slot, field) in step.fields {
+            let value = value(slot, field)
             if value == nil || value!.isNull {
                 // Reported once, however many requirements need the field.
-                if firstReportOfMissing(field.value) {
-                    add(.error, "missing-field", missingMessage(field.value, blank: value != nil),
-                        at: value?.keyLocation ?? document.start, clause: clause, field: field.value)
+                if firstReportOfMissing(field) {
+                    add(.error, "missing-field", missingMessage(field, blank: value != nil),
+                        at: value?.keyLocation ?? document.start, clause: clause, field: field)
                 }
-                present.append(false)
+                allPresent = false
+            } else if (slot >= 0 ? typed[slot: slot] : typed[field]) != nil {
+                anyPresent = true
             } else {
-                present.append(typed[field.value] != nil)
+                allPresent = false
             }
         }
         // Rules decide the status where there are any; a requirement of fields alone is met
         // when they are all present and well typed, partly met when some are.
         let outcomes = requirement.rules.map { evaluate($0, clause: clause, requirement: requirement) }
         if outcomes.isEmpty {
-            if present.allSatisfy({ $0 }) { return .met }
-            return present.contains(true) ? .partlyMet : .notMet
+            if allPresent { return .met }
+            return anyPresent ? .partlyMet : .notMet
         }
         let failed = outcomes.contains { $0 == .fail || $0 == .unknown || $0 == .partial }
         let passed = outcomes.contains { $0 == .pass || $0 == .partial }
         if failed { return passed ? .partlyMet : .notMet }
-        if present.contains(false) { return .partlyMet }
+        if !allPresent { return .partlyMet }
         if outcomes.contains(.notYetDue) { return .notYetDue }
         if outcomes.allSatisfy({ $0 == .notApplicable }) { return .notApplicable }
         return .met
@@ -486,7 +527,7 @@ struct Judgement {
         case .adoptedBy(let flag, let date, let days):
             guard let inPlace = typed[flag]?.bool, let allowed = parameter(days) else { return .unknown }
             let deadline = contract.start.adding(days: allowed)
-            let dateValue = document.values[date]
+            let dateValue = document[date]
             if document.kind == .bid {
                 if inPlace { return .pass }
                 guard let value = dateValue, !value.isNull else {
@@ -533,7 +574,7 @@ struct Judgement {
         case .mapped(let fields):
             var missing = 0
             for field in fields {
-                let value = document.values[field]
+                let value = document[field]
                 if value == nil || value!.isNull {
                     missing += 1
                     guard firstReportOfMissing(field) else { continue }
@@ -583,5 +624,27 @@ public enum EvidencePath {
         if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\0") || path.contains("\\") { return false }
         if path.count >= 2 && path.dropFirst().first == ":" { return false }
         return !path.split(separator: "/").contains("..")
+    }
+}
+
+/// The typed values of a document's fields, by slot of the field table.
+struct TypedValues {
+    let table: FieldTable
+    var slots: [TypedValue?]
+
+    init(table: FieldTable) {
+        self.table = table
+        slots = Array(repeating: nil, count: table.ids.count)
+    }
+
+    subscript(slot slot: Int) -> TypedValue? {
+        get { slots[slot] }
+        set { slots[slot] = newValue }
+    }
+
+    /// By dotted id; only fields of the table are ever typed.
+    subscript(_ id: String) -> TypedValue? {
+        get { table.slot(id).flatMap { slots[$0] } }
+        set { if let slot = table.slot(id) { slots[slot] = newValue } }
     }
 }

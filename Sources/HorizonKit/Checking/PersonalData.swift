@@ -113,9 +113,32 @@ enum PersonalData {
 
     /// "date of birth", "birth date", "born", "D.O.B" or the word "DOB", in any case.
     static func mentionsBirth(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return mentionsBirthASCII(text) }
+        // Outside ASCII, case mapping can make ASCII letters ("ı" → "I"): the full path.
         let upper = text.uppercased()
         if upper.contains("BIRTH") || upper.contains("BORN") || upper.contains("D.O.B") { return true }
         return upper.split(whereSeparator: { !$0.isLetter }).contains("DOB")
+    }
+
+    /// `mentionsBirth` for ASCII text, without making new strings (it runs on every value
+    /// holding a "b" at a word start, such as a contract reference "BHCC-…").
+    static func mentionsBirthASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            func upper(_ i: Int) -> UInt8 { let b = bytes[i]; return b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
+            func isLetter(_ i: Int) -> Bool { i >= 0 && i < bytes.count && (0x41...0x5A).contains(upper(i)) }
+            func has(_ word: StaticString, at i: Int) -> Bool {
+                let n = word.utf8CodeUnitCount
+                guard i + n <= bytes.count else { return false }
+                for k in 0..<n where upper(i + k) != word.utf8Start[k] { return false }
+                return true
+            }
+            for i in bytes.indices {
+                if has("BIRTH", at: i) || has("BORN", at: i) || has("D.O.B", at: i) { return true }
+                if has("DOB", at: i) && !isLetter(i - 1) && !isLetter(i + 3) { return true }
+            }
+            return false
+        }
     }
 
     /// A day/month/year date written with slashes or dots.

@@ -61,22 +61,54 @@ public enum ReportRenderer {
     ///   - numbers: Clause numbers of the contract.
     /// - Returns: Lines ending in a newline.
     public static func text(_ report: DocumentReport, numbers: [String: String]) -> String {
-        var out: [String] = report.findings.map { line($0, numbers: numbers) }
-        let errors = report.findings.filter { $0.severity == .error }.count
-        let warnings = report.findings.filter { $0.severity == .warning }.count
-        let infos = report.findings.filter { $0.severity == .info }.count
+        // Built in one string: this runs once per document of a portfolio.
+        var out = ""
+        out.reserveCapacity(128 + 64 * report.requirements.count + 160 * report.findings.count)
+        var errors = 0
+        var warnings = 0
+        var infos = 0
+        for finding in report.findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+            out += line(finding, numbers: numbers)
+            out += "\n"
+        }
         let contract = report.contract.isEmpty ? "(not read)" : report.contract
-        var what = report.kind.map { "\($0.rawValue) for contract \(contract)" } ?? "document for contract \(contract)"
-        if let start = report.periodStart, let end = report.periodEnd { what += ", period \(start) to \(end)" }
-        out.append("\(report.file): \(what): \(report.verdict.rawValue) (\(errors) error(s), \(warnings) warning(s), \(infos) info)")
+        out += report.file
+        out += ": "
+        if let kind = report.kind {
+            out += kind.rawValue
+            out += " for contract "
+        } else {
+            out += "document for contract "
+        }
+        out += contract
+        if let start = report.periodStart, let end = report.periodEnd { out += ", period \(start) to \(end)" }
+        out += ": \(report.verdict.rawValue) (\(errors) error(s), \(warnings) warning(s), \(infos) info)\n"
         if !report.requirements.isEmpty {
-            let idWidth = max(6, report.requirements.map { $0.clause.count + 1 + $0.requirement.count }.max() ?? 0)
-            out.append("  clause  " + "requirement".padded(idWidth) + "  status")
+            var idWidth = 6
             for result in report.requirements {
-                out.append("  " + result.number.padded(6) + "  " + "\(result.clause) \(result.requirement)".padded(idWidth) + "  " + result.status.rawValue)
+                idWidth = max(idWidth, result.clause.count + 1 + result.requirement.count)
+            }
+            out += "  clause  "
+            out.append(padding: "requirement", to: idWidth)
+            out += "  status\n"
+            for result in report.requirements {
+                out += "  "
+                out.append(padding: result.number, to: 6)
+                out += "  "
+                out += result.clause
+                out += " "
+                out.append(padding: result.requirement, to: idWidth - result.clause.count - 1)
+                out += "  "
+                out += result.status.rawValue
+                out += "\n"
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// The closing summary of a run.
@@ -127,7 +159,13 @@ public enum ReportRenderer {
 }
 
 extension String {
-    func padded(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+    /// Appends `text` and then spaces up to `width` characters.
+    mutating func append(padding text: String, to width: Int) {
+        self += text
+        var count = text.count
+        while count < width {
+            self += " "
+            count += 1
+        }
     }
 }

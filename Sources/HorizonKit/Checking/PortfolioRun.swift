@@ -7,6 +7,8 @@ internal import Foundation
 /// portfolio.
 public struct PortfolioRun: Sendable {
     public let checkers: [String: Checker]
+    /// The field table documents are filed by: the checkers' library's.
+    let table: FieldTable
     public let limits: ReadLimits
     public let workers: Int
     /// How many documents are read and judged before their reports are handed on.
@@ -23,6 +25,7 @@ public struct PortfolioRun: Sendable {
         var byReference: [String: Checker] = [:]
         for checker in checkers { byReference[checker.contract.reference] = checker }
         self.checkers = byReference
+        table = checkers.first?.table ?? .headerOnly
         self.limits = limits
         self.workers = max(1, workers)
         self.batch = max(1, batch)
@@ -35,19 +38,40 @@ public struct PortfolioRun: Sendable {
     ///   - emit: Called once per document, on the caller's thread, in order.
     /// - Returns: The tally of verdicts.
     public func run(_ paths: [String], emit: (DocumentReport) -> Void) -> PortfolioTracker {
+        run(paths, render: { _ in () }, emit: { report, _ in emit(report) })
+    }
+
+    /// Judges every document and renders each report on the worker that judged it, handing
+    /// report and rendering to `emit` in the order of `paths`. Rendering is most of what is
+    /// left once a document is judged, so it runs on every core rather than on the caller's
+    /// thread; a report the run itself changes (a second return for one period) is rendered
+    /// again, on the caller's thread, before it is handed on.
+    ///
+    /// - Parameters:
+    ///   - paths: The documents.
+    ///   - render: Turns a report into what `emit` prints; called on any thread.
+    ///   - emit: Called once per document, on the caller's thread, in order.
+    /// - Returns: The tally of verdicts.
+    public func run<Rendered: Sendable>(_ paths: [String], render: @escaping @Sendable (DocumentReport) -> Rendered,
+        emit: (DocumentReport, Rendered) -> Void) -> PortfolioTracker
+    {
         var tracker = PortfolioTracker()
         for start in stride(from: 0, to: paths.count, by: batch) {
             let slice = Array(paths[start..<min(start + batch, paths.count)])
-            for report in judgeAll(slice) {
-                emit(tracker.record(report))
+            for (report, rendered) in judgeAll(slice, render: render) {
+                let recorded = tracker.record(report)
+                emit(recorded, recorded.findings.count == report.findings.count ? rendered : render(recorded))
             }
         }
         return tracker
     }
 
-    func judgeAll(_ paths: [String]) -> [DocumentReport] {
-        let slots = Slots(count: paths.count)
-        let work: @Sendable (Int) -> Void = { i in slots.set(i, judge(paths[i])) }
+    func judgeAll<Rendered: Sendable>(_ paths: [String], render: @escaping @Sendable (DocumentReport) -> Rendered) -> [(DocumentReport, Rendered)] {
+        let slots = Slots<(DocumentReport, Rendered)>(count: paths.count)
+        let work: @Sendable (Int) -> Void = { i in
+            let report = judge(paths[i])
+            slots.set(i, (report, render(report)))
+        }
         if workers == 1 || paths.count == 1 {
             for i in paths.indices { work(i) }
         } else {
@@ -65,12 +89,12 @@ public struct PortfolioRun: Sendable {
         let fallback = single?.contract.reference ?? ""
         let document: SupplierDocument
         do {
-            document = try DocumentReader.parse(try FileInput.read(path, limits: limits), file: path, limits: limits)
+            document = try DocumentReader.parse(try FileInput.read(path, limits: limits), file: path, limits: limits, table: table)
         } catch {
             return DocumentReport.invalid(file: path, contract: fallback, error: error)
         }
         if let single { return single.check(document) }
-        let named = document.values["\(document.kind.rawValue).contract"]
+        let named = document["\(document.kind.rawValue).contract"]
         guard let reference = named?.text, let checker = checkers[reference] else {
             let error = InputError("unknown-contract",
                 "this document names contract '\((named?.text ?? "").clipped)', which is not among the contracts given",
@@ -82,17 +106,17 @@ public struct PortfolioRun: Sendable {
 }
 
 /// Slots that parallel workers fill by index.
-final class Slots: @unchecked Sendable {
-    private var slots: [DocumentReport?]
+final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ report: DocumentReport) {
+    func set(_ index: Int, _ value: Value) {
         lock.lock()
-        slots[index] = report
+        slots[index] = value
         lock.unlock()
     }
 
-    var values: [DocumentReport] { slots.compactMap { $0 } }
+    var values: [Value] { slots.compactMap { $0 } }
 }

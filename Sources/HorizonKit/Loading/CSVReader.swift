@@ -115,7 +115,9 @@ public enum CSVReader {
     }
 
     /// Reads a CSV supplier document.
-    static func document(_ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String) throws(InputError) -> SupplierDocument {
+    static func document(_ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String, table: FieldTable = .headerOnly) throws(InputError)
+        -> SupplierDocument
+    {
         let rows = try rows(bytes, file: file, limits: limits)
         guard let header = rows.first else {
             throw InputError("empty-file", "the file is empty; a CSV return starts with the row 'field,value'", at: .start(of: file))
@@ -187,6 +189,6 @@ public enum CSVReader {
                 location: text.isEmpty ? key.location : value.location, keyLocation: key.location)
             order.append(id)
         }
-        return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256)
+        return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256, table: table)
     }
 }

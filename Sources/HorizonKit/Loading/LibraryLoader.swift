@@ -71,6 +71,7 @@ public enum LibraryLoader {
             }
         }
         library.fieldIndex = Dictionary(library.fields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        library.fieldTable = FieldTable(ids: library.fields.map(\.id))
         return LibraryLoad(library: library, findings: collector.findings, inputErrors: inputErrors, files: files)
     }
 }

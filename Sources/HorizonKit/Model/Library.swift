@@ -337,6 +337,9 @@ public struct Library: Sendable {
     }
 
     var fieldIndex: [String: FieldSpec] = [:]
+    /// The library's field ids and the headers', numbered: documents read for this library's
+    /// contracts are filed by it.
+    public internal(set) var fieldTable: FieldTable = .headerOnly
     /// Whether definitions.yaml and fields.yaml could be read: when one could not, the checks
     /// that depend on it are skipped rather than reporting every use as undefined.
     var definitionsRead = true

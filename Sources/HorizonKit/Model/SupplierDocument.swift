@@ -12,28 +12,208 @@ public struct DocumentValue: Sendable, Hashable {
     public var keyLocation: SourceLocation
 }
 
-/// A supplier return or bid, read from YAML, JSON or CSV into one map of dotted field ids
-/// (`policy.in_place`) to located values. The header's fields keep their prefix
-/// (`return.contract`).
+/// The dotted field ids a library knows (its fields and the document headers' fields), and
+/// every group on their paths (`policy`, `policy.covers`), each numbered once when the library
+/// loads. Documents file their values by these numbers ("slots"), and the checker judges by
+/// them, so the hot path of a check neither builds a dotted id nor hashes one: the YAML reader
+/// walks the table from libyaml's key bytes, one map level at a time.
+public final class FieldTable: Sendable {
+    /// The id of each slot.
+    public let ids: [String]
+    let slots: [String: Int]
+    /// The children of each node, by key: index 0 is the root, slot `s` is index `s + 1`.
+    let children: [[Child]]
+    /// The slots of the root keys `return` and `bid`.
+    let returnSlot: Int
+    let bidSlot: Int
+
+    struct Child: Sendable {
+        let key: [UInt8]
+        let slot: Int
+    }
+
+    /// Numbers the given ids and the groups on their paths, in the order first met.
+    ///
+    /// - Parameter ids: Dotted field ids.
+    public init(ids: some Sequence<String>) {
+        var all: [String] = []
+        var slots: [String: Int] = [:]
+        var children: [[Child]] = [[]]
+        func add(_ path: String, key: Substring, parent: Int) -> Int {
+            if let slot = slots[path] { return slot }
+            let slot = all.count
+            all.append(path)
+            slots[path] = slot
+            children.append([])
+            children[parent + 1].append(Child(key: Array(key.utf8), slot: slot))
+            return slot
+        }
+        for id in Array(FieldTable.headerIDs) + Array(ids) {
+            var parent = -1
+            var path = ""
+            for part in id.split(separator: ".", omittingEmptySubsequences: false) {
+                path = parent == -1 ? String(part) : path + "." + part
+                parent = add(path, key: part, parent: parent)
+            }
+        }
+        self.ids = all
+        self.slots = slots
+        self.children = children
+        returnSlot = slots["return"]!
+        bidSlot = slots["bid"]!
+    }
+
+    /// The header fields of returns and bids.
+    static let headerIDs: [String] = Checker.returnHeaderFields.map(\.id) + Checker.bidHeaderFields.map(\.id)
+
+    /// A table of the header fields alone.
+    public static let headerOnly = FieldTable(ids: [])
+
+    /// The slot of a dotted id, if the table knows it.
+    public func slot(_ id: String) -> Int? { slots[id] }
+
+    /// The slot of the child `key` of a node (-1 for the root), compared byte by byte.
+    func child(of parent: Int, key: UnsafeBufferPointer<UInt8>) -> Int? {
+        for child in children[parent + 1] where child.key.count == key.count {
+            if child.key.withUnsafeBufferPointer({ $0.elementsEqual(key) }) { return child.slot }
+        }
+        return nil
+    }
+}
+
+/// A supplier return or bid, read from YAML, JSON or CSV: every field it holds, by dotted id
+/// (`policy.in_place`), with its located value. The header's fields keep their prefix
+/// (`return.contract`). Values of ids the library's field table knows are held by slot; others
+/// (unknown fields, to be reported) by id.
 public struct SupplierDocument: Sendable {
     /// The file as the user named it.
     public var file: String
     /// Return or bid.
     public var kind: DocumentKind
-    /// Field id to value, every field the document holds.
-    public var values: [String: DocumentValue]
-    /// Field ids in document order.
-    public var order: [String]
     /// SHA-256 of the file's bytes.
     public var sha256: String
+    /// The table the values are filed by.
+    public let table: FieldTable
+    /// Values by slot of `table`.
+    var known: [DocumentValue?]
+    /// Values of ids `table` does not know.
+    var unknown: [String: DocumentValue]
+    /// Every field in document order: a slot of `table`, or `-1 - i` for `unknownIDs[i]`.
+    var sequence: [Int]
+    var unknownIDs: [String]
 
     /// Where findings about missing things point: the first line of the document.
     public var start: SourceLocation { .start(of: file) }
+
+    /// The value of a field, by dotted id.
+    public subscript(_ id: String) -> DocumentValue? {
+        if let slot = table.slot(id) { return known[slot] }
+        return unknown[id]
+    }
+
+    /// The value at a slot of `table`.
+    subscript(slot slot: Int) -> DocumentValue? { known[slot] }
+
+    /// Every field's value, looked up by dotted id: `document.values["return.contract"]`.
+    public var values: Values { Values(document: self) }
+
+    /// Field ids in document order.
+    public var order: [String] { sequence.map(id(of:)) }
+
+    /// The id of an entry of `sequence`.
+    func id(of entry: Int) -> String { entry >= 0 ? table.ids[entry] : unknownIDs[-1 - entry] }
+
+    /// The value of an entry of `sequence`.
+    func value(of entry: Int) -> DocumentValue? { entry >= 0 ? known[entry] : unknown[unknownIDs[-1 - entry]] }
+
+    /// A document's values, looked up by dotted id.
+    public struct Values: Sendable {
+        let document: SupplierDocument
+
+        /// The value of a field.
+        public subscript(id: String) -> DocumentValue? { document[id] }
+
+        /// Every value, in document order.
+        public var values: [DocumentValue] { document.sequence.compactMap(document.value(of:)) }
+    }
+
+    init(file: String, kind: DocumentKind, sha256: String, table: FieldTable, known: [DocumentValue?], unknown: [String: DocumentValue],
+        sequence: [Int], unknownIDs: [String])
+    {
+        self.file = file
+        self.kind = kind
+        self.sha256 = sha256
+        self.table = table
+        self.known = known
+        self.unknown = unknown
+        self.sequence = sequence
+        self.unknownIDs = unknownIDs
+    }
+
+    /// Files values given by dotted id (the JSON and CSV readers' way) by `table`.
+    init(file: String, kind: DocumentKind, values: [String: DocumentValue], order: [String], sha256: String, table: FieldTable) {
+        var builder = DocumentBuilder(table: table)
+        for id in order {
+            if let value = values[id] { _ = builder.record(id, value) }
+        }
+        self = builder.document(file: file, kind: kind, sha256: sha256)
+    }
+
+    /// The same document filed by another table (a checker's, when it was read by another).
+    func refiled(by other: FieldTable) -> SupplierDocument {
+        if other === table { return self }
+        var builder = DocumentBuilder(table: other)
+        for entry in sequence {
+            if let value = value(of: entry) { _ = builder.record(id(of: entry), value) }
+        }
+        return builder.document(file: file, kind: kind, sha256: sha256)
+    }
+}
+
+/// Collects a document's values as a reader meets them.
+struct DocumentBuilder {
+    let table: FieldTable
+    var known: [DocumentValue?]
+    var unknown: [String: DocumentValue] = [:]
+    var sequence: [Int] = []
+    var unknownIDs: [String] = []
+
+    init(table: FieldTable) {
+        self.table = table
+        known = Array(repeating: nil, count: table.ids.count)
+        sequence.reserveCapacity(table.ids.count)
+    }
+
+    /// Whether nothing has been recorded.
+    var isEmpty: Bool { sequence.isEmpty }
+
+    /// Records a value at a slot; returns the earlier value when the field was given already.
+    mutating func record(slot: Int, _ value: DocumentValue) -> DocumentValue? {
+        if let first = known[slot] { return first }
+        known[slot] = value
+        sequence.append(slot)
+        return nil
+    }
+
+    /// Records a value by dotted id; returns the earlier value when the field was given already.
+    mutating func record(_ id: String, _ value: DocumentValue) -> DocumentValue? {
+        if let slot = table.slot(id) { return record(slot: slot, value) }
+        if let first = unknown[id] { return first }
+        unknown[id] = value
+        sequence.append(-1 - unknownIDs.count)
+        unknownIDs.append(id)
+        return nil
+    }
+
+    func document(file: String, kind: DocumentKind, sha256: String) -> SupplierDocument {
+        SupplierDocument(file: file, kind: kind, sha256: sha256, table: table, known: known, unknown: unknown, sequence: sequence,
+            unknownIDs: unknownIDs)
+    }
 }
 
 /// Turns a parsed tree (from YAML or JSON) into a supplier document.
 enum DocumentFlattener {
-    static func flatten(_ root: YAMLNode?, file: String, sha256: String) throws(InputError) -> SupplierDocument {
+    static func flatten(_ root: YAMLNode?, file: String, sha256: String, table: FieldTable = .headerOnly) throws(InputError) -> SupplierDocument {
         guard let root else {
             throw InputError("empty-file", "the file is empty; a return or bid starts with 'return:' or 'bid:'", at: .start(of: file))
         }
@@ -87,7 +267,7 @@ enum DocumentFlattener {
             visit(pair.value, path: pair.key, keyLocation: pair.keyLocation)
             if let duplicate { throw duplicate }
         }
-        return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256)
+        return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256, table: table)
     }
 }
 
@@ -110,17 +290,21 @@ public enum DocumentReader {
     ///   - bytes: The file's bytes.
     ///   - file: Its name, for locations; its extension picks the format.
     ///   - limits: Read bounds.
+    ///   - table: The field table to file values by: the library's (`Library.fieldTable`), so
+    ///     that its checkers judge the document without refiling it.
     /// - Returns: The document.
     /// - Throws: `InputError` when the document cannot be read or is not a return or bid.
-    public static func parse(_ bytes: [UInt8], file: String, limits: ReadLimits = .standard) throws(InputError) -> SupplierDocument {
+    public static func parse(_ bytes: [UInt8], file: String, limits: ReadLimits = .standard, table: FieldTable = .headerOnly) throws(InputError)
+        -> SupplierDocument
+    {
         let digest = Digest.sha256(bytes)
         switch Format(path: file) {
         case .yaml:
-            return try YAMLReader.parseSupplierDocument(bytes, file: file, limits: limits, sha256: digest)
+            return try YAMLReader.parseSupplierDocument(bytes, file: file, limits: limits, sha256: digest, table: table)
         case .json:
-            return try DocumentFlattener.flatten(try JSONReader.parse(bytes, file: file, limits: limits), file: file, sha256: digest)
+            return try DocumentFlattener.flatten(try JSONReader.parse(bytes, file: file, limits: limits), file: file, sha256: digest, table: table)
         case .csv:
-            return try CSVReader.document(bytes, file: file, limits: limits, sha256: digest)
+            return try CSVReader.document(bytes, file: file, limits: limits, sha256: digest, table: table)
         }
     }
 }

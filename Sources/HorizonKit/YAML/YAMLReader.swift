@@ -259,12 +259,14 @@ extension YAMLReader {
     /// - Returns: The document.
     /// - Throws: `InputError` for anything `parse` would refuse, and for a file that is not a
     ///   return or bid.
-    static func parseSupplierDocument(_ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String) throws(InputError) -> SupplierDocument {
+    static func parseSupplierDocument(_ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String, table: FieldTable = .headerOnly)
+        throws(InputError) -> SupplierDocument
+    {
         try TextChecks.checkSize(bytes.count, file: file, limits: limits)
         let skip = TextChecks.utf8BOMLength(bytes)
         try TextChecks.rejectOtherEncodings(bytes, file: file)
         let result: Result<SupplierDocument, InputError> = bytes.withUnsafeBufferPointer { buffer in
-            var reader = FlatReader(builder: Builder(file: file, bytes: buffer, skip: skip, limits: limits), sha256: sha256)
+            var reader = FlatReader(builder: Builder(file: file, bytes: buffer, skip: skip, limits: limits), sha256: sha256, table: table)
             return Result { () throws(InputError) -> SupplierDocument in try reader.run() }
         }
         return try result.get()
@@ -274,35 +276,57 @@ extension YAMLReader {
 private struct FlatReader {
     var builder: Builder
     let sha256: String
+    let table: FieldTable
 
-    /// An open map or list. Paths are kept only for maps that lie on a field's path; lists and
-    /// what they hold are parsed and checked but not recorded.
+    /// A key of a map, or where a map sits: a slot of the field table (-1 for the root), or a
+    /// dotted id the table does not know. Inside lists, which are checked but not recorded, a
+    /// key is kept as its text alone.
+    enum Key: Equatable {
+        case slot(Int)
+        case path(String)
+    }
+
+    /// A place in the input, made into a `SourceLocation` only when a value is recorded.
+    struct Mark {
+        var line: Int
+        var column: Int
+    }
+
+    /// An open map or list. Lists and what they hold are parsed and checked but not recorded.
     struct Frame {
         var isMapping: Bool
-        var path: String
+        var place: Key
         var record: Bool
-        var pendingKey: (String, SourceLocation)?
-        var keys: [(String, SourceLocation)] = []
-        var keyLocation: SourceLocation
+        var pendingKey: (Key, Mark)?
+        /// Where this map's keys start in `keys`.
+        var keyStart: Int
+        var keyMark: Mark
     }
 
     var stack: [Frame] = []
-    var values: [String: DocumentValue] = Dictionary(minimumCapacity: 64)
-    var order: [String] = { var a: [String] = []; a.reserveCapacity(64); return a }()
-    var topKeys: [(key: String, location: SourceLocation)] = []
-    var scalarHeader: SourceLocation?
+    /// The keys of every open map, innermost last, to find a key written twice in one map.
+    var keys: [(Key, Mark)] = []
+    var document: DocumentBuilder
+    var topKeys: [(key: Key, mark: Mark)] = []
+    var scalarHeader: Mark?
     var scalarHeaderKey = ""
     var rootKind: String?
-    var rootLocation: SourceLocation?
+    var rootMark: Mark?
     var documents = 0
     var nodes = 0
 
     var file: String { builder.file }
 
-    init(builder: Builder, sha256: String) {
+    init(builder: Builder, sha256: String, table: FieldTable) {
         self.builder = builder
         self.sha256 = sha256
+        self.table = table
+        document = DocumentBuilder(table: table)
+        stack.reserveCapacity(8)
+        keys.reserveCapacity(32)
     }
+
+    func location(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
 
     mutating func run() throws(InputError) -> SupplierDocument {
         let reader = builder
@@ -310,112 +334,144 @@ private struct FlatReader {
         return try finish()
     }
 
-    mutating func count(_ location: SourceLocation) throws(InputError) {
+    mutating func count(_ mark: Mark) throws(InputError) {
         nodes += 1
         if nodes > builder.limits.maxNodes {
-            throw InputError("too-many-nodes", "the document holds more than \(builder.limits.maxNodes) values", at: location)
+            throw InputError("too-many-nodes", "the document holds more than \(builder.limits.maxNodes) values", at: location(mark))
         }
     }
 
     /// Takes the pending key of the innermost map, if the node being added is a value there.
-    mutating func takeKey() -> (String, SourceLocation)? {
+    mutating func takeKey() -> (Key, Mark)? {
         let last = stack.count - 1
         guard last >= 0, stack[last].isMapping, let key = stack[last].pendingKey else { return nil }
         stack[last].pendingKey = nil
         return key
     }
 
-    func childPath(_ key: String) -> String {
-        let parent = stack[stack.count - 1].path
-        return parent.isEmpty ? key : parent + "." + key
+    /// The dotted id of a place.
+    func id(_ key: Key) -> String {
+        switch key {
+        case .slot(let slot): slot < 0 ? "" : table.ids[slot]
+        case .path(let path): path
+        }
+    }
+
+    /// A key of the map at `place`, from its bytes: found in the table without making a
+    /// string where it can be.
+    func resolve(_ bytes: UnsafeBufferPointer<UInt8>, in place: Key) -> Key {
+        if case .slot(let parent) = place, let slot = table.child(of: parent, key: bytes) { return .slot(slot) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let parent = id(place)
+        let path = parent.isEmpty ? text : parent + "." + text
+        // A dotted key ("policy.in_place:") reaches a known field in one step.
+        return table.slot(path).map(Key.slot) ?? .path(path)
+    }
+
+    /// A key as written in its map, for messages.
+    func keyText(_ key: Key, in frame: Frame) -> String {
+        guard frame.record else { return id(key) }
+        let parent = id(frame.place)
+        let path = id(key)
+        return parent.isEmpty ? path : String(path.dropFirst(parent.count + 1))
     }
 
     /// Records a field; the same field written twice (nested and dotted, say) is a duplicate.
-    mutating func record(_ path: String, _ value: DocumentValue) throws(InputError) {
-        if let first = values.updateValue(value, forKey: path) {
+    mutating func record(_ key: Key, _ value: DocumentValue) throws(InputError) {
+        let first: DocumentValue?
+        switch key {
+        case .slot(let slot): first = document.record(slot: slot, value)
+        case .path(let path): first = document.record(path, value)
+        }
+        if let first {
+            let path = id(key)
             throw InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
                 at: value.keyLocation, notes: [Note("'\(path)' first appears here", at: first.keyLocation)])
         }
-        order.append(path)
     }
 
     mutating func handle(_ event: yaml_event_t) throws(InputError) -> Bool {
-        let start = builder.location(event.start_mark)
+        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_STREAM_END_EVENT:
             return true
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                throw InputError("multiple-documents", "only one YAML document is allowed in a file; remove the second '---'", at: start)
+                throw InputError("multiple-documents", "only one YAML document is allowed in a file; remove the second '---'", at: location(mark))
             }
         case YAML_ALIAS_EVENT:
-            throw InputError("alias-not-allowed", "aliases ('*name') are not allowed in Horizon files; write the value out in full", at: start)
+            throw InputError("alias-not-allowed", "aliases ('*name') are not allowed in Horizon files; write the value out in full", at: location(mark))
         case YAML_SCALAR_EVENT:
-            try count(start)
+            try count(mark)
             let scalar = event.data.scalar
-            let text = scalar.length > 0 && scalar.value != nil
-                ? String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self) : ""
-            let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : Int(scalar.length))
             guard !stack.isEmpty else {
                 rootKind = "a single value"
-                rootLocation = start
+                rootMark = mark
                 return false
             }
-            if stack[stack.count - 1].isMapping && stack[stack.count - 1].pendingKey == nil {
+            let top = stack.count - 1
+            if stack[top].isMapping && stack[top].pendingKey == nil {
                 // A key.
-                if let first = stack[stack.count - 1].keys.first(where: { $0.0 == text }) {
+                let key = stack[top].record ? resolve(bytes, in: stack[top].place) : .path(String(decoding: bytes, as: UTF8.self))
+                for (seen, seenMark) in keys[stack[top].keyStart...] where seen == key {
+                    let text = keyText(key, in: stack[top])
                     throw InputError("duplicate-key", "duplicate key '\(text)'; a repeated key would silently replace the first value",
-                        at: start, notes: [Note("'\(text)' first appears here", at: first.1)])
+                        at: location(mark), notes: [Note("'\(text)' first appears here", at: location(seenMark))])
                 }
-                stack[stack.count - 1].keys.append((text, start))
-                stack[stack.count - 1].pendingKey = (text, start)
-                if stack.count == 1 { topKeys.append((text, start)) }
+                keys.append((key, mark))
+                stack[top].pendingKey = (key, mark)
+                if stack.count == 1 { topKeys.append((key, mark)) }
                 return false
             }
-            guard let (key, keyLocation) = takeKey() else { return false }
-            guard stack[stack.count - 1].record else { return false }
-            let node = YAMLNode(.scalar(text, plain: plain), at: start)
-            if stack.count == 1 && DocumentKind(rawValue: key) != nil && !node.isNull && scalarHeader == nil {
-                scalarHeader = start
-                scalarHeaderKey = key
+            guard let (key, keyMark) = takeKey(), stack[top].record else { return false }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let isNull = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+            if stack.count == 1 && (key == .slot(table.returnSlot) || key == .slot(table.bidSlot)) && !isNull && scalarHeader == nil {
+                scalarHeader = mark
+                scalarHeaderKey = id(key)
             }
-            let isNull = node.isNull
-            try record(childPath(key), DocumentValue(text: text, isNull: isNull, structure: nil, location: isNull ? keyLocation : start, keyLocation: keyLocation))
+            let keyLocation = location(keyMark)
+            try record(key, DocumentValue(text: text, isNull: isNull, structure: nil, location: isNull ? keyLocation : location(mark),
+                keyLocation: keyLocation))
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
-            try count(start)
+            try count(mark)
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             if !stack.isEmpty, stack[stack.count - 1].isMapping, stack[stack.count - 1].pendingKey == nil {
-                throw InputError("complex-key", "a key must be a single value, not a list or a map", at: start)
+                throw InputError("complex-key", "a key must be a single value, not a list or a map", at: location(mark))
             }
             if stack.count >= builder.limits.maxDepth {
-                throw InputError("too-deep", "lists and maps are nested more than \(builder.limits.maxDepth) levels deep", at: start)
+                throw InputError("too-deep", "lists and maps are nested more than \(builder.limits.maxDepth) levels deep", at: location(mark))
             }
             if stack.isEmpty {
                 if !isMapping {
                     rootKind = "a list"
-                    rootLocation = start
+                    rootMark = mark
                 }
-                stack.append(Frame(isMapping: isMapping, path: "", record: isMapping, keyLocation: start))
+                stack.append(Frame(isMapping: isMapping, place: .slot(-1), record: isMapping, keyStart: keys.count, keyMark: mark))
                 return false
             }
             let key = takeKey()
-            let parentRecords = stack[stack.count - 1].record
-            if let (name, keyLocation) = key, parentRecords {
-                let path = childPath(name)
+            if let (place, keyMark) = key, stack[stack.count - 1].record {
                 if isMapping {
-                    stack.append(Frame(isMapping: true, path: path, record: true, keyLocation: keyLocation))
+                    stack.append(Frame(isMapping: true, place: place, record: true, keyStart: keys.count, keyMark: keyMark))
                 } else {
-                    try record(path, DocumentValue(text: "", isNull: false, structure: "a list", location: start, keyLocation: keyLocation))
-                    stack.append(Frame(isMapping: false, path: path, record: false, keyLocation: keyLocation))
+                    try record(place, DocumentValue(text: "", isNull: false, structure: "a list", location: location(mark),
+                        keyLocation: location(keyMark)))
+                    stack.append(Frame(isMapping: false, place: place, record: false, keyStart: keys.count, keyMark: keyMark))
                 }
             } else {
-                stack.append(Frame(isMapping: isMapping, path: "", record: false, keyLocation: start))
+                stack.append(Frame(isMapping: isMapping, place: .slot(-1), record: false, keyStart: keys.count, keyMark: mark))
             }
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast() else { return false }
-            if frame.isMapping && frame.record && frame.keys.isEmpty && !stack.isEmpty {
-                try record(frame.path, DocumentValue(text: "", isNull: true, structure: nil, location: frame.keyLocation, keyLocation: frame.keyLocation))
+            let empty = keys.count == frame.keyStart
+            keys.removeSubrange(frame.keyStart...)
+            if frame.isMapping && frame.record && empty && !stack.isEmpty {
+                let at = location(frame.keyMark)
+                try record(frame.place, DocumentValue(text: "", isNull: true, structure: nil, location: at, keyLocation: at))
             }
         default:
             break
@@ -424,28 +480,28 @@ private struct FlatReader {
     }
 
     func finish() throws(InputError) -> SupplierDocument {
-        if let rootKind, let rootLocation {
-            throw InputError("not-a-document", "a return or bid is a map that starts with 'return:' or 'bid:', not \(rootKind)", at: rootLocation)
+        if let rootKind, let rootMark {
+            throw InputError("not-a-document", "a return or bid is a map that starts with 'return:' or 'bid:', not \(rootKind)", at: location(rootMark))
         }
-        if topKeys.isEmpty && values.isEmpty && documents <= 1 && nodes == 0 {
+        if topKeys.isEmpty && document.isEmpty && documents <= 1 && nodes == 0 {
             throw InputError("empty-file", "the file is empty; a return or bid starts with 'return:' or 'bid:'", at: .start(of: file))
         }
-        let kinds = topKeys.filter { DocumentKind(rawValue: $0.key) != nil }
-        let root = SourceLocation(file: file, line: topKeys.first?.location.line ?? 1, column: topKeys.first?.location.column ?? 1)
-        guard let head = kinds.first, let kind = DocumentKind(rawValue: head.key) else {
-            if topKeys.contains(where: { $0.key == "contract" }) {
+        let kinds = topKeys.filter { $0.key == .slot(table.returnSlot) || $0.key == .slot(table.bidSlot) }
+        let root = topKeys.first.map { location($0.mark) } ?? .start(of: file)
+        guard let head = kinds.first, let kind = DocumentKind(rawValue: id(head.key)) else {
+            if topKeys.contains(where: { id($0.key) == "contract" }) {
                 throw InputError("wrong-document-kind", "this is a contract specification, not a return or bid", at: root)
             }
             throw InputError("not-a-document", "no 'return:' or 'bid:' key says what this document is", at: root)
         }
         if kinds.count > 1 {
-            throw InputError("wrong-document-kind", "a document is a return or a bid, not both", at: kinds[1].location,
-                notes: [Note("'\(head.key)' is here", at: head.location)])
+            throw InputError("wrong-document-kind", "a document is a return or a bid, not both", at: location(kinds[1].mark),
+                notes: [Note("'\(id(head.key))' is here", at: location(head.mark))])
         }
         if let scalarHeader {
             throw InputError("not-a-document", "'\(scalarHeaderKey):' must hold the header (contract, supplier, dates), not a single value",
-                at: scalarHeader)
+                at: location(scalarHeader))
         }
-        return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256)
+        return document.document(file: file, kind: kind, sha256: sha256)
     }
 }

@@ -84,17 +84,20 @@ struct Check: ParsableCommand {
         if format == .json && !single { print("{\n  \"documents\": [") }
         let run = PortfolioRun(checkers: Array(checkers.values), limits: limits, workers: jobs ?? ProcessInfoCores.count)
         var first = true
-        let tracker = run.run(paths) { report in
-            let contractNumbers = numbers[report.contract] ?? [:]
+        // Reports are rendered on the workers that judged them; only printing is left to
+        // this thread, in the order the documents were given.
+        let numbersByContract = numbers
+        let format = format
+        let tracker = run.run(paths) { report -> String in
+            let contractNumbers = numbersByContract[report.contract] ?? [:]
             switch format {
-            case .text:
-                print(ReportRenderer.text(report, numbers: contractNumbers), terminator: "")
-            case .json:
-                if single {
-                    print(ReportRenderer.json(report, numbers: contractNumbers))
-                } else {
-                    print((first ? "" : ",\n") + ReportRenderer.json(report, numbers: contractNumbers, indent: "    "), terminator: "")
-                }
+            case .text: return ReportRenderer.text(report, numbers: contractNumbers)
+            case .json: return ReportRenderer.json(report, numbers: contractNumbers, indent: single ? "" : "    ")
+            }
+        } emit: { _, rendered in
+            switch format {
+            case .text: print(rendered, terminator: "")
+            case .json: print(single ? rendered : (first ? "" : ",\n") + rendered, terminator: single ? "\n" : "")
             }
             first = false
         }
