@@ -188,7 +188,7 @@ struct DocumentBuilder {
     var isEmpty: Bool { sequence.isEmpty }
 
     /// Records a value at a slot; returns the earlier value when the field was given already.
-    mutating func record(slot: Int, _ value: DocumentValue) -> DocumentValue? {
+    mutating func record(slot: Int, _ value: consuming DocumentValue) -> DocumentValue? {
         if let first = known[slot] { return first }
         known[slot] = value
         sequence.append(slot)
@@ -196,7 +196,7 @@ struct DocumentBuilder {
     }
 
     /// Records a value by dotted id; returns the earlier value when the field was given already.
-    mutating func record(_ id: String, _ value: DocumentValue) -> DocumentValue? {
+    mutating func record(_ id: String, _ value: consuming DocumentValue) -> DocumentValue? {
         if let slot = table.slot(id) { return record(slot: slot, value) }
         if let first = unknown[id] { return first }
         unknown[id] = value

@@ -350,7 +350,12 @@ private struct FlatReader {
     }
 
     /// The dotted id of a place.
-    func id(_ key: Key) -> String {
+    func id(_ key: Key) -> String { FlatReader.id(key, table) }
+
+    // The helpers the event handler calls are static: a method call on `self` from inside the
+    // mutating handler made the compiler copy the whole reader each time.
+
+    static func id(_ key: Key, _ table: FieldTable) -> String {
         switch key {
         case .slot(let slot): slot < 0 ? "" : table.ids[slot]
         case .path(let path): path
@@ -359,14 +364,16 @@ private struct FlatReader {
 
     /// A key of the map at `place`, from its bytes: found in the table without making a
     /// string where it can be.
-    func resolve(_ bytes: UnsafeBufferPointer<UInt8>, in place: Key) -> Key {
+    static func resolve(_ bytes: UnsafeBufferPointer<UInt8>, in place: Key, _ table: FieldTable) -> Key {
         if case .slot(let parent) = place, let slot = table.child(of: parent, key: bytes) { return .slot(slot) }
         let text = String(decoding: bytes, as: UTF8.self)
-        let parent = id(place)
+        let parent = id(place, table)
         let path = parent.isEmpty ? text : parent + "." + text
         // A dotted key ("policy.in_place:") reaches a known field in one step.
         return table.slot(path).map(Key.slot) ?? .path(path)
     }
+
+    static func location(_ file: String, _ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
 
     /// A key as written in its map, for messages.
     func keyText(_ key: Key, in frame: Frame) -> String {
@@ -414,7 +421,8 @@ private struct FlatReader {
             let top = stack.count - 1
             if stack[top].isMapping && stack[top].pendingKey == nil {
                 // A key.
-                let key = stack[top].record ? resolve(bytes, in: stack[top].place) : .path(String(decoding: bytes, as: UTF8.self))
+                let place = stack[top].place
+                let key = stack[top].record ? FlatReader.resolve(bytes, in: place, table) : .path(String(decoding: bytes, as: UTF8.self))
                 for (seen, seenMark) in keys[stack[top].keyStart...] where seen == key {
                     let text = keyText(key, in: stack[top])
                     throw InputError("duplicate-key", "duplicate key '\(text)'; a repeated key would silently replace the first value",
@@ -431,10 +439,11 @@ private struct FlatReader {
                 && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
             if stack.count == 1 && (key == .slot(table.returnSlot) || key == .slot(table.bidSlot)) && !isNull && scalarHeader == nil {
                 scalarHeader = mark
-                scalarHeaderKey = id(key)
+                scalarHeaderKey = FlatReader.id(key, table)
             }
-            let keyLocation = location(keyMark)
-            try record(key, DocumentValue(text: text, isNull: isNull, structure: nil, location: isNull ? keyLocation : location(mark),
+            let file = builder.file
+            let keyLocation = FlatReader.location(file, keyMark)
+            try record(key, DocumentValue(text: text, isNull: isNull, structure: nil, location: isNull ? keyLocation : FlatReader.location(file, mark),
                 keyLocation: keyLocation))
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             try count(mark)
