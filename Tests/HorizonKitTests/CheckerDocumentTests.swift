@@ -103,10 +103,10 @@ struct CheckerDocumentTests {
         let document = try DocumentReader.parse(Array(text.utf8), file: "r.csv")
         let role = try #require(document.values["return.prepared_by_role"])
         #expect(role.text == "Contracts\nmanager")
-        #expect((role.location.line, role.location.column) == (3, 18))
+        #expect((role.position.line, role.position.column) == (3, 18))
         // The row after the quoted line break is on line 5.
         let headcount = try #require(document.values["staff.headcount"])
-        #expect((headcount.keyLocation.line, headcount.location.line, headcount.location.column) == (5, 5, 17))
+        #expect((headcount.keyPosition.line, headcount.position.line, headcount.position.column) == (5, 5, 17))
     }
 
     @Test func csvEmptyThirdColumnAndBlankLinesAreAccepted() throws {
@@ -115,7 +115,7 @@ struct CheckerDocumentTests {
         #expect(document.kind == .return)
         #expect(document.values["return.contract"]?.text == "BHCC-2026-HRS-014")
         let contract = try #require(document.values["return.contract"])
-        #expect((contract.location.line, contract.location.column) == (4, 10))
+        #expect((contract.position.line, contract.position.column) == (4, 10))
         #expect(document.values["staff.headcount"]?.text == "1,200")
         #expect(document.order == ["return.contract", "staff.headcount"])
     }
@@ -125,7 +125,7 @@ struct CheckerDocumentTests {
         let document = try DocumentReader.parse(Array(text.utf8), file: "r.csv")
         let value = try #require(document.values["staff.headcount"])
         #expect(value.isNull)
-        #expect((value.location.line, value.location.column) == (4, 1))
+        #expect((value.position.line, value.position.column) == (4, 1))
     }
 
     // MARK: - The same return in three formats

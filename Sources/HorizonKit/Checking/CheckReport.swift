@@ -46,6 +46,9 @@ public struct DocumentReport: Sendable {
     public var requirements: [RequirementResult]
     /// Sorted by location.
     public var findings: [Finding]
+    /// The requirement table's fixed text, worked out once per contract and kind of document;
+    /// the text report uses it while `requirements` are the rows it was made for.
+    var layout: RequirementLayout? = nil
 
     /// A report for a document that could not be read.
     ///
@@ -56,5 +59,43 @@ public struct DocumentReport: Sendable {
     public static func invalid(file: String, contract: String, error: InputError) -> DocumentReport {
         DocumentReport(file: file, kind: nil, contract: contract, periodStart: nil, periodEnd: nil, sha256: nil, verdict: .invalid,
             requirements: [], findings: [error.finding])
+    }
+}
+
+/// The fixed text of a contract's requirement table for one kind of document: the heading and,
+/// for each row, everything before the status, padded as the text report pads them.
+final class RequirementLayout: Sendable {
+    let heading: String
+    let prefixes: [String]
+    let rows: [(clause: String, number: String, requirement: String)]
+
+    init(rows: [(clause: String, number: String, requirement: String)]) {
+        self.rows = rows
+        var idWidth = 6
+        for row in rows { idWidth = max(idWidth, row.clause.count + 1 + row.requirement.count) }
+        var heading = "  clause  "
+        heading.append(padding: "requirement", to: idWidth)
+        heading += "  status\n"
+        self.heading = heading
+        prefixes = rows.map { row in
+            var line = "  "
+            line.append(padding: row.number, to: 6)
+            line += "  "
+            line += row.clause
+            line += " "
+            line.append(padding: row.requirement, to: idWidth - row.clause.count - 1)
+            line += "  "
+            return line
+        }
+    }
+
+    /// Whether these are the rows of `results`, in order.
+    func fits(_ results: [RequirementResult]) -> Bool {
+        guard results.count == rows.count else { return false }
+        for (row, result) in zip(rows, results)
+        where row.clause != result.clause || row.number != result.number || row.requirement != result.requirement {
+            return false
+        }
+        return true
     }
 }

@@ -55,6 +55,8 @@ public final class Checker: Sendable {
         var fields: [(slot: Int, id: String)]
     }
     let threshold: Int
+    /// The requirement table's fixed text, per document kind.
+    let layouts: [DocumentKind: RequirementLayout]
 
     /// Creates a checker for one contract.
     ///
@@ -111,6 +113,7 @@ public final class Checker: Sendable {
             plans[kind] = steps
         }
         self.plans = plans
+        layouts = plans.mapValues { steps in RequirementLayout(rows: steps.map { ($0.clause, $0.number, $0.requirement?.id ?? "-") }) }
         threshold = contract.int("suppression_threshold") ?? library.parameter("suppression_threshold")?.1.defaultValue?.intValue ?? 4
     }
 
@@ -171,7 +174,8 @@ struct Judgement {
         let verdict: Verdict = findings.contains { $0.severity == .error } ? .nonCompliant : .compliant
         return DocumentReport(
             file: document.file, kind: document.kind, contract: contract.reference, periodStart: periodStart, periodEnd: periodEnd,
-            sha256: document.sha256, verdict: verdict, requirements: requirements, findings: findings)
+            sha256: document.sha256, verdict: verdict, requirements: requirements, findings: findings,
+            layout: otherContract ? nil : checker.layouts[document.kind])
     }
 
     // MARK: - Header
@@ -182,12 +186,12 @@ struct Judgement {
         for (slot, id, name, type) in checker.slotRoles[kind]!.header {
             guard let value = document[slot: slot], !value.isNull else {
                 add(.error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header",
-                    at: document[slot: slot]?.keyLocation ?? document.start, field: id)
+                    at: document[slot: slot].map(document.keyLocation(of:)) ?? document.start, field: id)
                 continue
             }
             switch FieldTyping.read(value, as: type) {
             case .success(let typedValue): header[name] = typedValue
-            case .failure(let problem): add(.error, "wrong-type", "'\(id)' \(safe(problem, value, type))", at: value.location, field: id)
+            case .failure(let problem): add(.error, "wrong-type", "'\(id)' \(safe(problem, value, type))", at: document.location(of: value), field: id)
             }
         }
         if let reference = header["contract"]?.text, reference != contract.reference {
@@ -259,7 +263,7 @@ struct Judgement {
     }
 
     func location(_ id: String) -> SourceLocation {
-        document[id]?.location ?? document.start
+        document[id].map(document.location(of:)) ?? document.start
     }
 
     // MARK: - Fields
@@ -284,7 +288,7 @@ struct Judgement {
             if id.hasPrefix(headerPrefix) {
                 if !headerNames.contains(id) {
                     add(.warning, "unknown-field", "unknown header field '\(id)'\(Nearest.hint(for: id, in: headerNames.sorted()))",
-                        at: value.keyLocation, field: id)
+                        at: document.keyLocation(of: value), field: id)
                 }
                 continue
             }
@@ -295,7 +299,7 @@ struct Judgement {
                 if value.isNull && isGroup { continue }
                 if isGroup {
                     add(.error, "wrong-type", "'\(id)' must be a map of its fields (such as '\(asked.sorted().first { $0.hasPrefix(id + ".") } ?? id)'), not \(value.structure ?? "a single value")",
-                        at: value.location, field: id)
+                        at: document.location(of: value), field: id)
                     brokenGroups.insert(id + ".")
                     continue
                 }
@@ -307,20 +311,20 @@ struct Judgement {
                     typed[previous] = nil
                     add(.error, "wrong-type",
                         "'\(previous)' seems to be a number written with a thousands separator ('\(earlier.text),\(last)'): write numbers without separators",
-                        at: earlier.location, field: previous)
+                        at: document.location(of: earlier), field: previous)
                     brokenGroups.insert(previous + ".")
                     continue
                 }
                 add(.warning, "unknown-field", "unknown field '\(id)'\(suggestion(for: id, asked: asked, header: headerNames))",
-                    at: value.keyLocation, field: id)
+                    at: document.keyLocation(of: value), field: id)
                 continue
             }
             guard spec.documents.contains(kind) else {
                 let other = spec.documents.sorted().map(\.rawValue).joined(separator: " or ")
-                add(.warning, "unknown-field", "'\(id)' belongs in a \(other), not a \(kind.rawValue)", at: value.keyLocation, field: id)
+                add(.warning, "unknown-field", "'\(id)' belongs in a \(other), not a \(kind.rawValue)", at: document.keyLocation(of: value), field: id)
                 continue
             }
-            add(.info, "field-not-required", "'\(id)' is not asked for by this contract's clauses; it is ignored", at: value.keyLocation, field: id)
+            add(.info, "field-not-required", "'\(id)' is not asked for by this contract's clauses; it is ignored", at: document.keyLocation(of: value), field: id)
         }
     }
 
@@ -342,10 +346,10 @@ struct Judgement {
                 let id = spec.id
                 add(.info, "small-number",
                     "a count from 1 to \(checker.threshold) may identify someone: suppress '\(id)' before publishing",
-                    at: value.location, field: id)
+                    at: document.location(of: value), field: id)
             }
         case .failure(let problem):
-            add(.error, "wrong-type", "'\(spec.id)' \(safe(problem, value, spec.type))", at: value.location, field: spec.id)
+            add(.error, "wrong-type", "'\(spec.id)' \(safe(problem, value, spec.type))", at: document.location(of: value), field: spec.id)
         }
     }
 
@@ -385,7 +389,7 @@ struct Judgement {
             if let kind = PersonalData.detect(value.text, datesToo: datesToo) {
                 add(.error, "personal-data",
                     "'\(id)' seems to hold \(kind): a return holds no personal data, so write a role or a count instead (the value is not repeated here)",
-                    at: value.location, field: id)
+                    at: document.location(of: value), field: id)
             }
         }
     }
@@ -447,7 +451,7 @@ struct Judgement {
                 // Reported once, however many requirements need the field.
                 if firstReportOfMissing(field) {
                     add(.error, "missing-field", missingMessage(field, blank: value != nil),
-                        at: value?.keyLocation ?? document.start, clause: clause, field: field)
+                        at: value.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: field)
                 }
                 allPresent = false
             } else if (slot >= 0 ? typed[slot: slot] : typed[field]) != nil {
@@ -542,7 +546,7 @@ struct Judgement {
                 guard let value = dateValue, !value.isNull else {
                     if firstReportOfMissing(date) {
                         add(.error, "missing-field", "'\(date)' is missing: the date the policy was adopted",
-                            at: dateValue?.keyLocation ?? document.start, clause: clause, field: date)
+                            at: dateValue.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: date)
                     }
                     return .fail
                 }
@@ -580,7 +584,7 @@ struct Judgement {
                     guard firstReportOfMissing(field) else { continue }
                     let element = field.split(separator: ".").last.map(String.init) ?? field
                     add(rule.severity, rule.code, "'\(field)' is missing: say which section of the policy covers \(element.replacingOccurrences(of: "_", with: " "))",
-                        at: value?.keyLocation ?? document.start, clause: clause, field: field)
+                        at: value.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: field)
                 }
             }
             if missing == 0 { return .pass }

@@ -22,6 +22,8 @@ enum FieldTyping {
         switch type {
         case .bool:
             // Any case: a spreadsheet saves TRUE and FALSE. Never yes/no/on/off (YAML 1.1's guesses).
+            if text == "true" { return .success(.bool(true)) }
+            if text == "false" { return .success(.bool(false)) }
             switch text.lowercased() {
             case "true": return .success(.bool(true))
             case "false": return .success(.bool(false))

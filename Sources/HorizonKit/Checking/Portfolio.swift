@@ -88,7 +88,14 @@ public enum ReportRenderer {
         out += contract
         if let start = report.periodStart, let end = report.periodEnd { out += ", period \(start) to \(end)" }
         out += ": \(report.verdict.rawValue) (\(errors) error(s), \(warnings) warning(s), \(infos) info)\n"
-        if !report.requirements.isEmpty {
+        if let layout = report.layout, layout.fits(report.requirements) {
+            out += layout.heading
+            for (prefix, result) in zip(layout.prefixes, report.requirements) {
+                out += prefix
+                out += result.status.rawValue
+                out += "\n"
+            }
+        } else if !report.requirements.isEmpty {
             var idWidth = 6
             for result in report.requirements {
                 idWidth = max(idWidth, result.clause.count + 1 + result.requirement.count)

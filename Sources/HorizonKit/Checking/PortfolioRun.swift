@@ -98,7 +98,7 @@ public struct PortfolioRun: Sendable {
         guard let reference = named?.text, let checker = checkers[reference] else {
             let error = InputError("unknown-contract",
                 "this document names contract '\((named?.text ?? "").clipped)', which is not among the contracts given",
-                at: named?.location ?? document.start)
+                at: named.map(document.location(of:)) ?? document.start)
             return DocumentReport.invalid(file: path, contract: named?.text ?? "", error: error)
         }
         return checker.check(document)

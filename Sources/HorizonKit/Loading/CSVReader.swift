@@ -182,7 +182,7 @@ public enum CSVReader {
             let id = headerNames.contains(name) ? kind.rawValue + "." + name : name
             if let first = values[id] {
                 throw InputError("duplicate-key", "field '\(id)' is given twice ('\(name)'); a repeated row would silently replace the first value",
-                    at: key.location, notes: [Note("'\(id)' first appears here", at: first.keyLocation)])
+                    at: key.location, notes: [Note("'\(id)' first appears here", at: .init(file: file, line: first.keyPosition.line, column: first.keyPosition.column))])
             }
             let text = value.text.trimmed
             values[id] = DocumentValue(text: text, isNull: text.isEmpty, structure: nil,

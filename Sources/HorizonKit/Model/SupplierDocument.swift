@@ -1,4 +1,8 @@
-/// One value of a supplier document, with where it was written.
+/// One value of a supplier document, with where it was written in the document's file.
+///
+/// Places are kept as line and column, the file once per document (`SupplierDocument.location(of:)`),
+/// so that a value whose text is short holds nothing that needs reference counting: copying one
+/// is copying a few words.
 public struct DocumentValue: Sendable, Hashable {
     /// The value as text (numbers and booleans too: the field's type reads it).
     public var text: String
@@ -6,10 +10,40 @@ public struct DocumentValue: Sendable, Hashable {
     public var isNull: Bool
     /// What the value is when it is not a single value: "a list" or "a map".
     public var structure: String?
-    /// Where the value starts (the key's location when it has no value).
-    public var location: SourceLocation
+    /// Where the value starts (where the key is when it has no value).
+    public var position: TextPosition
     /// Where the key is written.
-    public var keyLocation: SourceLocation
+    public var keyPosition: TextPosition
+
+    /// Creates a value.
+    public init(text: String, isNull: Bool, structure: String?, position: TextPosition, keyPosition: TextPosition) {
+        self.text = text
+        self.isNull = isNull
+        self.structure = structure
+        self.position = position
+        self.keyPosition = keyPosition
+    }
+
+    /// Creates a value from locations (their file is the document's).
+    public init(text: String, isNull: Bool, structure: String?, location: SourceLocation, keyLocation: SourceLocation) {
+        self.init(text: text, isNull: isNull, structure: structure, position: TextPosition(location), keyPosition: TextPosition(keyLocation))
+    }
+}
+
+/// A line and column in a file, 1-based, columns in Unicode scalars.
+public struct TextPosition: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// The line and column of a location.
+    public init(_ location: SourceLocation) {
+        self.init(line: location.line, column: location.column)
+    }
 }
 
 /// The dotted field ids a library knows (its fields and the document headers' fields), and
@@ -104,6 +138,16 @@ public struct SupplierDocument: Sendable {
 
     /// Where findings about missing things point: the first line of the document.
     public var start: SourceLocation { .start(of: file) }
+
+    /// Where a value of this document starts.
+    public func location(of value: DocumentValue) -> SourceLocation {
+        SourceLocation(file: file, line: value.position.line, column: value.position.column)
+    }
+
+    /// Where the key of a value of this document is written.
+    public func keyLocation(of value: DocumentValue) -> SourceLocation {
+        SourceLocation(file: file, line: value.keyPosition.line, column: value.keyPosition.column)
+    }
 
     /// The value of a field, by dotted id.
     public subscript(_ id: String) -> DocumentValue? {
@@ -238,7 +282,8 @@ enum DocumentFlattener {
             if let first = values.updateValue(value, forKey: path) {
                 if duplicate == nil {
                     duplicate = InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
-                        at: value.keyLocation, notes: [Note("'\(path)' first appears here", at: first.keyLocation)])
+                        at: .init(file: file, line: value.keyPosition.line, column: value.keyPosition.column),
+                        notes: [Note("'\(path)' first appears here", at: .init(file: file, line: first.keyPosition.line, column: first.keyPosition.column))])
                 }
                 return
             }

@@ -7,14 +7,27 @@ public enum Digest {
     /// - Parameter bytes: The bytes.
     /// - Returns: 64 lowercase hexadecimal characters.
     public static func sha256<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        let digest = SHA256.hash(data: Array(bytes))
-        let hex: [Character] = Array("0123456789abcdef")
-        var text = ""
-        text.reserveCapacity(64)
-        for byte in digest {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
+        hex(SHA256.hash(data: Array(bytes)))
+    }
+
+    /// The SHA-256 of a file's bytes, hashed where they lie (every document checked is hashed).
+    ///
+    /// - Parameter bytes: The bytes.
+    /// - Returns: 64 lowercase hexadecimal characters.
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            var i = 0
+            for byte in digest {
+                buffer[i] = digits.utf8Start[Int(byte >> 4)]
+                buffer[i + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                i += 2
+            }
+            return i
         }
-        return text
     }
 }

@@ -375,6 +375,8 @@ private struct FlatReader {
 
     static func location(_ file: String, _ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
 
+    static func position(_ mark: Mark) -> TextPosition { TextPosition(line: mark.line, column: mark.column) }
+
     /// A key as written in its map, for messages.
     func keyText(_ key: Key, in frame: Frame) -> String {
         guard frame.record else { return id(key) }
@@ -393,7 +395,8 @@ private struct FlatReader {
         if let first {
             let path = id(key)
             throw InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
-                at: value.keyLocation, notes: [Note("'\(path)' first appears here", at: first.keyLocation)])
+                at: location(Mark(line: value.keyPosition.line, column: value.keyPosition.column)),
+                notes: [Note("'\(path)' first appears here", at: location(Mark(line: first.keyPosition.line, column: first.keyPosition.column)))])
         }
     }
 
@@ -441,10 +444,9 @@ private struct FlatReader {
                 scalarHeader = mark
                 scalarHeaderKey = FlatReader.id(key, table)
             }
-            let file = builder.file
-            let keyLocation = FlatReader.location(file, keyMark)
-            try record(key, DocumentValue(text: text, isNull: isNull, structure: nil, location: isNull ? keyLocation : FlatReader.location(file, mark),
-                keyLocation: keyLocation))
+            let keyPosition = FlatReader.position(keyMark)
+            try record(key, DocumentValue(text: text, isNull: isNull, structure: nil, position: isNull ? keyPosition : FlatReader.position(mark),
+                keyPosition: keyPosition))
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             try count(mark)
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -467,8 +469,8 @@ private struct FlatReader {
                 if isMapping {
                     stack.append(Frame(isMapping: true, place: place, record: true, keyStart: keys.count, keyMark: keyMark))
                 } else {
-                    try record(place, DocumentValue(text: "", isNull: false, structure: "a list", location: location(mark),
-                        keyLocation: location(keyMark)))
+                    try record(place, DocumentValue(text: "", isNull: false, structure: "a list", position: FlatReader.position(mark),
+                        keyPosition: FlatReader.position(keyMark)))
                     stack.append(Frame(isMapping: false, place: place, record: false, keyStart: keys.count, keyMark: keyMark))
                 }
             } else {
@@ -479,8 +481,8 @@ private struct FlatReader {
             let empty = keys.count == frame.keyStart
             keys.removeSubrange(frame.keyStart...)
             if frame.isMapping && frame.record && empty && !stack.isEmpty {
-                let at = location(frame.keyMark)
-                try record(frame.place, DocumentValue(text: "", isNull: true, structure: nil, location: at, keyLocation: at))
+                let at = FlatReader.position(frame.keyMark)
+                try record(frame.place, DocumentValue(text: "", isNull: true, structure: nil, position: at, keyPosition: at))
             }
         default:
             break
