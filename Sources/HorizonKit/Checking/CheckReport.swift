@@ -43,12 +43,42 @@ public struct DocumentReport: Sendable {
     public var periodEnd: CivilDate?
     public var sha256: String?
     public var verdict: Verdict
-    public var requirements: [RequirementResult]
     /// Sorted by location.
     public var findings: [Finding]
-    /// The requirement table's fixed text, worked out once per contract and kind of document;
-    /// the text report uses it while `requirements` are the rows it was made for.
-    var layout: RequirementLayout? = nil
+    /// The requirement table's rows, shared by every report on one contract and kind of
+    /// document (worked out once, with their text), and this document's status in each: a
+    /// report holds one reference and a status a row rather than copies of the rows' text.
+    var layout: RequirementLayout?
+    var statuses: [RequirementStatus]
+
+    /// The judgement of every requirement, in schedule order.
+    public var requirements: [RequirementResult] {
+        get {
+            guard let layout else { return [] }
+            return zip(layout.rows, statuses).map { row, status in
+                RequirementResult(clause: row.clause, number: row.number, requirement: row.requirement, summary: row.summary, status: status)
+            }
+        }
+        set {
+            layout = newValue.isEmpty ? nil : RequirementLayout(rows: newValue.map { ($0.clause, $0.number, $0.requirement, $0.summary) })
+            statuses = newValue.map(\.status)
+        }
+    }
+
+    init(file: String, kind: DocumentKind?, contract: String, periodStart: CivilDate?, periodEnd: CivilDate?, sha256: String?, verdict: Verdict,
+        findings: [Finding], layout: RequirementLayout?, statuses: [RequirementStatus])
+    {
+        self.file = file
+        self.kind = kind
+        self.contract = contract
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.sha256 = sha256
+        self.verdict = verdict
+        self.findings = findings
+        self.layout = layout
+        self.statuses = statuses
+    }
 
     /// A report for a document that could not be read.
     ///
@@ -58,18 +88,19 @@ public struct DocumentReport: Sendable {
     ///   - error: Why it could not be read.
     public static func invalid(file: String, contract: String, error: InputError) -> DocumentReport {
         DocumentReport(file: file, kind: nil, contract: contract, periodStart: nil, periodEnd: nil, sha256: nil, verdict: .invalid,
-            requirements: [], findings: [error.finding])
+            findings: [error.finding], layout: nil, statuses: [])
     }
 }
 
-/// The fixed text of a contract's requirement table for one kind of document: the heading and,
-/// for each row, everything before the status, padded as the text report pads them.
+/// A contract's requirement table for one kind of document: its rows and, for the text
+/// report, the heading and everything before each row's status, padded.
 final class RequirementLayout: Sendable {
+    typealias Row = (clause: String, number: String, requirement: String, summary: String)
+    let rows: [Row]
     let heading: String
     let prefixes: [String]
-    let rows: [(clause: String, number: String, requirement: String)]
 
-    init(rows: [(clause: String, number: String, requirement: String)]) {
+    init(rows: [Row]) {
         self.rows = rows
         var idWidth = 6
         for row in rows { idWidth = max(idWidth, row.clause.count + 1 + row.requirement.count) }
@@ -87,15 +118,5 @@ final class RequirementLayout: Sendable {
             line += "  "
             return line
         }
-    }
-
-    /// Whether these are the rows of `results`, in order.
-    func fits(_ results: [RequirementResult]) -> Bool {
-        guard results.count == rows.count else { return false }
-        for (row, result) in zip(rows, results)
-        where row.clause != result.clause || row.number != result.number || row.requirement != result.requirement {
-            return false
-        }
-        return true
     }
 }

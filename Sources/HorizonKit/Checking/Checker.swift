@@ -26,11 +26,37 @@ public final class Checker: Sendable {
     let slotRoles: [DocumentKind: SlotRoles]
     /// The library's type of the field at each slot (nil for groups and header fields).
     let fieldTypes: [FieldType?]
+    /// What the end of the id at each slot says for the personal-data check.
+    let idEndings: [IdEnding]
+
+    /// Ids the personal-data check treats apart, by how they end.
+    enum IdEnding: Sendable {
+        case contract, supplier, headerDate, other
+
+        init(_ id: String) {
+            if id.hasSuffix(".contract") {
+                self = .contract
+            } else if id.hasSuffix(".supplier") {
+                self = .supplier
+            } else if id.hasSuffix(".period_start") || id.hasSuffix(".period_end") || id.hasSuffix(".submitted_on") {
+                self = .headerDate
+            } else {
+                self = .other
+            }
+        }
+    }
+
+    /// What the checker needs of a field this contract asks for, without the reference-counted
+    /// parts of its spec (copied once per field per document).
+    struct AskedField: Sendable {
+        var type: FieldType
+        var suppress: Bool
+    }
 
     /// What the slots of the field table are to one kind of document.
     struct SlotRoles: Sendable {
-        /// The spec of each field this contract asks for in this kind of document.
-        var specs: [FieldSpec?]
+        /// Each field this contract asks for in this kind of document.
+        var specs: [AskedField?]
         /// Whether the slot is a header field of this kind of document.
         var isHeader: [Bool]
         /// The header fields, with their slots.
@@ -44,16 +70,57 @@ public final class Checker: Sendable {
 
     /// One row of the requirement table: a requirement of a clause, or a clause with none for
     /// this document kind.
-    struct PlanStep: Sendable {
-        var clause: String
-        var number: String
-        var requirement: Requirement?
+    ///
+    /// A class, so that walking the plan for each document copies one reference a step.
+    final class PlanStep: Sendable {
+        let clause: String
+        let number: String
+        let requirement: Requirement?
         /// Dates of adopted_by rules, asked for only in the case the rule says.
-        var conditional: Set<String>
+        let conditional: Set<String>
         /// The requirement's fields that are asked for outright (not `conditional`), each with
         /// its slot (-1 for a field the table does not know).
-        var fields: [(slot: Int, id: String)]
+        let fields: [(slot: Int, id: String)]
+        /// The requirement's rules, compiled: one for each of `requirement.rules`, in order.
+        let checks: [FastCheck]
+
+        init(clause: String, number: String, requirement: Requirement?, conditional: Set<String>, fields: [(slot: Int, id: String)],
+            checks: [FastCheck])
+        {
+            self.clause = clause
+            self.number = number
+            self.requirement = requirement
+            self.conditional = conditional
+            self.fields = fields
+            self.checks = checks
+        }
     }
+
+    /// A rule compiled for this contract and kind of document: its fields as slots and its
+    /// parameters as values, nothing reference-counted. It decides the common outcomes that
+    /// add no finding (a rule met); anything else is left to `Judgement.evaluate`, which
+    /// writes the findings, so a document's report is the same either way.
+    struct FastCheck: Sendable {
+        enum Kind: Sendable { case isTrue, atMost, atLeast, percentAtLeast, adoptedBy, withinMonths, mapped, evidence, slow }
+        var kind: Kind
+        /// The rule's first field (the flag, the part, the field compared).
+        var first = -1
+        /// Its second field (the whole, the compared field, the adoption date).
+        var second = -1
+        /// Whether an at_most or at_least compares with `second` rather than `value`.
+        var againstField = false
+        /// The parameter's value (limit, target percentage, months), if the contract gives it.
+        var value: Int?
+        /// adopted_by's deadline: the contract's start plus the parameter's days.
+        var deadline: CivilDate?
+        /// mapped's fields: a range of `Checker.mappedSlots`.
+        var mapped: Range<Int> = 0..<0
+    }
+
+    /// The slots of every mapped rule's fields, end to end.
+    let mappedSlots: [Int]
+    /// The adopted_by rules of each kind's plan, for the pending-policy test.
+    let adoptions: [DocumentKind: [(slot: Int, flag: String, deadline: CivilDate?)]]
     let threshold: Int
     /// The requirement table's fixed text, per document kind.
     let layouts: [DocumentKind: RequirementLayout]
@@ -77,9 +144,11 @@ public final class Checker: Sendable {
         self.table = table
         var roles: [DocumentKind: SlotRoles] = [:]
         for kind in DocumentKind.allCases {
-            var specs = [FieldSpec?](repeating: nil, count: table.ids.count)
+            var specs = [AskedField?](repeating: nil, count: table.ids.count)
             for id in asked[kind] ?? [] {
-                if let spec = library.field(id), spec.documents.contains(kind), let slot = table.slot(id) { specs[slot] = spec }
+                if let spec = library.field(id), spec.documents.contains(kind), let slot = table.slot(id) {
+                    specs[slot] = AskedField(type: spec.type, suppress: spec.suppress)
+                }
             }
             let fields = kind == .return ? Checker.returnHeaderFields : Checker.bidHeaderFields
             var isHeader = [Bool](repeating: false, count: table.ids.count)
@@ -93,27 +162,73 @@ public final class Checker: Sendable {
         }
         slotRoles = roles
         fieldTypes = table.ids.map { library.field($0)?.type }
+        idEndings = table.ids.map(IdEnding.init)
         var plans: [DocumentKind: [PlanStep]] = [:]
+        var mappedSlots: [Int] = []
+        var adoptions: [DocumentKind: [(slot: Int, flag: String, deadline: CivilDate?)]] = [:]
+        func slot(_ id: String) -> Int { table.slot(id) ?? -1 }
+        func compile(_ rule: Rule) -> FastCheck {
+            switch rule.kind {
+            case .isTrue(let field):
+                return FastCheck(kind: .isTrue, first: slot(field))
+            case .atMost(let field, let limit), .atLeast(let field, let limit):
+                var check = FastCheck(kind: .slow, first: slot(field))
+                if case .atMost = rule.kind { check.kind = .atMost } else { check.kind = .atLeast }
+                switch limit {
+                case .field(let other):
+                    check.second = slot(other)
+                    check.againstField = true
+                case .parameter(let name):
+                    check.value = contract.int(name)
+                }
+                return check
+            case .percentAtLeast(let part, let whole, let target, _):
+                return FastCheck(kind: .percentAtLeast, first: slot(part), second: slot(whole), value: contract.int(target))
+            case .adoptedBy(let flag, let date, let days):
+                return FastCheck(kind: .adoptedBy, first: slot(flag), second: slot(date),
+                    deadline: contract.int(days).map { contract.start.adding(days: $0) })
+            case .withinMonths(let field, let months):
+                return FastCheck(kind: .withinMonths, first: slot(field), value: contract.int(months))
+            case .mapped(let fields):
+                let start = mappedSlots.count
+                mappedSlots += fields.map(slot)
+                return FastCheck(kind: .mapped, mapped: start..<mappedSlots.count)
+            case .evidence:
+                return FastCheck(kind: .evidence)
+            }
+        }
         for kind in DocumentKind.allCases {
             var steps: [PlanStep] = []
             for clause in contract.clauses {
                 let number = contract.numbers[clause.id] ?? ""
                 let applicable = clause.requirements.filter { $0.documents.contains(kind) }
                 if applicable.isEmpty {
-                    steps.append(PlanStep(clause: clause.id, number: number, requirement: nil, conditional: [], fields: []))
+                    steps.append(PlanStep(clause: clause.id, number: number, requirement: nil, conditional: [], fields: [], checks: []))
                 }
                 for requirement in applicable {
                     let conditional = Set(requirement.rules.compactMap { rule -> String? in
                         if case .adoptedBy(_, let date, _) = rule.kind { return date } else { return nil }
                     })
                     let fields = requirement.fields.map(\.value).filter { !conditional.contains($0) }.map { (table.slot($0) ?? -1, $0) }
-                    steps.append(PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields))
+                    for rule in requirement.rules {
+                        if case .adoptedBy(let flag, _, let days) = rule.kind {
+                            adoptions[kind, default: []].append((slot(flag), flag, contract.int(days).map { contract.start.adding(days: $0) }))
+                        }
+                    }
+                    steps.append(PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields,
+                        checks: requirement.rules.map(compile)))
                 }
             }
             plans[kind] = steps
         }
         self.plans = plans
-        layouts = plans.mapValues { steps in RequirementLayout(rows: steps.map { ($0.clause, $0.number, $0.requirement?.id ?? "-") }) }
+        self.mappedSlots = mappedSlots
+        self.adoptions = adoptions
+        layouts = plans.map { kind, steps in
+            (kind, RequirementLayout(rows: steps.map { step in
+                (step.clause, step.number, step.requirement?.id ?? "-", step.requirement?.summary ?? "no requirement for a \(kind.rawValue)")
+            }))
+        }.reduce(into: [:]) { $0[$1.0] = $1.1 }
         threshold = contract.int("suppression_threshold") ?? library.parameter("suppression_threshold")?.1.defaultValue?.intValue ?? 4
     }
 
@@ -169,13 +284,13 @@ struct Judgement {
             readFields()
         }
         checkPrivacy()
-        let requirements = otherContract ? [] : judgeRequirements()
+        let statuses = otherContract ? [] : judgeRequirements()
         findings.sort(by: Finding.reportOrder)
         let verdict: Verdict = findings.contains { $0.severity == .error } ? .nonCompliant : .compliant
         return DocumentReport(
             file: document.file, kind: document.kind, contract: contract.reference, periodStart: periodStart, periodEnd: periodEnd,
-            sha256: document.sha256, verdict: verdict, requirements: requirements, findings: findings,
-            layout: otherContract ? nil : checker.layouts[document.kind])
+            sha256: document.sha256, verdict: verdict, findings: findings, layout: otherContract ? nil : checker.layouts[document.kind],
+            statuses: statuses)
     }
 
     // MARK: - Header
@@ -337,19 +452,20 @@ struct Judgement {
     }
 
     /// Types the value of a field the contract asks for.
-    mutating func read(_ slot: Int, _ value: DocumentValue, _ spec: FieldSpec) {
+    mutating func read(_ slot: Int, _ value: DocumentValue, _ spec: Checker.AskedField) {
         if value.isNull { return }
         switch FieldTyping.read(value, as: spec.type) {
         case .success(let typedValue):
             typed[slot: slot] = typedValue
             if spec.suppress, let count = typedValue.int, count >= 1, count <= checker.threshold {
-                let id = spec.id
+                let id = checker.table.ids[slot]
                 add(.info, "small-number",
                     "a count from 1 to \(checker.threshold) may identify someone: suppress '\(id)' before publishing",
                     at: document.location(of: value), field: id)
             }
         case .failure(let problem):
-            add(.error, "wrong-type", "'\(spec.id)' \(safe(problem, value, spec.type))", at: document.location(of: value), field: spec.id)
+            let id = checker.table.ids[slot]
+            add(.error, "wrong-type", "'\(id)' \(safe(problem, value, spec.type))", at: document.location(of: value), field: id)
         }
     }
 
@@ -376,16 +492,17 @@ struct Judgement {
                 if typed[slot: entry] != nil { continue }
                 datesToo = false
             }
-            let id = document.id(of: entry)
+            let ending = entry >= 0 ? checker.idEndings[entry] : Checker.IdEnding(document.id(of: entry))
             // The contract's own reference and supplier name are known not to be personal data.
-            if (id.hasSuffix(".contract") && value.text == contract.reference) || (id.hasSuffix(".supplier") && value.text == contract.supplier) {
+            if (ending == .contract && value.text == contract.reference) || (ending == .supplier && value.text == contract.supplier) {
                 continue
             }
-            if id.hasSuffix(".period_start") || id.hasSuffix(".period_end") || id.hasSuffix(".submitted_on") {
+            if ending == .headerDate {
                 if CivilDate(iso: value.text.trimmed) != nil { continue }
                 datesToo = false
             }
             guard PersonalData.detect(value.text) != nil else { continue }  // nil for almost every value
+            let id = document.id(of: entry)
             if let kind = PersonalData.detect(value.text, datesToo: datesToo) {
                 add(.error, "personal-data",
                     "'\(id)' seems to hold \(kind): a return holds no personal data, so write a role or a count instead (the value is not repeated here)",
@@ -400,21 +517,16 @@ struct Judgement {
         case pass, fail, partial, warn, notYetDue, notApplicable, unknown
     }
 
-    mutating func judgeRequirements() -> [RequirementResult] {
+    /// Each requirement's status, in the order of the plan (and of the checker's layout).
+    mutating func judgeRequirements() -> [RequirementStatus] {
         let plan = checker.plans[document.kind] ?? []
         pendingGroups = pending(plan)
-        var results: [RequirementResult] = []
-        results.reserveCapacity(plan.count)
+        var statuses: [RequirementStatus] = []
+        statuses.reserveCapacity(plan.count)
         for step in plan {
-            guard let requirement = step.requirement else {
-                results.append(RequirementResult(clause: step.clause, number: step.number, requirement: "-",
-                    summary: "no requirement for a \(document.kind.rawValue)", status: .notApplicable))
-                continue
-            }
-            results.append(RequirementResult(clause: step.clause, number: step.number, requirement: requirement.id,
-                summary: requirement.summary, status: judge(requirement, step)))
+            statuses.append(step.requirement == nil ? .notApplicable : judge(step))
         }
-        return results
+        return statuses
     }
 
     /// The field groups (such as "policy.") of things not yet due: a return before the policy
@@ -423,21 +535,59 @@ struct Judgement {
     func pending(_ plan: [Checker.PlanStep]) -> Set<String> {
         guard document.kind == .return, let end = periodEnd else { return [] }
         var groups: Set<String> = []
-        for step in plan {
-            for rule in step.requirement?.rules ?? [] {
-                guard case .adoptedBy(let flag, _, let days) = rule.kind, typed[flag]?.bool == false,
-                    let allowed = parameter(days), end < contract.start.adding(days: allowed),
-                    let dot = flag.lastIndex(of: ".")
-                else { continue }
-                groups.insert(String(flag[...dot]))
-            }
+        for (slot, flag, deadline) in checker.adoptions[.return] ?? [] {
+            guard (slot >= 0 ? typed[slot: slot] : typed[flag])?.bool == false, let deadline, end < deadline,
+                let dot = flag.lastIndex(of: ".")
+            else { continue }
+            groups.insert(String(flag[...dot]))
         }
         return groups
     }
 
-    mutating func judge(_ requirement: Requirement, _ step: Checker.PlanStep) -> RequirementStatus {
+    /// A compiled rule's outcome when it is met (or otherwise settled) without a finding;
+    /// `nil` when `evaluate` must judge it.
+    func fastOutcome(_ check: Checker.FastCheck) -> Outcome? {
+        func int(_ slot: Int) -> Int? { slot >= 0 ? typed[slot: slot]?.int : nil }
+        func present(_ slot: Int) -> Bool {
+            guard slot >= 0, let value = document[slot: slot] else { return false }
+            return !value.isNull
+        }
+        switch check.kind {
+        case .isTrue:
+            return check.first >= 0 && typed[slot: check.first]?.bool == true ? .pass : nil
+        case .atMost, .atLeast:
+            guard let value = int(check.first), let bound = check.againstField ? int(check.second) : check.value else { return nil }
+            return (check.kind == .atMost ? value <= bound : value >= bound) ? .pass : nil
+        case .percentAtLeast:
+            guard let numerator = int(check.first), let denominator = int(check.second), let percent = check.value else { return nil }
+            if denominator == 0 { return .notApplicable }
+            return numerator * 100 >= percent * denominator ? .pass : nil
+        case .adoptedBy:
+            guard document.kind == .return, check.first >= 0, let inPlace = typed[slot: check.first]?.bool, let deadline = check.deadline
+            else { return nil }
+            if !inPlace {
+                if let end = periodEnd, end < deadline { return .notYetDue }
+                return nil
+            }
+            guard present(check.second), let adopted = typed[slot: check.second]?.date else { return nil }
+            if let end = periodEnd, adopted > end { return nil }
+            return adopted > deadline ? nil : .pass
+        case .withinMonths:
+            guard check.first >= 0, let date = typed[slot: check.first]?.date, let count = check.value, let end = periodEnd else { return nil }
+            return date < end.adding(months: -count) || date > end ? nil : .pass
+        case .mapped:
+            for i in check.mapped where !present(checker.mappedSlots[i]) { return nil }
+            return .pass
+        case .evidence:
+            return checker.evidence == nil ? .pass : nil
+        case .slow:
+            return nil
+        }
+    }
+
+    mutating func judge(_ step: Checker.PlanStep) -> RequirementStatus {
         let clause = step.clause
-        if !pendingGroups.isEmpty && step.conditional.isEmpty {
+        if !pendingGroups.isEmpty && step.conditional.isEmpty, let requirement = step.requirement {
             let fields = requirement.fields.map(\.value) + requirement.rules.flatMap(\.kind.fields)
             let inPending = fields.allSatisfy { field in pendingGroups.contains { field.hasPrefix($0) } }
             let missing = fields.contains { document[$0] == nil || document[$0]!.isNull }
@@ -462,17 +612,36 @@ struct Judgement {
         }
         // Rules decide the status where there are any; a requirement of fields alone is met
         // when they are all present and well typed, partly met when some are.
-        let outcomes = requirement.rules.map { evaluate($0, clause: clause, requirement: requirement) }
-        if outcomes.isEmpty {
+        let checks = step.checks
+        if checks.isEmpty {
             if allPresent { return .met }
             return anyPresent ? .partlyMet : .notMet
         }
-        let failed = outcomes.contains { $0 == .fail || $0 == .unknown || $0 == .partial }
-        let passed = outcomes.contains { $0 == .pass || $0 == .partial }
+        var failed = false
+        var passed = false
+        var notYetDue = false
+        var allNotApplicable = true
+        for i in checks.indices {
+            let outcome: Outcome
+            if let fast = fastOutcome(checks[i]) {
+                outcome = fast
+            } else {
+                let requirement = step.requirement!
+                outcome = evaluate(requirement.rules[i], clause: clause, requirement: requirement)
+            }
+            switch outcome {
+            case .fail, .unknown: failed = true
+            case .partial: (failed, passed) = (true, true)
+            case .pass: passed = true
+            case .notYetDue: notYetDue = true
+            case .warn, .notApplicable: break
+            }
+            if outcome != .notApplicable { allNotApplicable = false }
+        }
         if failed { return passed ? .partlyMet : .notMet }
         if !allPresent { return .partlyMet }
-        if outcomes.contains(.notYetDue) { return .notYetDue }
-        if outcomes.allSatisfy({ $0 == .notApplicable }) { return .notApplicable }
+        if notYetDue { return .notYetDue }
+        if allNotApplicable { return .notApplicable }
         return .met
     }
 

@@ -63,7 +63,7 @@ public enum ReportRenderer {
     public static func text(_ report: DocumentReport, numbers: [String: String]) -> String {
         // Built in one string: this runs once per document of a portfolio.
         var out = ""
-        out.reserveCapacity(128 + 64 * report.requirements.count + 160 * report.findings.count)
+        out.reserveCapacity(128 + 64 * report.statuses.count + 160 * report.findings.count)
         var errors = 0
         var warnings = 0
         var infos = 0
@@ -88,30 +88,11 @@ public enum ReportRenderer {
         out += contract
         if let start = report.periodStart, let end = report.periodEnd { out += ", period \(start) to \(end)" }
         out += ": \(report.verdict.rawValue) (\(errors) error(s), \(warnings) warning(s), \(infos) info)\n"
-        if let layout = report.layout, layout.fits(report.requirements) {
+        if let layout = report.layout, !layout.rows.isEmpty {
             out += layout.heading
-            for (prefix, result) in zip(layout.prefixes, report.requirements) {
+            for (prefix, status) in zip(layout.prefixes, report.statuses) {
                 out += prefix
-                out += result.status.rawValue
-                out += "\n"
-            }
-        } else if !report.requirements.isEmpty {
-            var idWidth = 6
-            for result in report.requirements {
-                idWidth = max(idWidth, result.clause.count + 1 + result.requirement.count)
-            }
-            out += "  clause  "
-            out.append(padding: "requirement", to: idWidth)
-            out += "  status\n"
-            for result in report.requirements {
-                out += "  "
-                out.append(padding: result.number, to: 6)
-                out += "  "
-                out += result.clause
-                out += " "
-                out.append(padding: result.requirement, to: idWidth - result.clause.count - 1)
-                out += "  "
-                out += result.status.rawValue
+                out += status.rawValue
                 out += "\n"
             }
         }

@@ -438,7 +438,8 @@ private struct FlatReader {
             }
             guard let (key, keyMark) = takeKey(), stack[top].record else { return false }
             let text = String(decoding: bytes, as: UTF8.self)
-            let isNull = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            // Compared as bytes first: most values are not four bytes or fewer.
+            let isNull = scalar.style == YAML_PLAIN_SCALAR_STYLE && bytes.count <= 4
                 && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
             if stack.count == 1 && (key == .slot(table.returnSlot) || key == .slot(table.bidSlot)) && !isNull && scalarHeader == nil {
                 scalarHeader = mark
