@@ -297,7 +297,10 @@ struct Judgement {
 
     mutating func readHeader() {
         let kind = document.kind
-        var header: [String: TypedValue] = [:]
+        // The header's typed values, by name: six at most, so a list rather than a dictionary.
+        var header: [(name: String, value: TypedValue)] = []
+        header.reserveCapacity(6)
+        func headerValue(_ name: String) -> TypedValue? { header.first { $0.name == name }?.value }
         for (slot, id, name, type) in checker.slotRoles[kind]!.header {
             guard let value = document[slot: slot], !value.isNull else {
                 add(.error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header",
@@ -305,24 +308,24 @@ struct Judgement {
                 continue
             }
             switch FieldTyping.read(value, as: type) {
-            case .success(let typedValue): header[name] = typedValue
+            case .success(let typedValue): header.append((name, typedValue))
             case .failure(let problem): add(.error, "wrong-type", "'\(id)' \(safe(problem, value, type))", at: document.location(of: value), field: id)
             }
         }
-        if let reference = header["contract"]?.text, reference != contract.reference {
+        if let reference = headerValue("contract")?.text, reference != contract.reference {
             add(.error, "contract-mismatch", "this \(kind.rawValue) is for contract \(quoted(reference)), but it is being checked against '\(contract.reference)'; give that contract's spec instead",
                 at: location("\(kind.rawValue).contract"), field: "\(kind.rawValue).contract")
         }
-        if let supplier = header["supplier"]?.text, !contract.isAtTender, kind == .return, supplier != contract.supplier {
+        if let supplier = headerValue("supplier")?.text, !contract.isAtTender, kind == .return, supplier != contract.supplier {
             add(.error, "supplier-mismatch", "the supplier is given as \(quoted(supplier)), but the contract's supplier is '\(contract.supplier)'",
                 at: location("return.supplier"), field: "return.supplier")
         }
-        submitted = header["submitted_on"]?.date
+        submitted = headerValue("submitted_on")?.date
         guard kind == .return else { return }
-        periodStart = header["period_start"]?.date
-        periodEnd = header["period_end"]?.date
+        periodStart = headerValue("period_start")?.date
+        periodEnd = headerValue("period_end")?.date
         guard let start = periodStart, let end = periodEnd else { return }
-        let at = location("return.period_start")
+        var at: SourceLocation { location("return.period_start") }
         if end < start {
             add(.error, "period-not-in-contract", "the period ends (\(end)) before it starts (\(start))", at: location("return.period_end"),
                 field: "return.period_end")

@@ -55,8 +55,18 @@ public final class FieldTable: Sendable {
     /// The id of each slot.
     public let ids: [String]
     let slots: [String: Int]
-    /// The children of each node, by key: index 0 is the root, slot `s` is index `s + 1`.
-    let children: [[Child]]
+    /// The children of each node, by key: node 0 is the root, slot `s` is node `s + 1`; node
+    /// `n`'s children are `entries[firstChild[n]..<firstChild[n + 1]]`, their keys in `keyBytes`.
+    /// Flat arrays of plain values, so that a look-up copies nothing.
+    let firstChild: [Int]
+    let entries: [Entry]
+    let keyBytes: [UInt8]
+
+    struct Entry: Sendable {
+        var offset: Int
+        var length: Int
+        var slot: Int
+    }
     /// The slots of the root keys `return` and `bid`.
     let returnSlot: Int
     let bidSlot: Int
@@ -92,7 +102,20 @@ public final class FieldTable: Sendable {
         }
         self.ids = all
         self.slots = slots
-        self.children = children
+        var firstChild: [Int] = []
+        var entries: [Entry] = []
+        var keyBytes: [UInt8] = []
+        for list in children {
+            firstChild.append(entries.count)
+            for child in list {
+                entries.append(Entry(offset: keyBytes.count, length: child.key.count, slot: child.slot))
+                keyBytes += child.key
+            }
+        }
+        firstChild.append(entries.count)
+        self.firstChild = firstChild
+        self.entries = entries
+        self.keyBytes = keyBytes
         returnSlot = slots["return"]!
         bidSlot = slots["bid"]!
     }
@@ -108,10 +131,17 @@ public final class FieldTable: Sendable {
 
     /// The slot of the child `key` of a node (-1 for the root), compared byte by byte.
     func child(of parent: Int, key: UnsafeBufferPointer<UInt8>) -> Int? {
-        for child in children[parent + 1] where child.key.count == key.count {
-            if child.key.withUnsafeBufferPointer({ $0.elementsEqual(key) }) { return child.slot }
+        keyBytes.withUnsafeBufferPointer { bytes in
+            entries.withUnsafeBufferPointer { entries in
+                next: for i in firstChild[parent + 1]..<firstChild[parent + 2] {
+                    let entry = entries[i]
+                    guard entry.length == key.count else { continue }
+                    for k in 0..<key.count where bytes[entry.offset + k] != key[k] { continue next }
+                    return entry.slot
+                }
+                return nil
+            }
         }
-        return nil
     }
 }
 

@@ -281,10 +281,16 @@ private struct FlatReader {
     /// A key of a map, or where a map sits: a slot of the field table (-1 for the root), or a
     /// dotted id the table does not know. Inside lists, which are checked but not recorded, a
     /// key is kept as its text alone.
+    ///
+    /// A path is an index into `paths`, so that keys and frames are plain values: pushing,
+    /// popping and comparing them copies no string.
     enum Key: Equatable {
         case slot(Int)
-        case path(String)
+        case path(Int)
     }
+
+    /// The dotted ids (or, in lists, the texts) of keys the table does not know.
+    var paths: [String] = []
 
     /// A place in the input, made into a `SourceLocation` only when a value is recorded.
     struct Mark {
@@ -350,27 +356,42 @@ private struct FlatReader {
     }
 
     /// The dotted id of a place.
-    func id(_ key: Key) -> String { FlatReader.id(key, table) }
+    func id(_ key: Key) -> String { FlatReader.id(key, table, paths) }
 
     // The helpers the event handler calls are static: a method call on `self` from inside the
     // mutating handler made the compiler copy the whole reader each time.
 
-    static func id(_ key: Key, _ table: FieldTable) -> String {
+    static func id(_ key: Key, _ table: FieldTable, _ paths: [String]) -> String {
         switch key {
         case .slot(let slot): slot < 0 ? "" : table.ids[slot]
-        case .path(let path): path
+        case .path(let index): paths[index]
         }
+    }
+
+    /// Whether two keys of one map are the same key.
+    static func same(_ a: Key, _ b: Key, _ paths: [String]) -> Bool {
+        switch (a, b) {
+        case (.slot(let x), .slot(let y)): x == y
+        case (.path(let x), .path(let y)): paths[x] == paths[y]
+        default: false
+        }
+    }
+
+    /// A key the table does not know, kept in `paths`.
+    mutating func path(_ text: String) -> Key {
+        paths.append(text)
+        return .path(paths.count - 1)
     }
 
     /// A key of the map at `place`, from its bytes: found in the table without making a
     /// string where it can be.
-    static func resolve(_ bytes: UnsafeBufferPointer<UInt8>, in place: Key, _ table: FieldTable) -> Key {
-        if case .slot(let parent) = place, let slot = table.child(of: parent, key: bytes) { return .slot(slot) }
+    static func resolve(_ bytes: UnsafeBufferPointer<UInt8>, in place: Key, _ table: FieldTable, _ paths: [String]) -> (slot: Int?, path: String) {
+        if case .slot(let parent) = place, let slot = table.child(of: parent, key: bytes) { return (slot, "") }
         let text = String(decoding: bytes, as: UTF8.self)
-        let parent = id(place, table)
+        let parent = id(place, table, paths)
         let path = parent.isEmpty ? text : parent + "." + text
         // A dotted key ("policy.in_place:") reaches a known field in one step.
-        return table.slot(path).map(Key.slot) ?? .path(path)
+        return (table.slot(path), path)
     }
 
     static func location(_ file: String, _ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
@@ -390,7 +411,7 @@ private struct FlatReader {
         let first: DocumentValue?
         switch key {
         case .slot(let slot): first = document.record(slot: slot, value)
-        case .path(let path): first = document.record(path, value)
+        case .path(let index): first = document.record(paths[index], value)
         }
         if let first {
             let path = id(key)
@@ -425,8 +446,14 @@ private struct FlatReader {
             if stack[top].isMapping && stack[top].pendingKey == nil {
                 // A key.
                 let place = stack[top].place
-                let key = stack[top].record ? FlatReader.resolve(bytes, in: place, table) : .path(String(decoding: bytes, as: UTF8.self))
-                for (seen, seenMark) in keys[stack[top].keyStart...] where seen == key {
+                let key: Key
+                if stack[top].record {
+                    let found = FlatReader.resolve(bytes, in: place, table, paths)
+                    key = found.slot.map(Key.slot) ?? path(found.path)
+                } else {
+                    key = path(String(decoding: bytes, as: UTF8.self))
+                }
+                for (seen, seenMark) in keys[stack[top].keyStart...] where FlatReader.same(seen, key, paths) {
                     let text = keyText(key, in: stack[top])
                     throw InputError("duplicate-key", "duplicate key '\(text)'; a repeated key would silently replace the first value",
                         at: location(mark), notes: [Note("'\(text)' first appears here", at: location(seenMark))])
@@ -443,7 +470,7 @@ private struct FlatReader {
                 && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
             if stack.count == 1 && (key == .slot(table.returnSlot) || key == .slot(table.bidSlot)) && !isNull && scalarHeader == nil {
                 scalarHeader = mark
-                scalarHeaderKey = FlatReader.id(key, table)
+                scalarHeaderKey = FlatReader.id(key, table, paths)
             }
             let keyPosition = FlatReader.position(keyMark)
             try record(key, DocumentValue(text: text, isNull: isNull, structure: nil, position: isNull ? keyPosition : FlatReader.position(mark),
