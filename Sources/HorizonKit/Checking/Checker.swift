@@ -83,6 +83,10 @@ public final class Checker: Sendable {
         let fields: [(slot: Int, id: String)]
         /// The requirement's rules, compiled: one for each of `requirement.rules`, in order.
         let checks: [FastCheck]
+        /// Whether there is a requirement (asked without copying it out).
+        let hasRequirement: Bool
+        /// The slots of `fields`, apart, so that walking them copies no string.
+        let fieldSlots: [Int]
 
         init(clause: String, number: String, requirement: Requirement?, conditional: Set<String>, fields: [(slot: Int, id: String)],
             checks: [FastCheck])
@@ -93,6 +97,8 @@ public final class Checker: Sendable {
             self.conditional = conditional
             self.fields = fields
             self.checks = checks
+            hasRequirement = requirement != nil
+            fieldSlots = fields.map(\.slot)
         }
     }
 
@@ -527,7 +533,7 @@ struct Judgement {
         var statuses: [RequirementStatus] = []
         statuses.reserveCapacity(plan.count)
         for step in plan {
-            statuses.append(step.requirement == nil ? .notApplicable : judge(step))
+            statuses.append(step.hasRequirement ? judge(step) : .notApplicable)
         }
         return statuses
     }
@@ -598,7 +604,14 @@ struct Judgement {
         }
         var allPresent = true
         var anyPresent = false
-        for (slot, field) in step.fields {
+        let slots = step.fieldSlots
+        for (i, slot) in slots.enumerated() {
+            // The usual case, a field present and well typed, by slot alone.
+            if slot >= 0, typed[slot: slot] != nil {
+                anyPresent = true
+                continue
+            }
+            let field = step.fields[i].id
             let value = value(slot, field)
             if value == nil || value!.isNull {
                 // Reported once, however many requirements need the field.

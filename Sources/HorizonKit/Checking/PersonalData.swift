@@ -13,7 +13,19 @@ enum PersonalData {
         var dateSeparator = false
         var birth = false
         var previous: UInt8 = 0x20
+        // A full postcode ends in a digit and two letters ("1AA"): without that, none is there.
+        var digitLetters = 0
+        var inward = false
         for byte in text.utf8 {
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if byte >= 0x30 && byte <= 0x39 {
+                digitLetters = 1
+            } else if isLetter && digitLetters > 0 {
+                digitLetters += 1
+                if digitLetters == 3 { inward = true }
+            } else {
+                digitLetters = 0
+            }
             switch byte {
             case 0x30...0x39: digits += 1
             case UInt8(ascii: "@"): at = true
@@ -30,6 +42,10 @@ enum PersonalData {
         }
         guard at || digits >= 2 || birth else { return nil }
         if datesToo && birth { return "a date of birth" }
+        // Each kind needs something the first pass would have seen; most values with a few
+        // digits ("section 10") need no closer look. Non-ASCII text always gets one.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        guard !ascii || at || digits >= 6 || inward || (datesToo && digits >= 4 && dateSeparator) || digits >= 9 else { return nil }
         let chars = Array(text.uppercased().unicodeScalars)
         if chars.count < 3 { return nil }
         if at && looksLikeEmail(chars) { return "an email address" }

@@ -170,7 +170,12 @@ enum Lexical {
     /// A plain decimal integer: an optional `-`, then `0` or digits not starting with `0`. No
     /// `+`, no octal, no exponent, no fraction, no separators. At most 15 digits.
     static func integer(_ text: String) -> Int? {
-        var utf8 = Substring(text).utf8[...]
+        var text = text
+        return text.withUTF8 { integer($0[...]) }
+    }
+
+    static func integer(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var utf8 = bytes
         var negative = false
         if utf8.first == UInt8(ascii: "-") {
             negative = true
@@ -218,6 +223,8 @@ extension String {
 
     /// At most 40 characters, for quoting a user's value in a message.
     var clipped: String {
+        // Most values quoted in messages are short and on one line.
+        if utf8.count <= 40 && !utf8.contains(0x0A) { return self }
         let oneLine = replacingOccurrences(of: "\n", with: " ")
         return oneLine.count > 40 ? String(oneLine.prefix(37)) + "..." : oneLine
     }

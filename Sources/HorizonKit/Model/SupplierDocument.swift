@@ -263,7 +263,7 @@ struct DocumentBuilder {
 
     /// Records a value at a slot; returns the earlier value when the field was given already.
     mutating func record(slot: Int, _ value: consuming DocumentValue) -> DocumentValue? {
-        if let first = known[slot] { return first }
+        if known[slot] != nil { return known[slot] }
         known[slot] = value
         sequence.append(slot)
         return nil
