@@ -162,6 +162,13 @@ func highWaterMiB() -> Double? {
     return kib / 1024
 }
 
+/// CPU time of the whole process so far, every thread's, in seconds.
+func processCPU() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("horizon-bench: \(message)\n".utf8))
     exit(2)
@@ -198,12 +205,15 @@ print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(options
 
 var bare: [Double] = []
 var check: [Double] = []
+var bareCPU: [Double] = []
+var checkCPU: [Double] = []
 var single: [Double] = []
 var verdicts = ""
 var checkPeak: (before: Double, after: Double)?
 for _ in 0..<options.rounds {
     // (a) libyaml alone.
     var events = 0
+    var cpu = processCPU()
     bare.append(seconds(clock.measure {
         for path in paths {
             guard let bytes = try? FileInput.read(path) else { continue }
@@ -211,12 +221,14 @@ for _ in 0..<options.rounds {
         }
     }))
     precondition(events > 0)
+    bareCPU.append(processCPU() - cpu)
 
     // (b) the whole check, as `horizon check` runs it, the report rendered and discarded.
     let canReset = resetPeakMemory()
     let before = highWaterMiB()
     var reportBytes = 0
     var tracker = PortfolioTracker()
+    cpu = processCPU()
     check.append(seconds(clock.measure {
         let run = PortfolioRun(checkers: checkers, workers: options.workers)
         let numbers = contract.numbers
@@ -227,6 +239,7 @@ for _ in 0..<options.rounds {
         }
         reportBytes += ReportRenderer.summary(tracker).utf8.count
     }))
+    checkCPU.append(processCPU() - cpu)
     verdicts = ReportRenderer.summary(tracker).trimmingCharacters(in: .newlines)
     if canReset, let before, let after = highWaterMiB() { checkPeak = (before, after) }
 
@@ -247,7 +260,11 @@ let c = median(single)
 print(String(format: "(a) libyaml bare parse:        %8.3f s  (%.0f documents/s)", a, Double(options.count) / a))
 print(String(format: "(b) horizon check, %d worker(s): %8.3f s  (%.0f documents/s)", options.workers, b, Double(options.count) / b))
 print(String(format: "(c) one return end to end:     %8.2f ms", c * 1000))
-print(String(format: "ratio (b)/(a): %.2f", b / a))
+let roundRatios = zip(check, bare).map { $0 / $1 }
+print(String(format: "ratio (b)/(a): %.2f (of the medians); round by round %.2f to %.2f, median %.2f", b / a, roundRatios.min() ?? 0,
+    roundRatios.max() ?? 0, median(roundRatios)))
+print(String(format: "CPU time, all threads: (a) %.3f s, (b) %.3f s: (b) keeps %.2f cores busy", median(bareCPU), median(checkCPU),
+    median(checkCPU) / b))
 print(String(format: "peak memory: %.1f MiB for the whole process (portfolio generation included)", peakMemoryMiB()))
 if let checkPeak {
     print(String(format: "peak memory of the check (b): %.1f MiB resident before it, %.1f MiB at its peak", checkPeak.before, checkPeak.after))

@@ -47,8 +47,15 @@ enum FieldTyping {
             if text.isEmpty { return .failure(TypingError("is empty")) }
             return .success(.text(text))
         case .hex:
-            let ok = text.utf8.count == 64 && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
-            return ok ? .success(.text(text.lowercased())) : .failure(TypingError("must be a SHA-256 digest: 64 hexadecimal characters"))
+            var lower = true
+            let ok = text.utf8.count == 64 && text.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): return true
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): lower = false; return true
+                default: return false
+                }
+            }
+            return ok ? .success(.text(lower ? text : text.lowercased())) : .failure(TypingError("must be a SHA-256 digest: 64 hexadecimal characters"))
         }
     }
 

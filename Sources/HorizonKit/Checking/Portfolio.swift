@@ -61,9 +61,8 @@ public enum ReportRenderer {
     ///   - numbers: Clause numbers of the contract.
     /// - Returns: Lines ending in a newline.
     public static func text(_ report: DocumentReport, numbers: [String: String]) -> String {
-        // Built in one string: this runs once per document of a portfolio.
-        var out = ""
-        out.reserveCapacity(128 + 64 * report.statuses.count + 160 * report.findings.count)
+        // Built as bytes and made a string once: this runs once per document of a portfolio.
+        var out = TextBuffer(capacity: 160 + 48 * report.statuses.count + 200 * report.findings.count)
         var errors = 0
         var warnings = 0
         var infos = 0
@@ -73,30 +72,42 @@ public enum ReportRenderer {
             case .warning: warnings += 1
             case .info: infos += 1
             }
-            out += line(finding, numbers: numbers)
-            out += "\n"
+            out.add(finding, numbers: numbers)
+            out.add("\n")
         }
-        let contract = report.contract.isEmpty ? "(not read)" : report.contract
-        out += report.file
-        out += ": "
+        out.add(report.file)
+        out.add(": ")
         if let kind = report.kind {
-            out += kind.rawValue
-            out += " for contract "
+            out.add(kind.rawValue)
+            out.add(" for contract ")
         } else {
-            out += "document for contract "
+            out.add("document for contract ")
         }
-        out += contract
-        if let start = report.periodStart, let end = report.periodEnd { out += ", period \(start) to \(end)" }
-        out += ": \(report.verdict.rawValue) (\(errors) error(s), \(warnings) warning(s), \(infos) info)\n"
+        out.add(report.contract.isEmpty ? "(not read)" : report.contract)
+        if let start = report.periodStart, let end = report.periodEnd {
+            out.add(", period ")
+            out.add(start.description)
+            out.add(" to ")
+            out.add(end.description)
+        }
+        out.add(": ")
+        out.add(report.verdict.rawValue)
+        out.add(" (")
+        out.add(errors)
+        out.add(" error(s), ")
+        out.add(warnings)
+        out.add(" warning(s), ")
+        out.add(infos)
+        out.add(" info)\n")
         if let layout = report.layout, !layout.rows.isEmpty {
-            out += layout.heading
+            out.add(layout.heading)
             for (prefix, status) in zip(layout.prefixes, report.statuses) {
-                out += prefix
-                out += status.rawValue
-                out += "\n"
+                out.add(prefix)
+                out.add(status.rawValue)
+                out.add("\n")
             }
         }
-        return out
+        return out.string
     }
 
     /// The closing summary of a run.
@@ -156,4 +167,60 @@ extension String {
             count += 1
         }
     }
+}
+
+/// UTF-8 text built by appending, made a `String` once at the end.
+struct TextBuffer {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func add(_ number: Int) {
+        if number >= 0 && number < 10 {
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + number))
+        } else {
+            add(String(number))
+        }
+    }
+
+    mutating func add(_ location: SourceLocation) {
+        add(location.file)
+        add(":")
+        add(location.line)
+        add(":")
+        add(location.column)
+    }
+
+    /// A finding's line, as `ReportRenderer.line` writes it.
+    mutating func add(_ finding: Finding, numbers: [String: String]) {
+        add(finding.location)
+        add(": ")
+        add(finding.severity.rawValue)
+        add("[")
+        add(finding.code)
+        add("] ")
+        if let clause = finding.clause {
+            add(clause)
+            if let number = numbers[clause] {
+                add(" (clause ")
+                add(number)
+                add(")")
+            }
+            add(": ")
+        }
+        add(finding.message)
+        for note in finding.notes {
+            add("\n")
+            add(note.location)
+            add(": note: ")
+            add(note.message)
+        }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
