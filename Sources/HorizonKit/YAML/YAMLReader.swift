@@ -396,6 +396,21 @@ private struct FlatReader {
 
     static func location(_ file: String, _ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
 
+    /// YAML's plain null: nothing, `~`, `null`, `Null` or `NULL`, compared as bytes.
+    static func isNullWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "~")
+        case 4:
+            let n = UInt8(ascii: "n"), u = UInt8(ascii: "u"), l = UInt8(ascii: "l")
+            let capitalN = UInt8(ascii: "N"), capitalU = UInt8(ascii: "U"), capitalL = UInt8(ascii: "L")
+            let rest = (bytes[1], bytes[2], bytes[3])
+            if bytes[0] == n { return rest == (u, l, l) }
+            return bytes[0] == capitalN && (rest == (u, l, l) || rest == (capitalU, capitalL, capitalL))
+        default: return false
+        }
+    }
+
     static func position(_ mark: Mark) -> TextPosition { TextPosition(line: mark.line, column: mark.column) }
 
     /// A key as written in its map, for messages.
@@ -466,8 +481,7 @@ private struct FlatReader {
             guard let (key, keyMark) = takeKey(), stack[top].record else { return false }
             let text = String(decoding: bytes, as: UTF8.self)
             // Compared as bytes first: most values are not four bytes or fewer.
-            let isNull = scalar.style == YAML_PLAIN_SCALAR_STYLE && bytes.count <= 4
-                && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+            let isNull = scalar.style == YAML_PLAIN_SCALAR_STYLE && FlatReader.isNullWord(bytes)
             if stack.count == 1 && (key == .slot(table.returnSlot) || key == .slot(table.bidSlot)) && !isNull && scalarHeader == nil {
                 scalarHeader = mark
                 scalarHeaderKey = FlatReader.id(key, table, paths)
