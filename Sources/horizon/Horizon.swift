@@ -13,4 +13,19 @@ struct Horizon: ParsableCommand {
         version: "1.0.0",
         subcommands: [Lint.self, Clauses.self, Explain.self, Generate.self, Template.self, Check.self]
     )
+
+    /// Parses and runs, giving `check`'s documents to the command directly (see `CheckArguments`).
+    static func main() {
+        let (arguments, documents) = CheckArguments.split(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            if let documents, var check = command as? Check {
+                check.documents += documents
+                command = check
+            }
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

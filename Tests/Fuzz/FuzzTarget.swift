@@ -14,6 +14,9 @@ let fuzzContext: (Checker, Contract)? = {
     return (Checker(contract: contract, library: library, evidence: nil), contract)
 }()
 
+/// The shipped library's field table (the header-only table when it cannot be loaded).
+let fieldTable: FieldTable = fuzzContext?.0.table ?? .headerOnly
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -23,6 +26,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = root.kindName
     }
     _ = try? YAMLReader.parseSupplierDocument(bytes, file: "fuzz.yaml", limits: .standard, sha256: "")
+    _ = try? YAMLReader.parseSupplierDocument(bytes, file: "fuzz.yaml", limits: .standard, sha256: "", table: fieldTable)
     _ = try? JSONReader.parse(bytes, file: "fuzz.json")
     #elseif FUZZ_CSV
     _ = try? CSVReader.document(bytes, file: "fuzz.csv", limits: .standard, sha256: "")
@@ -32,15 +36,21 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let names = ["fuzz.yaml", "fuzz.json", "fuzz.csv"]
     let name = names[Int(bytes.first ?? 0) % 3]
     let document: SupplierDocument
+    let input = Array(bytes.dropFirst())
     do {
-        document = try DocumentReader.parse(Array(bytes.dropFirst()), file: name)
+        document = try DocumentReader.parse(input, file: name, table: checker.table)
     } catch {
         precondition(error.finding.location.line >= 1 && error.finding.location.column >= 1)
+        // Read by plain ids, the document fails the same way.
+        precondition((try? DocumentReader.parse(input, file: name)) == nil)
         return 0
     }
     var tracker = PortfolioTracker()
     let report = tracker.record(checker.check(document))
-    _ = ReportRenderer.text(report, numbers: contract.numbers)
+    let text = ReportRenderer.text(report, numbers: contract.numbers)
+    // Read by plain ids (the header-only table) and refiled by the checker, the report is the same.
+    let byID = try! DocumentReader.parse(input, file: name)
+    precondition(ReportRenderer.text(checker.check(byID), numbers: contract.numbers) == text)
     _ = ReportRenderer.json(report, numbers: contract.numbers)
     for finding in report.findings {
         precondition(finding.location.line >= 1 && finding.location.column >= 1)

@@ -45,6 +45,11 @@ struct Run: CustomStringConvertible {
 
 /// Runs `horizon` with arguments, in the package root, and collects its output.
 func horizon(_ arguments: String...) throws -> Run {
+    try horizon(arguments: arguments)
+}
+
+/// Runs `horizon` with a list of arguments, in the package root, and collects its output.
+func horizon(arguments: [String]) throws -> Run {
     let binary = try #require(horizonBinary, "no built 'horizon' executable found above \(Bundle.main.bundleURL.path)")
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -357,6 +362,54 @@ struct CLITests {
     func explainWithoutID() throws {
         let run = try horizon("explain")
         #expect(run.status == 64, "\(run)")
+    }
+
+    // MARK: check's command line
+
+    /// A value to give each option of `check` that takes one, placed between documents.
+    static let checkOptionValues = [
+        "--evidence": "Contracts/evidence", "--format": "text", "--jobs": "2", "--library": "ClauseLibrary",
+        "--max-input-size": "4194304",
+    ]
+
+    @Test("every option of check that takes a value can stand between documents, which are checked in the order given")
+    func checkOptionsBetweenDocuments() throws {
+        // The options that take a value, as check's help lists them ("--jobs <N>").
+        let help = try horizon("check", "--help")
+        let words = help.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "[" || $0 == "]" }).map(String.init)
+        var options: Set<String> = []
+        for (word, next) in zip(words, words.dropFirst()) where word.hasPrefix("--") && next.hasPrefix("<") {
+            options.insert(word)
+        }
+        #expect(options == Set(Self.checkOptionValues.keys), "check --help lists \(options.sorted()); give the test (and CheckArguments.valued) any new one")
+        let good = "Contracts/returns/hrs-2027-q2-good.yaml"
+        let late = "Contracts/returns/hrs-2027-q3-bad-late.yaml"
+        var arguments = ["check", "Contracts/housing-related-support.yaml"]
+        var documents: [String] = []
+        for (index, option) in Self.checkOptionValues.keys.sorted().enumerated() {
+            let document = index % 2 == 0 ? good : late
+            documents.append(document)
+            arguments += [document, option, Self.checkOptionValues[option]!]
+        }
+        let run = try horizon(arguments: arguments)
+        let verdictLines = run.stdoutLines.filter { $0.hasPrefix("Contracts/returns/") && $0.contains(": return for contract ") }
+        #expect(verdictLines.map { String($0.prefix { $0 != ":" }) } == documents, "\(run)")
+        #expect(run.stdout.contains("\(documents.count) document(s)"), "\(run)")
+    }
+
+    @Test("check takes ten thousand documents on one command line at once")
+    func checkManyDocuments() throws {
+        // swift-argument-parser alone took about 7 s for 10,000 arguments before check took the
+        // documents out of its hands; the same return is given each time (all but the first are
+        // duplicates of its period), so the run is mostly the command line's cost.
+        let count = 10_000
+        let start = ContinuousClock.now
+        let run = try horizon(arguments: ["check", "Contracts/housing-related-support.yaml"]
+            + Array(repeating: "Contracts/returns/hrs-2027-q2-good.yaml", count: count) + ["--jobs", "2"])
+        let elapsed = ContinuousClock.now - start
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("\(count) document(s): 1 compliant, \(count - 1) non-compliant, 0 invalid"), "\(run.stdout.suffix(300))")
+        #expect(elapsed < .seconds(5), "10,000 documents took \(elapsed)")
     }
 }
 

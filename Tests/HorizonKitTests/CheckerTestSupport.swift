@@ -78,9 +78,17 @@ enum CheckFixtures {
     static func check(_ bytes: [UInt8], file: String, contract: String = defaultContract,
         evidence: (any EvidenceSource)? = nil) throws -> (SupplierDocument, DocumentReport)
     {
-        let document = try DocumentReader.parse(bytes, file: file)
-        let checker = Checker(contract: try self.contract(contract), library: try library(), evidence: evidence)
-        return (document, checker.check(document))
+        let library = try library()
+        let checker = Checker(contract: try self.contract(contract), library: library, evidence: evidence)
+        // Read as `horizon check` reads it, by the library's field table; read again by the
+        // header-only table (every field by id), which the checker refiles: the two paths
+        // must give the same report.
+        let document = try DocumentReader.parse(bytes, file: file, table: library.fieldTable)
+        let report = checker.check(document)
+        let byID = checker.check(try DocumentReader.parse(bytes, file: file))
+        #expect(ReportRenderer.text(byID, numbers: checker.contract.numbers) == ReportRenderer.text(report, numbers: checker.contract.numbers),
+            "\(file): the report differs between the field table's slots and plain ids")
+        return (document, report)
     }
 
     /// Checks a document given as text.
