@@ -116,16 +116,24 @@ public struct PortfolioRun: Sendable {
 }
 
 /// Slots that parallel workers fill by index.
+///
+/// Each slot is written by one worker only, and read after every worker has finished
+/// (`concurrentPerform` returns only then), so the slots need no lock.
 final class Slots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
+    private let slots: UnsafeMutableBufferPointer<Value?>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.baseAddress?.deinitialize(count: slots.count)
+        slots.deallocate()
+    }
 
     func set(_ index: Int, _ value: Value) {
-        lock.lock()
         slots[index] = value
-        lock.unlock()
     }
 
     var values: [Value] { slots.compactMap { $0 } }
