@@ -262,6 +262,8 @@ struct Judgement {
     /// Groups written as something other than a map (`training: [40, 33]`), already reported:
     /// the fields they should hold are not reported missing one by one.
     var brokenGroups: Set<String> = []
+    /// "Did you mean" hints given so far (see `takeHint`).
+    var hintsGiven = 0
 
     var contract: Contract { checker.contract }
     var library: Library { checker.library }
@@ -398,7 +400,7 @@ struct Judgement {
         let headerNames = kind == .return ? Checker.returnHeaderIDs : Checker.bidHeaderIDs
         // By slot, for the usual cases: a field this contract asks for, or a header field.
         let roles = checker.slotRoles[kind]!
-        for entry in document.sequence {
+        for (position, entry) in document.sequence.enumerated() {
             if entry >= 0 {
                 if let spec = roles.specs[entry] {
                     if let value = document[slot: entry] { read(entry, value, spec) }
@@ -411,7 +413,7 @@ struct Judgement {
             let asked = checker.asked[kind] ?? []
             if id.hasPrefix(headerPrefix) {
                 if !headerNames.contains(id) {
-                    add(.warning, "unknown-field", "unknown header field '\(id)'\(Nearest.hint(for: id, in: headerNames.sorted()))",
+                    add(.warning, "unknown-field", "unknown header field '\(id)'\(takeHint() ? Nearest.hint(for: id, in: headerNames.sorted()) : "")",
                         at: document.keyLocation(of: value), field: id)
                 }
                 continue
@@ -429,8 +431,8 @@ struct Judgement {
                 }
                 // "enquiries: 1,200" in a YAML flow map reads as "enquiries: 1" and a key "200":
                 // a figure cut short, never to be passed over as an unknown field.
-                if let previous = previousField(before: id), let last = id.split(separator: ".").last,
-                    last.allSatisfy(\.isNumber), let earlier = document[previous], typed[previous]?.int != nil
+                if let last = id.split(separator: ".").last, last.allSatisfy(\.isNumber),
+                    let previous = previousField(at: position, of: id), let earlier = document[previous], typed[previous]?.int != nil
                 {
                     typed[previous] = nil
                     add(.error, "wrong-type",
@@ -439,7 +441,7 @@ struct Judgement {
                     brokenGroups.insert(previous + ".")
                     continue
                 }
-                add(.warning, "unknown-field", "unknown field '\(id)'\(suggestion(for: id, asked: asked, header: headerNames))",
+                add(.warning, "unknown-field", "unknown field '\(id)'\(takeHint() ? suggestion(for: id, asked: asked, header: headerNames) : "")",
                     at: document.keyLocation(of: value), field: id)
                 continue
             }
@@ -453,11 +455,18 @@ struct Judgement {
     }
 
     /// The field written just before `id` in the same group, if any.
-    func previousField(before id: String) -> String? {
-        guard let index = document.order.firstIndex(of: id), index > 0 else { return nil }
-        let previous = document.order[index - 1]
+    func previousField(at position: Int, of id: String) -> String? {
+        guard position > 0 else { return nil }
+        let previous = document.id(of: document.sequence[position - 1])
         let group = id.split(separator: ".").dropLast().joined(separator: ".")
         return previous.split(separator: ".").dropLast().joined(separator: ".") == group ? previous : nil
+    }
+
+    /// Whether an unknown field may still be given a "did you mean" hint: the first 100 of a
+    /// document are, so that a document of 100,000 unknown fields is not searched 100,000 times.
+    mutating func takeHint() -> Bool {
+        hintsGiven += 1
+        return hintsGiven <= 100
     }
 
     /// Types the value of a field the contract asks for.

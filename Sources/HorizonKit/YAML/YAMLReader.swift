@@ -36,9 +36,19 @@ private struct Builder {
     let limits: ReadLimits
 
     /// An open collection.
-    enum Frame {
-        case sequence(items: [YAMLNode], location: SourceLocation)
-        case mapping(pairs: [YAMLPair], location: SourceLocation, pendingKey: (String, SourceLocation)?, seen: [String: SourceLocation])
+    ///
+    /// A struct changed in place on the stack: taking an enum's payload out to append to it
+    /// copied the whole list or map at every value, which made a map of 90,000 keys take minutes.
+    struct Frame {
+        var isMapping: Bool
+        var location: SourceLocation
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: (String, SourceLocation)?
+        var seen: [String: SourceLocation] = [:]
+
+        static func sequence(at location: SourceLocation) -> Frame { Frame(isMapping: false, location: location) }
+        static func mapping(at location: SourceLocation) -> Frame { Frame(isMapping: true, location: location) }
     }
 
     var stack: [Frame] = []
@@ -116,19 +126,14 @@ private struct Builder {
             try add(YAMLNode(.scalar(text, plain: plain), at: start))
             return false
         case YAML_SEQUENCE_START_EVENT:
-            try open(.sequence(items: [], location: start), at: start)
+            try open(.sequence(at: start), at: start)
             return false
         case YAML_MAPPING_START_EVENT:
-            try open(.mapping(pairs: [], location: start, pendingKey: nil, seen: [:]), at: start)
+            try open(.mapping(at: start), at: start)
             return false
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return false }
-            switch frame {
-            case .sequence(let items, let location):
-                try add(YAMLNode(.sequence(items), at: location))
-            case .mapping(let pairs, let location, _, _):
-                try add(YAMLNode(.mapping(pairs), at: location))
-            }
+            try add(YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location))
             return false
         default:
             return false
@@ -136,7 +141,7 @@ private struct Builder {
     }
 
     mutating func open(_ frame: Frame, at location: SourceLocation) throws(InputError) {
-        if case .mapping(_, _, nil, _)? = stack.last {
+        if let top = stack.last, top.isMapping, top.pendingKey == nil {
             throw InputError("complex-key", "a key must be a single value, not a list or a map", at: location)
         }
         if stack.count >= limits.maxDepth {
@@ -150,29 +155,28 @@ private struct Builder {
         if nodes > limits.maxNodes {
             throw InputError("too-many-nodes", "the document holds more than \(limits.maxNodes) values", at: node.location)
         }
-        guard let top = stack.popLast() else {
+        let last = stack.count - 1
+        guard last >= 0 else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let location):
-            items.append(node)
-            stack.append(.sequence(items: items, location: location))
-        case .mapping(var pairs, let location, let pendingKey, var seen):
-            if let (key, keyLocation) = pendingKey {
-                pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
-                stack.append(.mapping(pairs: pairs, location: location, pendingKey: nil, seen: seen))
+        if !stack[last].isMapping {
+            stack[last].items.append(node)
+        } else {
+            if let (key, keyLocation) = stack[last].pendingKey {
+                stack[last].pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
+                stack[last].pendingKey = nil
             } else {
                 guard case .scalar(let key, _) = node.content else {
                     throw InputError("complex-key", "a key must be a single value, not a list or a map", at: node.location)
                 }
-                if let first = seen[key] {
+                if let first = stack[last].seen[key] {
                     throw InputError(
                         "duplicate-key", "duplicate key '\(key)'; a repeated key would silently replace the first value",
                         at: node.location, notes: [Note("'\(key)' first appears here", at: first)])
                 }
-                seen[key] = node.location
-                stack.append(.mapping(pairs: pairs, location: location, pendingKey: (key, node.location), seen: seen))
+                stack[last].seen[key] = node.location
+                stack[last].pendingKey = (key, node.location)
             }
         }
     }
@@ -291,6 +295,33 @@ private struct FlatReader {
 
     /// The dotted ids (or, in lists, the texts) of keys the table does not know.
     var paths: [String] = []
+    /// The keys of maps with more than `smallMap` keys, by frame serial: a map is searched
+    /// key by key while small, and by hash once large, so a hostile map of 100,000 keys is
+    /// read in linear time.
+    var bigMaps: [BigKey: Mark] = [:]
+    var frames = 0
+    static let smallMap = 16
+
+    struct BigKey: Hashable {
+        var serial: Int
+        var slot: Int
+        var path: String
+    }
+
+    func bigKey(_ key: Key, serial: Int) -> BigKey {
+        switch key {
+        case .slot(let slot): BigKey(serial: serial, slot: slot, path: "")
+        case .path(let index): BigKey(serial: serial, slot: -2, path: paths[index])
+        }
+    }
+
+    /// Opens a frame, giving it its serial.
+    mutating func push(_ frame: Frame) {
+        var frame = frame
+        frame.serial = frames
+        frames += 1
+        stack.append(frame)
+    }
 
     /// A place in the input, made into a `SourceLocation` only when a value is recorded.
     struct Mark {
@@ -306,6 +337,8 @@ private struct FlatReader {
         var pendingKey: (Key, Mark)?
         /// Where this map's keys start in `keys`.
         var keyStart: Int
+        /// A number no other frame of the document has, for `bigMaps`.
+        var serial = 0
         var keyMark: Mark
     }
 
@@ -468,10 +501,26 @@ private struct FlatReader {
                 } else {
                     key = path(String(decoding: bytes, as: UTF8.self))
                 }
-                for (seen, seenMark) in keys[stack[top].keyStart...] where FlatReader.same(seen, key, paths) {
+                let frameKeys = keys.count - stack[top].keyStart
+                var first: Mark?
+                if frameKeys < FlatReader.smallMap {
+                    for (seen, seenMark) in keys[stack[top].keyStart...] where FlatReader.same(seen, key, paths) {
+                        first = seenMark
+                        break
+                    }
+                } else {
+                    let serial = stack[top].serial
+                    if frameKeys == FlatReader.smallMap {
+                        for (seen, seenMark) in keys[stack[top].keyStart...] { bigMaps[bigKey(seen, serial: serial)] = seenMark }
+                    }
+                    let big = bigKey(key, serial: serial)
+                    first = bigMaps[big]
+                    if first == nil { bigMaps[big] = mark }
+                }
+                if let first {
                     let text = keyText(key, in: stack[top])
                     throw InputError("duplicate-key", "duplicate key '\(text)'; a repeated key would silently replace the first value",
-                        at: location(mark), notes: [Note("'\(text)' first appears here", at: location(seenMark))])
+                        at: location(mark), notes: [Note("'\(text)' first appears here", at: location(first))])
                 }
                 keys.append((key, mark))
                 stack[top].pendingKey = (key, mark)
@@ -503,20 +552,20 @@ private struct FlatReader {
                     rootKind = "a list"
                     rootMark = mark
                 }
-                stack.append(Frame(isMapping: isMapping, place: .slot(-1), record: isMapping, keyStart: keys.count, keyMark: mark))
+                push(Frame(isMapping: isMapping, place: .slot(-1), record: isMapping, keyStart: keys.count, keyMark: mark))
                 return false
             }
             let key = takeKey()
             if let (place, keyMark) = key, stack[stack.count - 1].record {
                 if isMapping {
-                    stack.append(Frame(isMapping: true, place: place, record: true, keyStart: keys.count, keyMark: keyMark))
+                    push(Frame(isMapping: true, place: place, record: true, keyStart: keys.count, keyMark: keyMark))
                 } else {
                     try record(place, DocumentValue(text: "", isNull: false, structure: "a list", position: FlatReader.position(mark),
                         keyPosition: FlatReader.position(keyMark)))
-                    stack.append(Frame(isMapping: false, place: place, record: false, keyStart: keys.count, keyMark: keyMark))
+                    push(Frame(isMapping: false, place: place, record: false, keyStart: keys.count, keyMark: keyMark))
                 }
             } else {
-                stack.append(Frame(isMapping: isMapping, place: .slot(-1), record: false, keyStart: keys.count, keyMark: mark))
+                push(Frame(isMapping: isMapping, place: .slot(-1), record: false, keyStart: keys.count, keyMark: mark))
             }
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast() else { return false }
