@@ -285,7 +285,7 @@ if ProcessInfo.processInfo.environment["HORIZON_BENCH_PHASES"] != nil {
         reports = documents.map { router.checkers[$0.values["return.contract"]?.text ?? ""]!.check($0) }
     })
     let render = seconds(clock.measure { for report in reports { _ = ReportRenderer.text(report, numbers: contract.numbers) } })
-    print(String(format: "phases (s): read %.3f, events %.3f, tree %.3f, tree+flatten+digest %.3f, judge %.3f, render %.3f", read, events, tree, parse, judge, render))
+    print(String(format: "phases (s): read %.3f, events %.3f (a tree, as for contracts, %.3f), reader into slots with digest %.3f, judge %.3f, render %.3f", read, events, tree, parse, judge, render))
 }
 
 if !options.keep { try? FileManager.default.removeItem(atPath: dir) }
