@@ -197,7 +197,7 @@ for index in 0..<options.count {
     let path = "\(dir)/return-\(index).yaml"
     let text = syntheticReturn(contracts, index: index, random: &random)
     totalBytes += text.utf8.count
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     paths.append(path)
 }
 print("portfolio: \(options.count) returns for \(contracts.count) contracts like \(contract.reference), \(totalBytes / 1024) KiB, in \(dir)")

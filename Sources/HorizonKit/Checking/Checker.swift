@@ -538,7 +538,7 @@ struct Judgement {
     /// Each requirement's status, in the order of the plan (and of the checker's layout).
     mutating func judgeRequirements() -> [RequirementStatus] {
         let plan = checker.plans[document.kind] ?? []
-        pendingGroups = pending(plan)
+        pendingGroups = pending()
         var statuses: [RequirementStatus] = []
         statuses.reserveCapacity(plan.count)
         for step in plan {
@@ -550,7 +550,7 @@ struct Judgement {
     /// The field groups (such as "policy.") of things not yet due: a return before the policy
     /// deadline whose policy is not yet in place. What else the return says of that policy is
     /// then not yet due either, rather than missing.
-    func pending(_ plan: [Checker.PlanStep]) -> Set<String> {
+    func pending() -> Set<String> {
         guard document.kind == .return, let end = periodEnd else { return [] }
         var groups: Set<String> = []
         for (slot, flag, deadline) in checker.adoptions[.return] ?? [] {
