@@ -3,35 +3,6 @@ import Testing
 
 // MARK: - Running the built binary
 
-/// The package root (the folder holding `Package.swift`).
-private let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// The shipped clause library.
-private let shippedLibrary = packageRoot.appendingPathComponent("ClauseLibrary")
-
-/// The built `horizon` executable: the first folder, walking up from the test bundle (or the
-/// test runner), that holds an executable file named `horizon`.
-private let horizonBinary: URL? = {
-    let manager = FileManager.default
-    var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-    if let executable = Bundle.main.executableURL { starts.append(executable.deletingLastPathComponent()) }
-    for start in starts {
-        var folder = start.standardizedFileURL
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("horizon")
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                manager.isExecutableFile(atPath: candidate.path)
-            {
-                return candidate
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-    }
-    return nil
-}()
-
 /// What one run of the binary did.
 struct Run: CustomStringConvertible {
     var status: Int32

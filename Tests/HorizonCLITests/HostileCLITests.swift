@@ -15,36 +15,11 @@ import Darwin
 
 // MARK: - Where things are
 
-private let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 /// The corpus, as the binary is given it: relative to the package root, its working folder.
 private let corpus = "Tests/HorizonKitTests/Fixtures/hostile"
 private let corpusFolder = packageRoot.appendingPathComponent(corpus)
-private let shippedLibrary = packageRoot.appendingPathComponent("ClauseLibrary")
 private let housing = "Contracts/housing-related-support.yaml"
 private let goodReturn = "Contracts/returns/hrs-2027-q2-good.yaml"
-
-/// The built `horizon` executable: the first folder, walking up from the test bundle (or the
-/// test runner), that holds an executable file named `horizon`.
-private let hostileBinary: URL? = {
-    let manager = FileManager.default
-    var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-    if let executable = Bundle.main.executableURL { starts.append(executable.deletingLastPathComponent()) }
-    for start in starts {
-        var folder = start.standardizedFileURL
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("horizon")
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                manager.isExecutableFile(atPath: candidate.path)
-            {
-                return candidate
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-    }
-    return nil
-}()
 
 // MARK: - Running the binary, with a time limit
 
@@ -69,7 +44,7 @@ struct HostileRun: CustomStringConvertible {
 /// as timed out. It is stopped with SIGKILL, by its process id: the test runner's threads block
 /// SIGTERM, and a child inherits that mask, so `Process.terminate()` would not stop it.
 private func runHorizon(_ arguments: [String], limit: Duration) throws -> HostileRun {
-    let binary = try #require(hostileBinary, "no built 'horizon' executable found above \(Bundle.main.bundleURL.path)")
+    let binary = try #require(horizonBinary, "no built 'horizon' executable found above \(Bundle.main.bundleURL.path)")
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-hostile-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }

@@ -107,7 +107,7 @@ public final class Checker: Sendable {
     /// add no finding (a rule met); anything else is left to `Judgement.evaluate`, which
     /// writes the findings, so a document's report is the same either way.
     struct FastCheck: Sendable {
-        enum Kind: Sendable { case isTrue, atMost, atLeast, percentAtLeast, adoptedBy, withinMonths, mapped, evidence, slow }
+        enum Kind: Sendable { case isTrue, atMost, atLeast, percentAtLeast, adoptedBy, withinMonths, mapped, evidence }
         var kind: Kind
         /// The rule's first field (the flag, the part, the field compared).
         var first = -1
@@ -171,15 +171,15 @@ public final class Checker: Sendable {
         idEndings = table.ids.map(IdEnding.init)
         var plans: [DocumentKind: [PlanStep]] = [:]
         var mappedSlots: [Int] = []
-        var adoptions: [DocumentKind: [(slot: Int, flag: String, deadline: CivilDate?)]] = [:]
         func slot(_ id: String) -> Int { table.slot(id) ?? -1 }
         func compile(_ rule: Rule) -> FastCheck {
             switch rule.kind {
             case .isTrue(let field):
                 return FastCheck(kind: .isTrue, first: slot(field))
             case .atMost(let field, let limit), .atLeast(let field, let limit):
-                var check = FastCheck(kind: .slow, first: slot(field))
-                if case .atMost = rule.kind { check.kind = .atMost } else { check.kind = .atLeast }
+                let kind: FastCheck.Kind
+                if case .atMost = rule.kind { kind = .atMost } else { kind = .atLeast }
+                var check = FastCheck(kind: kind, first: slot(field))
                 switch limit {
                 case .field(let other):
                     check.second = slot(other)
@@ -216,11 +216,6 @@ public final class Checker: Sendable {
                         if case .adoptedBy(_, let date, _) = rule.kind { return date } else { return nil }
                     })
                     let fields = requirement.fields.map(\.value).filter { !conditional.contains($0) }.map { (table.slot($0) ?? -1, $0) }
-                    for rule in requirement.rules {
-                        if case .adoptedBy(let flag, _, let days) = rule.kind {
-                            adoptions[kind, default: []].append((slot(flag), flag, contract.int(days).map { contract.start.adding(days: $0) }))
-                        }
-                    }
                     steps.append(PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields,
                         checks: requirement.rules.map(compile)))
                 }
@@ -229,12 +224,18 @@ public final class Checker: Sendable {
         }
         self.plans = plans
         self.mappedSlots = mappedSlots
-        self.adoptions = adoptions
-        layouts = plans.map { kind, steps in
+        adoptions = plans.mapValues { steps in
+            steps.flatMap { step in
+                zip(step.requirement?.rules ?? [], step.checks).compactMap { rule, check in
+                    if case .adoptedBy(let flag, _, _) = rule.kind { (check.first, flag, check.deadline) } else { nil }
+                }
+            }
+        }
+        layouts = Dictionary(uniqueKeysWithValues: plans.map { kind, steps in
             (kind, RequirementLayout(rows: steps.map { step in
                 (step.clause, step.number, step.requirement?.id ?? "-", step.requirement?.summary ?? "no requirement for a \(kind.rawValue)")
             }))
-        }.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        })
         threshold = contract.int("suppression_threshold") ?? library.parameter("suppression_threshold")?.1.defaultValue?.intValue ?? 4
     }
 
@@ -554,7 +555,8 @@ struct Judgement {
         guard document.kind == .return, let end = periodEnd else { return [] }
         var groups: Set<String> = []
         for (slot, flag, deadline) in checker.adoptions[.return] ?? [] {
-            guard (slot >= 0 ? typed[slot: slot] : typed[flag])?.bool == false, let deadline, end < deadline,
+            // Only a field of the table is ever typed: a flag without a slot is never false.
+            guard slot >= 0, typed[slot: slot]?.bool == false, let deadline, end < deadline,
                 let dot = flag.lastIndex(of: ".")
             else { continue }
             groups.insert(String(flag[...dot]))
@@ -598,8 +600,6 @@ struct Judgement {
             return .pass
         case .evidence:
             return checker.evidence == nil ? .pass : nil
-        case .slow:
-            return nil
         }
     }
 
@@ -628,12 +628,9 @@ struct Judgement {
                     add(.error, "missing-field", missingMessage(field, blank: value != nil),
                         at: value.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: field)
                 }
-                allPresent = false
-            } else if (slot >= 0 ? typed[slot: slot] : typed[field]) != nil {
-                anyPresent = true
-            } else {
-                allPresent = false
             }
+            // Missing, or given but not well typed (only a field of the table is ever typed).
+            allPresent = false
         }
         // Rules decide the status where there are any; a requirement of fields alone is met
         // when they are all present and well typed, partly met when some are.

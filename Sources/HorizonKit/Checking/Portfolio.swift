@@ -46,12 +46,9 @@ public struct PortfolioTracker: Sendable {
 public enum ReportRenderer {
     /// A finding's line, with the clause and its number in this contract before the message.
     public static func line(_ finding: Finding, numbers: [String: String]) -> String {
-        var finding = finding
-        if let clause = finding.clause {
-            let number = numbers[clause].map { " (clause \($0))" } ?? ""
-            finding.message = "\(clause)\(number): \(finding.message)"
-        }
-        return finding.compilerStyle
+        var out = TextBuffer(capacity: 160)
+        out.add(finding, numbers: numbers)
+        return out.string
     }
 
     /// The text report of one document.
@@ -167,60 +164,4 @@ extension String {
             count += 1
         }
     }
-}
-
-/// UTF-8 text built by appending, made a `String` once at the end.
-struct TextBuffer {
-    var bytes: [UInt8] = []
-
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-    mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func add(_ number: Int) {
-        if number >= 0 && number < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + number))
-        } else {
-            add(String(number))
-        }
-    }
-
-    mutating func add(_ location: SourceLocation) {
-        add(location.file)
-        add(":")
-        add(location.line)
-        add(":")
-        add(location.column)
-    }
-
-    /// A finding's line, as `ReportRenderer.line` writes it.
-    mutating func add(_ finding: Finding, numbers: [String: String]) {
-        add(finding.location)
-        add(": ")
-        add(finding.severity.rawValue)
-        add("[")
-        add(finding.code)
-        add("] ")
-        if let clause = finding.clause {
-            add(clause)
-            if let number = numbers[clause] {
-                add(" (clause ")
-                add(number)
-                add(")")
-            }
-            add(": ")
-        }
-        add(finding.message)
-        for note in finding.notes {
-            add("\n")
-            add(note.location)
-            add(": note: ")
-            add(note.message)
-        }
-    }
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -110,10 +110,8 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 extension Finding {
     /// The finding in the compiler convention, notes on lines of their own.
     public var compilerStyle: String {
-        var text = "\(location): \(severity.rawValue)[\(code)] \(message)"
-        for note in notes {
-            text += "\n\(note.location): note: \(note.message)"
-        }
-        return text
+        var out = TextBuffer(capacity: 160)
+        out.add(self)
+        return out.string
     }
 }

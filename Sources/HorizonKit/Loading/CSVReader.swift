@@ -175,20 +175,19 @@ public enum CSVReader {
         guard let kind else {
             throw InputError("not-a-document", "no 'document' row says whether this is a 'return' or a 'bid'", at: kindLocation)
         }
-        let headerNames: Set<String> = ["contract", "supplier", "period_start", "period_end", "submitted_on", "prepared_by_role"]
-        var values: [String: DocumentValue] = [:]
-        var order: [String] = []
+        // A header field is written by its bare name in CSV; the return's names include the bid's.
+        let headerNames = Set(Checker.returnHeader.map(\.0))
+        var builder = DocumentBuilder(table: table)
         for (name, key, value) in entries {
             let id = headerNames.contains(name) ? kind.rawValue + "." + name : name
-            if let first = values[id] {
-                throw InputError("duplicate-key", "field '\(id)' is given twice ('\(name)'); a repeated row would silently replace the first value",
-                    at: key.location, notes: [Note("'\(id)' first appears here", at: .init(file: file, line: first.keyPosition.line, column: first.keyPosition.column))])
-            }
             let text = value.text.trimmed
-            values[id] = DocumentValue(text: text, isNull: text.isEmpty, structure: nil,
+            let read = DocumentValue(text: text, isNull: text.isEmpty, structure: nil,
                 location: text.isEmpty ? key.location : value.location, keyLocation: key.location)
-            order.append(id)
+            if let first = builder.record(id, read) {
+                throw InputError("duplicate-key", "field '\(id)' is given twice ('\(name)'); a repeated row would silently replace the first value",
+                    at: key.location, notes: [Note("'\(id)' first appears here", at: first.keyPosition.location(in: file))])
+            }
         }
-        return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256, table: table)
+        return builder.document(file: file, kind: kind, sha256: sha256)
     }
 }

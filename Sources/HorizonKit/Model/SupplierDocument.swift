@@ -44,6 +44,9 @@ public struct TextPosition: Sendable, Hashable {
     public init(_ location: SourceLocation) {
         self.init(line: location.line, column: location.column)
     }
+
+    /// This place in a file.
+    public func location(in file: String) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
 }
 
 /// The dotted field ids a library knows (its fields and the document headers' fields), and
@@ -170,14 +173,10 @@ public struct SupplierDocument: Sendable {
     public var start: SourceLocation { .start(of: file) }
 
     /// Where a value of this document starts.
-    public func location(of value: DocumentValue) -> SourceLocation {
-        SourceLocation(file: file, line: value.position.line, column: value.position.column)
-    }
+    public func location(of value: DocumentValue) -> SourceLocation { value.position.location(in: file) }
 
     /// Where the key of a value of this document is written.
-    public func keyLocation(of value: DocumentValue) -> SourceLocation {
-        SourceLocation(file: file, line: value.keyPosition.line, column: value.keyPosition.column)
-    }
+    public func keyLocation(of value: DocumentValue) -> SourceLocation { value.keyPosition.location(in: file) }
 
     /// The value of a field, by dotted id.
     public subscript(_ id: String) -> DocumentValue? {
@@ -222,15 +221,6 @@ public struct SupplierDocument: Sendable {
         self.unknown = unknown
         self.sequence = sequence
         self.unknownIDs = unknownIDs
-    }
-
-    /// Files values given by dotted id (the JSON and CSV readers' way) by `table`.
-    init(file: String, kind: DocumentKind, values: [String: DocumentValue], order: [String], sha256: String, table: FieldTable) {
-        var builder = DocumentBuilder(table: table)
-        for id in order {
-            if let value = values[id] { _ = builder.record(id, value) }
-        }
-        self = builder.document(file: file, kind: kind, sha256: sha256)
     }
 
     /// The same document filed by another table (a checker's, when it was read by another).
@@ -305,19 +295,13 @@ enum DocumentFlattener {
             throw InputError("wrong-document-kind", "a document is a return or a bid, not both", at: kinds[1].keyLocation,
                 notes: [Note("'\(head.key)' is here", at: head.keyLocation)])
         }
-        var values: [String: DocumentValue] = [:]
-        var order: [String] = []
+        var builder = DocumentBuilder(table: table)
         var duplicate: InputError?
         func record(_ path: String, _ value: DocumentValue) {
-            if let first = values.updateValue(value, forKey: path) {
-                if duplicate == nil {
-                    duplicate = InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
-                        at: .init(file: file, line: value.keyPosition.line, column: value.keyPosition.column),
-                        notes: [Note("'\(path)' first appears here", at: .init(file: file, line: first.keyPosition.line, column: first.keyPosition.column))])
-                }
-                return
+            if let first = builder.record(path, value), duplicate == nil {
+                duplicate = InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
+                    at: value.keyPosition.location(in: file), notes: [Note("'\(path)' first appears here", at: first.keyPosition.location(in: file))])
             }
-            order.append(path)
         }
         func visit(_ node: YAMLNode, path: String, keyLocation: SourceLocation) {
             switch node.content {
@@ -342,7 +326,7 @@ enum DocumentFlattener {
             visit(pair.value, path: pair.key, keyLocation: pair.keyLocation)
             if let duplicate { throw duplicate }
         }
-        return SupplierDocument(file: file, kind: kind, values: values, order: order, sha256: sha256, table: table)
+        return builder.document(file: file, kind: kind, sha256: sha256)
     }
 }
 

@@ -30,10 +30,25 @@ public struct YAMLNode: Sendable {
 
     /// True for a plain empty scalar, `~` or `null`: a key written with no value.
     public var isNull: Bool {
-        if case .scalar(let text, plain: true) = content {
-            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        if case .scalar(var text, plain: true) = content {
+            return text.withUTF8(YAMLNode.isNullWord)
         }
         return false
+    }
+
+    /// YAML's plain null: nothing, `~`, `null`, `Null` or `NULL`, compared as bytes.
+    static func isNullWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "~")
+        case 4:
+            let n = UInt8(ascii: "n"), u = UInt8(ascii: "u"), l = UInt8(ascii: "l")
+            let capitalN = UInt8(ascii: "N"), capitalU = UInt8(ascii: "U"), capitalL = UInt8(ascii: "L")
+            let rest = (bytes[1], bytes[2], bytes[3])
+            if bytes[0] == n { return rest == (u, l, l) }
+            return bytes[0] == capitalN && (rest == (u, l, l) || rest == (capitalU, capitalL, capitalL))
+        default: return false
+        }
     }
 
     /// A short name for the kind of node, for messages ("a list", "a map", "text").

@@ -323,11 +323,8 @@ private struct FlatReader {
         stack.append(frame)
     }
 
-    /// A place in the input, made into a `SourceLocation` only when a value is recorded.
-    struct Mark {
-        var line: Int
-        var column: Int
-    }
+    /// A place in the input, made into a `SourceLocation` only when one is needed.
+    typealias Mark = TextPosition
 
     /// An open map or list. Lists and what they hold are parsed and checked but not recorded.
     struct Frame {
@@ -365,7 +362,7 @@ private struct FlatReader {
         keys.reserveCapacity(32)
     }
 
-    func location(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+    func location(_ mark: Mark) -> SourceLocation { mark.location(in: file) }
 
     mutating func run() throws(InputError) -> SupplierDocument {
         let reader = builder
@@ -427,25 +424,6 @@ private struct FlatReader {
         return (table.slot(path), path)
     }
 
-    static func location(_ file: String, _ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-
-    /// YAML's plain null: nothing, `~`, `null`, `Null` or `NULL`, compared as bytes.
-    static func isNullWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch bytes.count {
-        case 0: return true
-        case 1: return bytes[0] == UInt8(ascii: "~")
-        case 4:
-            let n = UInt8(ascii: "n"), u = UInt8(ascii: "u"), l = UInt8(ascii: "l")
-            let capitalN = UInt8(ascii: "N"), capitalU = UInt8(ascii: "U"), capitalL = UInt8(ascii: "L")
-            let rest = (bytes[1], bytes[2], bytes[3])
-            if bytes[0] == n { return rest == (u, l, l) }
-            return bytes[0] == capitalN && (rest == (u, l, l) || rest == (capitalU, capitalL, capitalL))
-        default: return false
-        }
-    }
-
-    static func position(_ mark: Mark) -> TextPosition { TextPosition(line: mark.line, column: mark.column) }
-
     /// A key as written in its map, for messages.
     func keyText(_ key: Key, in frame: Frame) -> String {
         guard frame.record else { return id(key) }
@@ -464,13 +442,12 @@ private struct FlatReader {
         if let first {
             let path = id(key)
             throw InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
-                at: location(Mark(line: value.keyPosition.line, column: value.keyPosition.column)),
-                notes: [Note("'\(path)' first appears here", at: location(Mark(line: first.keyPosition.line, column: first.keyPosition.column)))])
+                at: location(value.keyPosition), notes: [Note("'\(path)' first appears here", at: location(first.keyPosition))])
         }
     }
 
     mutating func handle(_ event: yaml_event_t) throws(InputError) -> Bool {
-        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let mark = TextPosition(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_STREAM_END_EVENT:
             return true
@@ -530,14 +507,12 @@ private struct FlatReader {
             guard let (key, keyMark) = takeKey(), stack[top].record else { return false }
             let text = String(decoding: bytes, as: UTF8.self)
             // Compared as bytes first: most values are not four bytes or fewer.
-            let isNull = scalar.style == YAML_PLAIN_SCALAR_STYLE && FlatReader.isNullWord(bytes)
+            let isNull = scalar.style == YAML_PLAIN_SCALAR_STYLE && YAMLNode.isNullWord(bytes)
             if stack.count == 1 && (key == .slot(table.returnSlot) || key == .slot(table.bidSlot)) && !isNull && scalarHeader == nil {
                 scalarHeader = mark
                 scalarHeaderKey = FlatReader.id(key, table, paths)
             }
-            let keyPosition = FlatReader.position(keyMark)
-            try record(key, DocumentValue(text: text, isNull: isNull, structure: nil, position: isNull ? keyPosition : FlatReader.position(mark),
-                keyPosition: keyPosition))
+            try record(key, DocumentValue(text: text, isNull: isNull, structure: nil, position: isNull ? keyMark : mark, keyPosition: keyMark))
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             try count(mark)
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -560,8 +535,7 @@ private struct FlatReader {
                 if isMapping {
                     push(Frame(isMapping: true, place: place, record: true, keyStart: keys.count, keyMark: keyMark))
                 } else {
-                    try record(place, DocumentValue(text: "", isNull: false, structure: "a list", position: FlatReader.position(mark),
-                        keyPosition: FlatReader.position(keyMark)))
+                    try record(place, DocumentValue(text: "", isNull: false, structure: "a list", position: mark, keyPosition: keyMark))
                     push(Frame(isMapping: false, place: place, record: false, keyStart: keys.count, keyMark: keyMark))
                 }
             } else {
@@ -572,7 +546,7 @@ private struct FlatReader {
             let empty = keys.count == frame.keyStart
             keys.removeSubrange(frame.keyStart...)
             if frame.isMapping && frame.record && empty && !stack.isEmpty {
-                let at = FlatReader.position(frame.keyMark)
+                let at = frame.keyMark
                 try record(frame.place, DocumentValue(text: "", isNull: true, structure: nil, position: at, keyPosition: at))
             }
         default:

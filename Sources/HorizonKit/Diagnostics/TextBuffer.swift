@@ -1,0 +1,57 @@
+/// UTF-8 text built by appending, made a `String` once at the end.
+struct TextBuffer {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func add(_ number: Int) {
+        if number >= 0 && number < 10 {
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + number))
+        } else {
+            add(String(number))
+        }
+    }
+
+    mutating func add(_ location: SourceLocation) {
+        add(location.file)
+        add(":")
+        add(location.line)
+        add(":")
+        add(location.column)
+    }
+
+    /// A finding in the compiler convention (`file:line:column: severity[code] message`, notes
+    /// on lines of their own). With the contract's clause numbers, the message starts with its
+    /// clause and number (`DA-TRN-1 (clause 4.1): …`), as check reports write it.
+    mutating func add(_ finding: Finding, numbers: [String: String]? = nil) {
+        add(finding.location)
+        add(": ")
+        add(finding.severity.rawValue)
+        add("[")
+        add(finding.code)
+        add("] ")
+        if let numbers, let clause = finding.clause {
+            add(clause)
+            if let number = numbers[clause] {
+                add(" (clause ")
+                add(number)
+                add(")")
+            }
+            add(": ")
+        }
+        add(finding.message)
+        for note in finding.notes {
+            add("\n")
+            add(note.location)
+            add(": note: ")
+            add(note.message)
+        }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
