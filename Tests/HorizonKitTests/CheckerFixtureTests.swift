@@ -41,7 +41,7 @@ struct CheckerFixtureTests {
         for clause in try CheckFixtures.library().clauses {
             for requirement in clause.requirements {
                 for rule in requirement.rules {
-                    if case .evidence = rule.kind { continue }
+                    if rule.kind is Evidence { continue }
                     codes.insert(rule.code)
                 }
             }

@@ -81,52 +81,22 @@ public final class Checker: Sendable {
         /// The requirement's fields that are asked for outright (not `conditional`), each with
         /// its slot (-1 for a field the table does not know).
         let fields: [(slot: Int, id: String)]
-        /// The requirement's rules, compiled: one for each of `requirement.rules`, in order.
-        let checks: [FastCheck]
         /// Whether there is a requirement (asked without copying it out).
         let hasRequirement: Bool
         /// The slots of `fields`, apart, so that walking them copies no string.
         let fieldSlots: [Int]
 
-        init(clause: String, number: String, requirement: Requirement?, conditional: Set<String>, fields: [(slot: Int, id: String)],
-            checks: [FastCheck])
-        {
+        init(clause: String, number: String, requirement: Requirement?, conditional: Set<String>, fields: [(slot: Int, id: String)]) {
             self.clause = clause
             self.number = number
             self.requirement = requirement
             self.conditional = conditional
             self.fields = fields
-            self.checks = checks
             hasRequirement = requirement != nil
             fieldSlots = fields.map(\.slot)
         }
     }
 
-    /// A rule compiled for this contract and kind of document: its fields as slots and its
-    /// parameters as values, nothing reference-counted. It decides the common outcomes that
-    /// add no finding (a rule met); anything else is left to `Judgement.evaluate`, which
-    /// writes the findings, so a document's report is the same either way.
-    struct FastCheck: Sendable {
-        enum Kind: Sendable { case isTrue, atMost, atLeast, percentAtLeast, adoptedBy, withinMonths, mapped, evidence }
-        var kind: Kind
-        /// The rule's first field (the flag, the part, the field compared).
-        var first = -1
-        /// Its second field (the whole, the compared field, the adoption date).
-        var second = -1
-        /// Whether an at_most or at_least compares with `second` rather than `value`.
-        var againstField = false
-        /// The parameter's value (limit, target percentage, months), if the contract gives it.
-        var value: Int?
-        /// adopted_by's deadline: the contract's start plus the parameter's days.
-        var deadline: CivilDate?
-        /// mapped's fields: a range of `Checker.mappedSlots`.
-        var mapped: Range<Int> = 0..<0
-    }
-
-    /// The slots of every mapped rule's fields, end to end.
-    let mappedSlots: [Int]
-    /// The adopted_by rules of each kind's plan, for the pending-policy test.
-    let adoptions: [DocumentKind: [(slot: Int, flag: String, deadline: CivilDate?)]]
     let threshold: Int
     /// The requirement table's fixed text, per document kind.
     let layouts: [DocumentKind: RequirementLayout]
@@ -170,67 +140,23 @@ public final class Checker: Sendable {
         fieldTypes = table.ids.map { library.field($0)?.type }
         idEndings = table.ids.map(IdEnding.init)
         var plans: [DocumentKind: [PlanStep]] = [:]
-        var mappedSlots: [Int] = []
-        func slot(_ id: String) -> Int { table.slot(id) ?? -1 }
-        func compile(_ rule: Rule) -> FastCheck {
-            switch rule.kind {
-            case .isTrue(let field):
-                return FastCheck(kind: .isTrue, first: slot(field))
-            case .atMost(let field, let limit), .atLeast(let field, let limit):
-                let kind: FastCheck.Kind
-                if case .atMost = rule.kind { kind = .atMost } else { kind = .atLeast }
-                var check = FastCheck(kind: kind, first: slot(field))
-                switch limit {
-                case .field(let other):
-                    check.second = slot(other)
-                    check.againstField = true
-                case .parameter(let name):
-                    check.value = contract.int(name)
-                }
-                return check
-            case .percentAtLeast(let part, let whole, let target, _):
-                return FastCheck(kind: .percentAtLeast, first: slot(part), second: slot(whole), value: contract.int(target))
-            case .adoptedBy(let flag, let date, let days):
-                return FastCheck(kind: .adoptedBy, first: slot(flag), second: slot(date),
-                    deadline: contract.int(days).map { contract.start.adding(days: $0) })
-            case .withinMonths(let field, let months):
-                return FastCheck(kind: .withinMonths, first: slot(field), value: contract.int(months))
-            case .mapped(let fields):
-                let start = mappedSlots.count
-                mappedSlots += fields.map(slot)
-                return FastCheck(kind: .mapped, mapped: start..<mappedSlots.count)
-            case .evidence:
-                return FastCheck(kind: .evidence)
-            }
-        }
         for kind in DocumentKind.allCases {
             var steps: [PlanStep] = []
             for clause in contract.clauses {
                 let number = contract.numbers[clause.id] ?? ""
                 let applicable = clause.requirements.filter { $0.documents.contains(kind) }
                 if applicable.isEmpty {
-                    steps.append(PlanStep(clause: clause.id, number: number, requirement: nil, conditional: [], fields: [], checks: []))
+                    steps.append(PlanStep(clause: clause.id, number: number, requirement: nil, conditional: [], fields: []))
                 }
                 for requirement in applicable {
-                    let conditional = Set(requirement.rules.compactMap { rule -> String? in
-                        if case .adoptedBy(_, let date, _) = rule.kind { return date } else { return nil }
-                    })
+                    let conditional = Set(requirement.rules.flatMap { $0.kind.conditionalFields.map(\.id) })
                     let fields = requirement.fields.map(\.value).filter { !conditional.contains($0) }.map { (table.slot($0) ?? -1, $0) }
-                    steps.append(PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields,
-                        checks: requirement.rules.map(compile)))
+                    steps.append(PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields))
                 }
             }
             plans[kind] = steps
         }
         self.plans = plans
-        self.mappedSlots = mappedSlots
-        adoptions = plans.mapValues { steps in
-            steps.flatMap { step in
-                zip(step.requirement?.rules ?? [], step.checks).compactMap { rule, check in
-                    if case .adoptedBy(let flag, _, _) = rule.kind { (check.first, flag, check.deadline) } else { nil }
-                }
-            }
-        }
         layouts = Dictionary(uniqueKeysWithValues: plans.map { kind, steps in
             (kind, RequirementLayout(rows: steps.map { step in
                 (step.clause, step.number, step.requirement?.id ?? "-", step.requirement?.summary ?? "no requirement for a \(kind.rawValue)")
@@ -265,6 +191,11 @@ struct Judgement {
     var brokenGroups: Set<String> = []
     /// "Did you mean" hints given so far (see `takeHint`).
     var hintsGiven = 0
+    /// The clause, requirement and rule being judged (see `RuleContext`).
+    var ruleClause = ""
+    var requirementSummary = ""
+    var ruleCode = ""
+    var ruleSeverity = Severity.error
 
     var contract: Contract { checker.contract }
     var library: Library { checker.library }
@@ -379,7 +310,7 @@ struct Judgement {
     func missingMessage(_ field: String, blank: Bool) -> String {
         let state = blank ? "is empty" : "is missing"
         guard let spec = library.field(field) else { return "'\(field)' \(state)" }
-        var how = "give \(FieldTyping.expectation(spec.type)): \(lowerFirst(spec.meaning))"
+        var how = "give \(FieldTyping.expectation(spec.type)): \(spec.meaning.lowercasedFirst)"
         if spec.type == .hex { how += " (compute it with 'sha256sum FILE', or 'Get-FileHash FILE' on Windows)" }
         return "'\(field)' \(state): \(how)"
     }
@@ -532,10 +463,6 @@ struct Judgement {
 
     // MARK: - Requirements
 
-    enum Outcome {
-        case pass, fail, partial, warn, notYetDue, notApplicable, unknown
-    }
-
     /// Each requirement's status, in the order of the plan (and of the checker's layout).
     mutating func judgeRequirements() -> [RequirementStatus] {
         let plan = checker.plans[document.kind] ?? []
@@ -552,61 +479,20 @@ struct Judgement {
     /// deadline whose policy is not yet in place. What else the return says of that policy is
     /// then not yet due either, rather than missing.
     func pending() -> Set<String> {
-        guard document.kind == .return, let end = periodEnd else { return [] }
+        guard document.kind == .return, periodEnd != nil else { return [] }
         var groups: Set<String> = []
-        for (slot, flag, deadline) in checker.adoptions[.return] ?? [] {
-            // Only a field of the table is ever typed: a flag without a slot is never false.
-            guard slot >= 0, typed[slot: slot]?.bool == false, let deadline, end < deadline,
-                let dot = flag.lastIndex(of: ".")
-            else { continue }
-            groups.insert(String(flag[...dot]))
+        for step in checker.plans[.return] ?? [] {
+            for rule in step.requirement?.rules ?? [] {
+                if let group = rule.kind.pendingGroup(in: self) { groups.insert(group) }
+            }
         }
         return groups
-    }
-
-    /// A compiled rule's outcome when it is met (or otherwise settled) without a finding;
-    /// `nil` when `evaluate` must judge it.
-    func fastOutcome(_ check: Checker.FastCheck) -> Outcome? {
-        func int(_ slot: Int) -> Int? { slot >= 0 ? typed[slot: slot]?.int : nil }
-        func present(_ slot: Int) -> Bool {
-            guard slot >= 0, let value = document[slot: slot] else { return false }
-            return !value.isNull
-        }
-        switch check.kind {
-        case .isTrue:
-            return check.first >= 0 && typed[slot: check.first]?.bool == true ? .pass : nil
-        case .atMost, .atLeast:
-            guard let value = int(check.first), let bound = check.againstField ? int(check.second) : check.value else { return nil }
-            return (check.kind == .atMost ? value <= bound : value >= bound) ? .pass : nil
-        case .percentAtLeast:
-            guard let numerator = int(check.first), let denominator = int(check.second), let percent = check.value else { return nil }
-            if denominator == 0 { return .notApplicable }
-            return numerator * 100 >= percent * denominator ? .pass : nil
-        case .adoptedBy:
-            guard document.kind == .return, check.first >= 0, let inPlace = typed[slot: check.first]?.bool, let deadline = check.deadline
-            else { return nil }
-            if !inPlace {
-                if let end = periodEnd, end < deadline { return .notYetDue }
-                return nil
-            }
-            guard present(check.second), let adopted = typed[slot: check.second]?.date else { return nil }
-            if let end = periodEnd, adopted > end { return nil }
-            return adopted > deadline ? nil : .pass
-        case .withinMonths:
-            guard check.first >= 0, let date = typed[slot: check.first]?.date, let count = check.value, let end = periodEnd else { return nil }
-            return date < end.adding(months: -count) || date > end ? nil : .pass
-        case .mapped:
-            for i in check.mapped where !present(checker.mappedSlots[i]) { return nil }
-            return .pass
-        case .evidence:
-            return checker.evidence == nil ? .pass : nil
-        }
     }
 
     mutating func judge(_ step: Checker.PlanStep) -> RequirementStatus {
         let clause = step.clause
         if !pendingGroups.isEmpty && step.conditional.isEmpty, let requirement = step.requirement {
-            let fields = requirement.fields.map(\.value) + requirement.rules.flatMap(\.kind.fields)
+            let fields = requirement.fields.map(\.value) + requirement.rules.flatMap { $0.kind.fields.map(\.id) }
             let inPending = fields.allSatisfy { field in pendingGroups.contains { field.hasPrefix($0) } }
             let missing = fields.contains { document[$0] == nil || document[$0]!.isNull }
             if inPending && missing { return .notYetDue }
@@ -634,8 +520,7 @@ struct Judgement {
         }
         // Rules decide the status where there are any; a requirement of fields alone is met
         // when they are all present and well typed, partly met when some are.
-        let checks = step.checks
-        if checks.isEmpty {
+        guard let requirement = step.requirement, !requirement.rules.isEmpty else {
             if allPresent { return .met }
             return anyPresent ? .partlyMet : .notMet
         }
@@ -643,14 +528,12 @@ struct Judgement {
         var passed = false
         var notYetDue = false
         var allNotApplicable = true
-        for i in checks.indices {
-            let outcome: Outcome
-            if let fast = fastOutcome(checks[i]) {
-                outcome = fast
-            } else {
-                let requirement = step.requirement!
-                outcome = evaluate(requirement.rules[i], clause: clause, requirement: requirement)
-            }
+        ruleClause = clause
+        requirementSummary = requirement.summary
+        for rule in requirement.rules {
+            ruleCode = rule.code
+            ruleSeverity = rule.severity
+            let outcome = rule.kind.judge(&self)
             switch outcome {
             case .fail, .unknown: failed = true
             case .partial: (failed, passed) = (true, true)
@@ -667,158 +550,46 @@ struct Judgement {
         return .met
     }
 
-    func lowerFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.lowercased() + text.dropFirst()
+    func parameter(_ name: String) -> Int? { contract.int(name) }
+}
+
+// MARK: - What rules see
+
+extension Judgement: RuleContext {
+    var documentKind: DocumentKind { document.kind }
+    var contractStart: CivilDate { contract.start }
+    var evidence: (any EvidenceSource)? { checker.evidence }
+
+    func int(_ field: FieldRef) -> Int? { field.slot >= 0 ? typed[slot: field.slot]?.int : nil }
+    func bool(_ field: FieldRef) -> Bool? { field.slot >= 0 ? typed[slot: field.slot]?.bool : nil }
+    func date(_ field: FieldRef) -> CivilDate? { field.slot >= 0 ? typed[slot: field.slot]?.date : nil }
+    func text(_ field: FieldRef) -> String? { field.slot >= 0 ? typed[slot: field.slot]?.text : nil }
+
+    func isGiven(_ field: FieldRef) -> Bool {
+        guard let value = value(field.slot, field.id) else { return false }
+        return !value.isNull
     }
 
-    func parameter(_ name: String) -> Int? { contract.int(name) }
+    func textParameter(_ name: String) -> String? {
+        if case .text(let text)? = contract.parameters[name] { return text }
+        return nil
+    }
 
-    func int(_ field: String) -> Int? { typed[field]?.int }
-
-    mutating func fail(_ rule: Rule, _ clause: String, _ field: String, _ message: String, severity: Severity? = nil) -> Outcome {
-        let severity = severity ?? rule.severity
-        add(severity, rule.code, message, at: location(field), clause: clause, field: field)
+    mutating func fail(_ field: FieldRef, _ message: String, severity: Severity?) -> Outcome {
+        let severity = severity ?? ruleSeverity
+        add(severity, ruleCode, message, at: location(field.id), clause: ruleClause, field: field.id)
         return severity == .error ? .fail : .warn
     }
 
-    mutating func evaluate(_ rule: Rule, clause: String, requirement: Requirement) -> Outcome {
-        switch rule.kind {
-        case .isTrue(let field):
-            guard let value = typed[field]?.bool else { return .unknown }
-            return value ? .pass : fail(rule, clause, field, "'\(field)' is false: \(lowerFirst(requirement.summary))")
-
-        case .atMost(let field, let limit), .atLeast(let field, let limit):
-            guard let value = int(field) else { return .unknown }
-            let bound: Int?
-            let name: String
-            switch limit {
-            case .field(let other):
-                bound = int(other)
-                name = "'\(other)' (\(bound.map(String.init) ?? "?"))"
-            case .parameter(let parameterName):
-                bound = parameter(parameterName)
-                name = "the contract's \(parameterName) (\(bound.map(String.init) ?? "?"))"
-            }
-            guard let bound else { return .unknown }
-            if case .atMost = rule.kind {
-                return value <= bound ? .pass : fail(rule, clause, field, "'\(field)' (\(value)) is more than \(name)")
-            }
-            return value >= bound ? .pass : fail(rule, clause, field, "'\(field)' (\(value)) is less than \(name)")
-
-        case .percentAtLeast(let part, let whole, let target, let fromMonths):
-            guard let numerator = int(part), let denominator = int(whole), let percent = parameter(target) else { return .unknown }
-            if denominator == 0 { return .notApplicable }
-            if numerator * 100 >= percent * denominator { return .pass }
-            let from = fromMonths.flatMap(parameter).map { contract.start.adding(months: $0) } ?? contract.start
-            let share = numerator * 100 / denominator
-            let message = "'\(part)' is \(numerator) of \(denominator) '\(whole)' (\(share)%); the contract requires \(percent)% from \(from)"
-            if let end = periodEnd, end < from {
-                _ = fail(rule, clause, part, message + "; not yet due", severity: .warning)
-                return .notYetDue
-            }
-            return fail(rule, clause, part, message)
-
-        case .adoptedBy(let flag, let date, let days):
-            guard let inPlace = typed[flag]?.bool, let allowed = parameter(days) else { return .unknown }
-            let deadline = contract.start.adding(days: allowed)
-            let dateValue = document[date]
-            if document.kind == .bid {
-                if inPlace { return .pass }
-                guard let value = dateValue, !value.isNull else {
-                    add(rule.severity, rule.code, "no policy is in place and '\(date)' gives no date by which one will be; the contract requires one by \(deadline)",
-                        at: location(flag), clause: clause, field: date)
-                    return .fail
-                }
-                guard let by = typed[date]?.date else { return .unknown }
-                return by <= deadline ? .pass : fail(rule, clause, date, "a policy by \(by) is after the contract's deadline of \(deadline) (\(allowed) days after the start)")
-            }
-            if inPlace {
-                guard let value = dateValue, !value.isNull else {
-                    if firstReportOfMissing(date) {
-                        add(.error, "missing-field", "'\(date)' is missing: the date the policy was adopted",
-                            at: dateValue.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: date)
-                    }
-                    return .fail
-                }
-                guard let adopted = typed[date]?.date else { return .unknown }
-                if let end = periodEnd, adopted > end {
-                    return fail(rule, clause, date, "the policy is said to be adopted on \(adopted), after the period ends (\(end))")
-                }
-                if adopted > deadline {
-                    add(.warning, "policy-adopted-late", "the policy was adopted on \(adopted), after the deadline of \(deadline) (\(allowed) days after the start)",
-                        at: location(date), clause: clause, field: date)
-                }
-                return .pass
-            }
-            if let end = periodEnd, end < deadline { return .notYetDue }
-            return fail(rule, clause, flag, "no workplace policy is in place; the contract required one by \(deadline)")
-
-        case .withinMonths(let field, let months):
-            guard let date = typed[field]?.date, let count = parameter(months) else { return .unknown }
-            guard let end = periodEnd else { return .unknown }
-            let earliest = end.adding(months: -count)
-            if date < earliest {
-                return fail(rule, clause, field, "'\(field)' is \(date), more than \(count) months before the period end (\(end)); a review was due by \(date.adding(months: count))")
-            }
-            if date > end {
-                return fail(rule, clause, field, "'\(field)' is \(date), after the period ends (\(end))")
-            }
-            return .pass
-
-        case .mapped(let fields):
-            var missing = 0
-            for field in fields {
-                let value = document[field]
-                if value == nil || value!.isNull {
-                    missing += 1
-                    guard firstReportOfMissing(field) else { continue }
-                    let element = field.split(separator: ".").last.map(String.init) ?? field
-                    add(rule.severity, rule.code, "'\(field)' is missing: say which section of the policy covers \(element.replacingOccurrences(of: "_", with: " "))",
-                        at: value.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: field)
-                }
-            }
-            if missing == 0 { return .pass }
-            return missing == fields.count ? .fail : (rule.severity == .error ? .partial : .warn)
-
-        case .evidence(let documentField, let digestField):
-            guard let evidence = checker.evidence else { return .pass }
-            guard let path = typed[documentField]?.text, let expected = typed[digestField]?.text else { return .unknown }
-            if !EvidencePath.isContained(path) {
-                add(.error, "evidence-outside-folder", "'\(documentField)' leaves the evidence folder (an absolute path or '..'); it was not read",
-                    at: location(documentField), clause: clause, field: documentField)
-                return .fail
-            }
-            switch evidence.lookup(path) {
-            case .found(let actual):
-                if actual == expected { return .pass }
-                add(.error, "evidence-digest-mismatch", "the policy file's SHA-256 is \(actual), not the '\(digestField)' given",
-                    at: location(digestField), clause: clause, field: digestField)
-                return .fail
-            case .missing:
-                add(.error, "evidence-missing", "the policy file \(quoted(path)) is not in the evidence folder", at: location(documentField),
-                    clause: clause, field: documentField)
-                return .fail
-            case .outside:
-                add(.error, "evidence-outside-folder", "'\(documentField)' leads outside the evidence folder through a link; it was not read",
-                    at: location(documentField), clause: clause, field: documentField)
-                return .fail
-            case .unreadable(let reason):
-                add(.error, "evidence-missing", "the policy file could not be read: \(reason)", at: location(documentField), clause: clause,
-                    field: documentField)
-                return .fail
-            }
-        }
+    mutating func report(_ severity: Severity, _ code: String, at place: FieldRef, field: FieldRef, _ message: String) {
+        add(severity, code, message, at: location(place.id), clause: ruleClause, field: field.id)
     }
-}
 
-/// Checks on evidence paths that need no file system.
-public enum EvidencePath {
-    /// True for a relative path with no `..` component (and no NUL or backslash tricks).
-    public static func isContained(_ path: String) -> Bool {
-        if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\0") || path.contains("\\") { return false }
-        if path.count >= 2 && path.dropFirst().first == ":" { return false }
-        return !path.split(separator: "/").contains("..")
+    mutating func reportMissing(_ field: FieldRef, byRule: Bool, _ message: String) {
+        guard firstReportOfMissing(field.id) else { return }
+        let value = value(field.slot, field.id)
+        add(byRule ? ruleSeverity : .error, byRule ? ruleCode : "missing-field", message,
+            at: value.map(document.keyLocation(of:)) ?? document.start, clause: ruleClause, field: field.id)
     }
 }
 

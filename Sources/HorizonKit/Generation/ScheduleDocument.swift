@@ -149,7 +149,7 @@ public enum ScheduleBuilder {
             let label = "\(contract.numbers[clause.id] ?? "") (\(clause.id))"
             for requirement in clause.requirements where requirement.documents.contains(kind) {
                 var fields = requirement.fields.map(\.value)
-                for rule in requirement.rules { fields += rule.kind.fields }
+                for rule in requirement.rules { fields += rule.kind.fields.map(\.id) }
                 for field in fields {
                     if rows[field] == nil {
                         let spec = library.field(field)
@@ -160,8 +160,8 @@ public enum ScheduleBuilder {
                     if !rows[field]!.clauses.contains(label) { rows[field]!.clauses.append(label) }
                 }
                 for rule in requirement.rules {
-                    let text = RuleText.describe(rule.kind, for: kind, value: value)
-                    if let first = rule.kind.fields.first, !rows[first]!.rules.contains(text) {
+                    let text = rule.kind.describe(RuleWords(document: kind, value: value))
+                    if let first = rule.kind.fields.first?.id, !rows[first]!.rules.contains(text) {
                         rows[first]!.rules.append(text)
                     }
                 }

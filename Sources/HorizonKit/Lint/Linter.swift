@@ -195,48 +195,27 @@ public enum Linter {
                             field: id))
                     }
                 }
-                func checkParameter(_ name: String, at location: SourceLocation) {
+                func checkParameter(_ name: String, _ kind: Parameter.Kind, at location: SourceLocation) {
                     guard let parameter = parameters[name] else {
                         findings.append(Finding(.error, "unknown-parameter",
                             "rule names parameter '\(name)', which \(clause.id) does not declare\(Nearest.hint(for: name, in: parameters.keys.sorted()))",
                             at: location, clause: clause.id))
                         return
                     }
-                    if parameter.kind != .int {
-                        findings.append(Finding(.error, "wrong-field-type", "rule needs a whole-number parameter, but '\(name)' is text",
+                    if parameter.kind != kind {
+                        let needed = kind == .int ? "a whole-number" : "a text"
+                        let given = parameter.kind == .int ? "a whole number" : "text"
+                        findings.append(Finding(.error, "wrong-field-type", "rule needs \(needed) parameter, but '\(name)' is \(given)",
                             at: location, clause: clause.id))
                     }
                 }
                 for field in requirement.fields { checkField(field.value, at: field.location) }
-                let numbers: [FieldType] = [.count, .percent]
                 for rule in requirement.rules {
-                    let at = rule.location
-                    switch rule.kind {
-                    case .isTrue(let field):
-                        checkField(field, at: at, expecting: [.bool])
-                    case .atMost(let field, let limit), .atLeast(let field, let limit):
-                        checkField(field, at: at, expecting: numbers)
-                        switch limit {
-                        case .field(let other): checkField(other, at: at, expecting: numbers)
-                        case .parameter(let name): checkParameter(name, at: at)
+                    for input in rule.kind.inputs {
+                        switch input {
+                        case .field(let field, let types): checkField(field.id, at: rule.location, expecting: types)
+                        case .parameter(let name, let kind): checkParameter(name, kind, at: rule.location)
                         }
-                    case .percentAtLeast(let part, let whole, let target, let from):
-                        checkField(part, at: at, expecting: [.count])
-                        checkField(whole, at: at, expecting: [.count])
-                        checkParameter(target, at: at)
-                        if let from { checkParameter(from, at: at) }
-                    case .adoptedBy(let flag, let date, let days):
-                        checkField(flag, at: at, expecting: [.bool])
-                        checkField(date, at: at, expecting: [.date])
-                        checkParameter(days, at: at)
-                    case .withinMonths(let field, let months):
-                        checkField(field, at: at, expecting: [.date])
-                        checkParameter(months, at: at)
-                    case .mapped(let fields):
-                        for field in fields { checkField(field, at: at) }
-                    case .evidence(let document, let digest):
-                        checkField(document, at: at, expecting: [.path])
-                        checkField(digest, at: at, expecting: [.hex])
                     }
                 }
             }

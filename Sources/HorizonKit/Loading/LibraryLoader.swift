@@ -48,7 +48,7 @@ public enum LibraryLoader {
             }
         }
 
-        let reader = LibraryReader(collector: collector)
+        var reader = LibraryReader(collector: collector)
         guard let root = parse(base + "/library.yaml") else {
             return LibraryLoad(library: nil, findings: collector.findings, inputErrors: inputErrors)
         }
@@ -65,13 +65,15 @@ public enum LibraryLoader {
         } else {
             library.fieldsRead = false
         }
+        // Numbered before the clauses are read, so that each rule's fields carry their slots.
+        library.fieldTable = FieldTable(ids: library.fields.map(\.id))
+        reader.table = library.fieldTable
         for path in FileInput.yamlFiles(under: base + "/clauses") {
             if let node = parse(path), let clause = reader.readClause(node) {
                 library.clauses.append(clause)
             }
         }
         library.fieldIndex = Dictionary(library.fields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        library.fieldTable = FieldTable(ids: library.fields.map(\.id))
         return LibraryLoad(library: library, findings: collector.findings, inputErrors: inputErrors, files: files)
     }
 }
@@ -79,6 +81,8 @@ public enum LibraryLoader {
 /// Turns library YAML nodes into the model, reporting every structural problem.
 struct LibraryReader {
     let collector: FindingCollector
+    /// The library's field table, once `fields.yaml` is read: rules' fields are filed by it.
+    var table: FieldTable = .headerOnly
 
     func readIdentity(_ root: YAMLNode) -> Library? {
         guard let top = MapReader(root, what: "library.yaml", collector: collector) else { return nil }
@@ -344,12 +348,20 @@ struct LibraryReader {
             map.abandon()
             return nil
         }
+        guard let kindType = RuleKinds.kind(named: kindName) else {
+            collector.error(
+                "unknown-rule-kind", "unknown rule kind '\(kindName.clipped)'\(Nearest.hint(for: kindName, in: RuleKinds.names))",
+                at: kindNode.location)
+            for key in map.keys { _ = map.optional(key) }
+            return nil
+        }
         var code = ""
-        // An evidence rule's findings have fixed codes (evidence-missing, evidence-outside-folder,
-        // evidence-digest-mismatch), so it takes no code of its own.
-        let codeNode = kindName == "evidence" ? map.optional("code") : map.required("code")
-        if kindName == "evidence", let node = codeNode {
-            collector.error("unknown-key", "an evidence rule takes no 'code': its findings are evidence-missing, evidence-outside-folder and evidence-digest-mismatch",
+        // A kind whose findings have fixed codes (evidence-missing, evidence-outside-folder,
+        // evidence-digest-mismatch) takes no code of its own.
+        let fixed = kindType.fixedCodes
+        let codeNode = fixed != nil ? map.optional("code") : map.required("code")
+        if let fixed, let node = codeNode {
+            collector.error("unknown-key", "\(article(kindName)) \(kindName) rule takes no 'code': its findings are \(fixed.dropLast().joined(separator: ", ")) and \(fixed.last ?? "")",
                 at: node.location)
         } else if let node = codeNode, let text = Scalar.nonEmptyText(node, "a rule code", collector) {
             code = text
@@ -365,62 +377,44 @@ struct LibraryReader {
             default: collector.error("wrong-type", "severity must be 'error' or 'warning', not '\(text.clipped)'", at: node.location)
             }
         }
-        func name(_ key: String) -> String? { map.required(key).flatMap { Scalar.nonEmptyText($0, "'\(key)'", collector) } }
-        func operand(_ key: String) -> Operand? {
-            name(key).map { $0.contains(".") ? .field($0) : .parameter($0) }
-        }
-        let kind: RuleKind?
-        switch kindName {
-        case "is_true":
-            kind = name("field").map { .isTrue(field: $0) }
-        case "at_most", "at_least":
-            let field = name("field")
-            let limit = operand("limit")
-            if let field, let limit {
-                kind = kindName == "at_most" ? .atMost(field: field, limit: limit) : .atLeast(field: field, limit: limit)
-            } else {
-                kind = nil
-            }
-        case "percent_at_least":
-            let part = name("part")
-            let whole = name("whole")
-            let target = name("target")
-            let from = map.optional("from_months").flatMap { Scalar.nonEmptyText($0, "'from_months'", collector) }
-            if let part, let whole, let target {
-                kind = .percentAtLeast(part: part, whole: whole, target: target, fromMonths: from)
-            } else {
-                kind = nil
-            }
-        case "adopted_by":
-            let flag = name("flag")
-            let date = name("date")
-            let days = name("days_after_start")
-            if let flag, let date, let days { kind = .adoptedBy(flag: flag, date: date, daysAfterStart: days) } else { kind = nil }
-        case "within_months":
-            let field = name("field")
-            let months = name("months")
-            if let field, let months { kind = .withinMonths(field: field, months: months) } else { kind = nil }
-        case "mapped":
-            let fields = map.required("fields").flatMap { Scalar.textList($0, "'fields'", collector) }?.map(\.value)
-            kind = fields.map { .mapped(fields: $0) }
-        case "evidence":
-            let document = name("document")
-            let digest = name("digest")
-            if let document, let digest { kind = .evidence(document: document, digest: digest) } else { kind = nil }
-        default:
-            collector.error(
-                "unknown-rule-kind", "unknown rule kind '\(kindName.clipped)'\(Nearest.hint(for: kindName, in: RuleKinds.names))",
-                at: kindNode.location)
-            for key in map.keys { _ = map.optional(key) }
-            return nil
-        }
-        guard let kind else { return nil }
+        guard let kind = kindType.read(RuleMap(map: map, collector: collector, table: table)) else { return nil }
         return Rule(kind: kind, code: code, severity: severity, location: kindNode.location)
     }
+
+    func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }
 }
 
-enum RuleKinds {
-    static let names = ["is_true", "at_most", "at_least", "percent_at_least", "adopted_by", "within_months", "mapped", "evidence"]
+/// A rule's map, read for its kind (`RuleKind.read`): every key missing or malformed is
+/// reported at its location, and field ids are filed by the library's table.
+struct RuleMap: RuleKeys {
+    let map: MapReader
+    let collector: FindingCollector
+    let table: FieldTable
+
+    func name(_ key: String) -> String? { map.required(key).flatMap { Scalar.nonEmptyText($0, "'\(key)'", collector) } }
+    func ref(_ id: String) -> FieldRef { FieldRef(id, slot: table.slot(id) ?? -1) }
+
+    func field(_ key: String) -> FieldRef? { name(key).map(ref) }
+
+    func fields(_ key: String) -> [FieldRef]? {
+        map.required(key).flatMap { Scalar.textList($0, "'\(key)'", collector) }?.map { ref($0.value) }
+    }
+
+    func parameter(_ key: String) -> String? { name(key) }
+
+    func optionalParameter(_ key: String) -> String? {
+        map.optional(key).flatMap { Scalar.nonEmptyText($0, "'\(key)'", collector) }
+    }
+
+    func operand(_ key: String) -> Operand? {
+        guard let node = map.required(key) else { return nil }
+        if case .sequence = node.content {
+            guard let list = Scalar.textList(node, "'\(key)'", collector), !list.isEmpty else { return nil }
+            return .fields(list.map { ref($0.value) })
+        }
+        guard let text = Scalar.nonEmptyText(node, "'\(key)'", collector) else { return nil }
+        return text.contains(".") ? .fields([ref(text)]) : .parameter(text)
+    }
 }
 
 /// Field ids: lowercase words (letters, digits, underscores) joined by single dots.

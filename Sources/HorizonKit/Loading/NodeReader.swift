@@ -221,6 +221,12 @@ extension String {
         return String(String.UnicodeScalarView(scalars))
     }
 
+    /// The text with its first character in lower case, for a summary used inside a sentence.
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+
     /// At most 40 characters, for quoting a user's value in a message.
     var clipped: String {
         // Most values quoted in messages are short and on one line.

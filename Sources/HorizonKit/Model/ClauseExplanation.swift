@@ -53,7 +53,7 @@ public enum ClauseExplanation {
                 out.append(Wrap.lines("fields: " + requirement.fields.map(\.value).joined(separator: ", "), indent: "      ", firstIndent: "    "))
             }
             for rule in requirement.rules {
-                let text = "rule \(rule.kind.name): \(RuleText.describe(rule.kind)); else \(rule.severity.rawValue)[\(rule.code)]"
+                let text = "rule \(rule.kindName): \(rule.kind.describe(RuleWords())); else \(rule.severity.rawValue)[\(rule.code)]"
                 out.append(Wrap.lines(text, indent: "      ", firstIndent: "    "))
             }
         }

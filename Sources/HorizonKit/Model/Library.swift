@@ -133,77 +133,26 @@ public struct Paragraph: Sendable, Hashable {
     public var location: SourceLocation
 }
 
-/// Something a rule compares with: a field or a parameter.
-public enum Operand: Sendable, Hashable, CustomStringConvertible {
-    case field(String)
-    case parameter(String)
-
-    public var description: String {
-        switch self {
-        case .field(let id): id
-        case .parameter(let name): name
-        }
-    }
-}
-
-/// What a rule checks. See `ClauseLibrary/README.md` for the meaning of each kind.
-public enum RuleKind: Sendable, Hashable {
-    case isTrue(field: String)
-    case atMost(field: String, limit: Operand)
-    case atLeast(field: String, limit: Operand)
-    case percentAtLeast(part: String, whole: String, target: String, fromMonths: String?)
-    case adoptedBy(flag: String, date: String, daysAfterStart: String)
-    case withinMonths(field: String, months: String)
-    case mapped(fields: [String])
-    case evidence(document: String, digest: String)
-
-    /// The kind's name as written in the library.
-    public var name: String {
-        switch self {
-        case .isTrue: "is_true"
-        case .atMost: "at_most"
-        case .atLeast: "at_least"
-        case .percentAtLeast: "percent_at_least"
-        case .adoptedBy: "adopted_by"
-        case .withinMonths: "within_months"
-        case .mapped: "mapped"
-        case .evidence: "evidence"
-        }
-    }
-
-    /// Every field the rule reads.
-    public var fields: [String] {
-        switch self {
-        case .isTrue(let field): [field]
-        case .atMost(let field, let limit), .atLeast(let field, let limit):
-            if case .field(let other) = limit { [field, other] } else { [field] }
-        case .percentAtLeast(let part, let whole, _, _): [part, whole]
-        case .adoptedBy(let flag, let date, _): [flag, date]
-        case .withinMonths(let field, _): [field]
-        case .mapped(let fields): fields
-        case .evidence(let document, let digest): [document, digest]
-        }
-    }
-
-    /// Every parameter the rule reads.
-    public var parameters: [String] {
-        switch self {
-        case .isTrue, .mapped, .evidence: []
-        case .atMost(_, let limit), .atLeast(_, let limit):
-            if case .parameter(let name) = limit { [name] } else { [] }
-        case .percentAtLeast(_, _, let target, let fromMonths): [target] + (fromMonths.map { [$0] } ?? [])
-        case .adoptedBy(_, _, let days): [days]
-        case .withinMonths(_, let months): [months]
-        }
-    }
-}
-
 /// A rule of a requirement.
 public struct Rule: Sendable, Hashable {
-    public var kind: RuleKind
+    /// What the rule checks: a value of one of the types in `Model/Rules/`.
+    public var kind: any RuleKind
     public var code: String
     public var severity: Severity
     public var location: SourceLocation
+
+    /// The kind's name as written in the library.
+    public var kindName: String { type(of: kind).name }
+
+    public static func == (lhs: Rule, rhs: Rule) -> Bool {
+        AnyHashable(lhs.kind) == AnyHashable(rhs.kind) && lhs.code == rhs.code && lhs.severity == rhs.severity
+            && lhs.location == rhs.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(AnyHashable(kind))
+        hasher.combine(code)
+    }
 }
 
 /// What a return or bid must show for a clause, and the rules that judge it.

@@ -20,3 +20,13 @@ public protocol EvidenceSource: Sendable {
     /// - Returns: What was found.
     func lookup(_ relativePath: String) -> EvidenceLookup
 }
+
+/// Checks on evidence paths that need no file system.
+public enum EvidencePath {
+    /// True for a relative path with no `..` component (and no NUL or backslash tricks).
+    public static func isContained(_ path: String) -> Bool {
+        if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\0") || path.contains("\\") { return false }
+        if path.count >= 2 && path.dropFirst().first == ":" { return false }
+        return !path.split(separator: "/").contains("..")
+    }
+}

@@ -1,0 +1,87 @@
+/// `adopted_by`: a policy (a yes/no flag and its adoption date) must be in place within a
+/// number of days (a parameter) of the contract's start.
+///
+/// In a return: before the deadline a policy not yet in place is not yet due, and what else
+/// the return says of it is not yet due either (`pendingGroup`); after it, the flag must be
+/// true with the adoption date given, on or before the period's end. Adoption after the
+/// deadline is a warning (`policy-adopted-late`). In a bid: the flag is true, or the date by
+/// which the bidder will adopt one is no later than the deadline.
+///
+/// ```yaml
+/// - kind: adopted_by
+///   flag: policy.in_place
+///   date: policy.adopted_on            # in a bid: policy.in_place_by
+///   days_after_start: policy_deadline_days
+///   code: policy-not-in-place
+/// ```
+public struct AdoptedBy: RuleKind {
+    public static let name = "adopted_by"
+    public let flag: FieldRef
+    public let date: FieldRef
+    public let days: String
+
+    public static func read(_ keys: some RuleKeys) -> AdoptedBy? {
+        let flag = keys.field("flag")
+        let date = keys.field("date")
+        let days = keys.parameter("days_after_start")
+        guard let flag, let date, let days else { return nil }
+        return AdoptedBy(flag: flag, date: date, days: days)
+    }
+
+    public var inputs: [RuleInput] { [.field(flag, types: [.bool]), .field(date, types: [.date]), .parameter(days, kind: .int)] }
+
+    /// The date is asked for only in the case the rule says.
+    public var conditionalFields: [FieldRef] { [date] }
+
+    public func describe(_ words: RuleWords) -> String {
+        let days = words.parameter(self.days)
+        switch words.document {
+        case .bid?: return "\(flag) is true, or else \(date) is no later than \(days) days after the start"
+        case .return?: return "\(flag) is true by \(days) days after the start, with \(date) the date of adoption"
+        case nil:
+            return "in a return, \(flag) is true by \(days) days after the start (\(date) the date of adoption); in a bid, \(flag) is true or else \(date) is no later than that"
+        }
+    }
+
+    /// Before the deadline, in a return whose policy is not yet in place, the flag's group.
+    public func pendingGroup(in context: some RuleContext) -> String? {
+        guard context.documentKind == .return, let end = context.periodEnd, context.bool(flag) == false,
+            let allowed = context.parameter(days), end < context.contractStart.adding(days: allowed),
+            let dot = flag.id.lastIndex(of: ".")
+        else { return nil }
+        return String(flag.id[...dot])
+    }
+
+    public func judge(_ context: inout some RuleContext) -> Outcome {
+        guard let inPlace = context.bool(flag), let allowed = context.parameter(days) else { return .unknown }
+        let deadline = context.contractStart.adding(days: allowed)
+        if context.documentKind == .bid {
+            if inPlace { return .pass }
+            guard context.isGiven(date) else {
+                context.report(context.ruleSeverity, context.ruleCode, at: flag, field: date,
+                    "no policy is in place and '\(date)' gives no date by which one will be; the contract requires one by \(deadline)")
+                return .fail
+            }
+            guard let by = context.date(date) else { return .unknown }
+            if by <= deadline { return .pass }
+            return context.fail(date, "a policy by \(by) is after the contract's deadline of \(deadline) (\(allowed) days after the start)")
+        }
+        if inPlace {
+            guard context.isGiven(date) else {
+                context.reportMissing(date, byRule: false, "'\(date)' is missing: the date the policy was adopted")
+                return .fail
+            }
+            guard let adopted = context.date(date) else { return .unknown }
+            if let end = context.periodEnd, adopted > end {
+                return context.fail(date, "the policy is said to be adopted on \(adopted), after the period ends (\(end))")
+            }
+            if adopted > deadline {
+                context.report(.warning, "policy-adopted-late", at: date, field: date,
+                    "the policy was adopted on \(adopted), after the deadline of \(deadline) (\(allowed) days after the start)")
+            }
+            return .pass
+        }
+        if let end = context.periodEnd, end < deadline { return .notYetDue }
+        return context.fail(flag, "no workplace policy is in place; the contract required one by \(deadline)")
+    }
+}

@@ -1,0 +1,31 @@
+/// `at_least`: a number must be no less than a limit — another field, the sum of several
+/// fields, or a parameter of the contract.
+///
+/// ```yaml
+/// - kind: at_least
+///   field: training.champions
+///   limit: min_champions
+///   code: champions-below-minimum
+/// ```
+public struct AtLeast: RuleKind {
+    public static let name = "at_least"
+    public let field: FieldRef
+    public let limit: Operand
+
+    public static func read(_ keys: some RuleKeys) -> AtLeast? {
+        let field = keys.field("field")
+        let limit = keys.operand("limit")
+        guard let field, let limit else { return nil }
+        return AtLeast(field: field, limit: limit)
+    }
+
+    public var inputs: [RuleInput] { [.field(field, types: .numbers)] + limit.inputs }
+
+    public func describe(_ words: RuleWords) -> String { "\(field) is at least \(limit.described(words))" }
+
+    public func judge(_ context: inout some RuleContext) -> Outcome {
+        guard let value = context.int(field), let bound = limit.value(in: context) else { return .unknown }
+        if value >= bound { return .pass }
+        return context.fail(field, "'\(field)' (\(value)) is less than \(limit.named(bound, in: context))")
+    }
+}

@@ -1,0 +1,31 @@
+/// `at_most`: a number must be no more than a limit — another field, the sum of several
+/// fields, or a parameter of the contract.
+///
+/// ```yaml
+/// - kind: at_most
+///   field: ask_and_act.referrals_specialist
+///   limit: [ask_and_act.disclosures, ask_and_act.referred_from_earlier]
+///   code: referrals-exceed-disclosures
+/// ```
+public struct AtMost: RuleKind {
+    public static let name = "at_most"
+    public let field: FieldRef
+    public let limit: Operand
+
+    public static func read(_ keys: some RuleKeys) -> AtMost? {
+        let field = keys.field("field")
+        let limit = keys.operand("limit")
+        guard let field, let limit else { return nil }
+        return AtMost(field: field, limit: limit)
+    }
+
+    public var inputs: [RuleInput] { [.field(field, types: .numbers)] + limit.inputs }
+
+    public func describe(_ words: RuleWords) -> String { "\(field) is at most \(limit.described(words))" }
+
+    public func judge(_ context: inout some RuleContext) -> Outcome {
+        guard let value = context.int(field), let bound = limit.value(in: context) else { return .unknown }
+        if value <= bound { return .pass }
+        return context.fail(field, "'\(field)' (\(value)) is more than \(limit.named(bound, in: context))")
+    }
+}

@@ -1,0 +1,51 @@
+/// `evidence`: the file a document names (the policy) must be in the evidence folder, inside
+/// it, and match the SHA-256 the document gives. Without an evidence folder the rule is met
+/// unchecked. Its findings have codes of their own, so its rules take no `code`.
+///
+/// ```yaml
+/// - kind: evidence
+///   document: policy.document
+///   digest: policy.sha256
+/// ```
+public struct Evidence: RuleKind {
+    public static let name = "evidence"
+    public static let fixedCodes: [String]? = ["evidence-missing", "evidence-outside-folder", "evidence-digest-mismatch"]
+    public let document: FieldRef
+    public let digest: FieldRef
+
+    public static func read(_ keys: some RuleKeys) -> Evidence? {
+        let document = keys.field("document")
+        let digest = keys.field("digest")
+        guard let document, let digest else { return nil }
+        return Evidence(document: document, digest: digest)
+    }
+
+    public var inputs: [RuleInput] { [.field(document, types: [.path]), .field(digest, types: [.hex])] }
+
+    public func describe(_ words: RuleWords) -> String {
+        "the file named by \(document) is in the evidence folder and its SHA-256 equals \(digest)"
+    }
+
+    public func judge(_ context: inout some RuleContext) -> Outcome {
+        guard let evidence = context.evidence else { return .pass }
+        guard let path = context.text(document), let expected = context.text(digest) else { return .unknown }
+        func error(_ code: String, at field: FieldRef, _ message: String) -> Outcome {
+            context.report(.error, code, at: field, field: field, message)
+            return .fail
+        }
+        if !EvidencePath.isContained(path) {
+            return error("evidence-outside-folder", at: document, "'\(document)' leaves the evidence folder (an absolute path or '..'); it was not read")
+        }
+        switch evidence.lookup(path) {
+        case .found(let actual):
+            if actual == expected { return .pass }
+            return error("evidence-digest-mismatch", at: digest, "the policy file's SHA-256 is \(actual), not the '\(digest)' given")
+        case .missing:
+            return error("evidence-missing", at: document, "the policy file \(context.quoted(path)) is not in the evidence folder")
+        case .outside:
+            return error("evidence-outside-folder", at: document, "'\(document)' leads outside the evidence folder through a link; it was not read")
+        case .unreadable(let reason):
+            return error("evidence-missing", at: document, "the policy file could not be read: \(reason)")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// `mapped`: each of a list of text fields must be filled in — such as the section of the
+/// policy that covers each element the contract requires. Some given and some not is partly
+/// met (an error rule) or a warning.
+///
+/// ```yaml
+/// - kind: mapped
+///   fields: [policy.covers.disclosure_route, policy.covers.confidentiality]
+///   code: policy-element-missing
+/// ```
+public struct Mapped: RuleKind {
+    public static let name = "mapped"
+    public let fields: [FieldRef]
+
+    public static func read(_ keys: some RuleKeys) -> Mapped? {
+        keys.fields("fields").map(Mapped.init)
+    }
+
+    public var inputs: [RuleInput] { fields.map { .field($0, types: nil) } }
+
+    public func describe(_ words: RuleWords) -> String {
+        "each of \(fields.count) fields is filled in: " + fields.map(\.id).joined(separator: ", ")
+    }
+
+    public func judge(_ context: inout some RuleContext) -> Outcome {
+        var missing = 0
+        for field in fields where !context.isGiven(field) {
+            missing += 1
+            let element = field.id.split(separator: ".").last.map { String($0.map { $0 == "_" ? " " : $0 }) } ?? field.id
+            context.reportMissing(field, byRule: true, "'\(field)' is missing: say which section of the policy covers \(element)")
+        }
+        if missing == 0 { return .pass }
+        if missing == fields.count { return .fail }
+        return context.ruleSeverity == .error ? .partial : .warn
+    }
+}

@@ -1,0 +1,57 @@
+/// `percent_at_least`: a part must be at least a target share of a whole, optionally only from
+/// some months after the contract starts (before then a shortfall is a warning and the
+/// requirement is not yet due). A whole of 0 makes the rule not applicable: rules that a
+/// whole be more than 0 are `positive_while`'s work.
+///
+/// ```yaml
+/// - kind: percent_at_least
+///   part: training.trained
+///   whole: training.staff_in_scope
+///   target: training_target_percent
+///   from_months: training_target_from_months     # optional
+///   code: training-below-target
+/// ```
+public struct PercentAtLeast: RuleKind {
+    public static let name = "percent_at_least"
+    public let part: FieldRef
+    public let whole: FieldRef
+    public let target: String
+    public let fromMonths: String?
+
+    public static func read(_ keys: some RuleKeys) -> PercentAtLeast? {
+        let part = keys.field("part")
+        let whole = keys.field("whole")
+        let target = keys.parameter("target")
+        let from = keys.optionalParameter("from_months")
+        guard let part, let whole, let target else { return nil }
+        return PercentAtLeast(part: part, whole: whole, target: target, fromMonths: from)
+    }
+
+    public var inputs: [RuleInput] {
+        [.field(part, types: [.count]), .field(whole, types: [.count]), .parameter(target, kind: .int)]
+            + (fromMonths.map { [.parameter($0, kind: .int)] } ?? [])
+    }
+
+    public func describe(_ words: RuleWords) -> String {
+        let phase = fromMonths.map { " from \(words.parameter($0)) months after the start (a shortfall before then is a warning)" } ?? ""
+        return "\(part) is at least \(words.parameter(target))% of \(whole)\(phase)"
+    }
+
+    public func judge(_ context: inout some RuleContext) -> Outcome {
+        guard let numerator = context.int(part), let denominator = context.int(whole), let percent = context.parameter(target) else {
+            return .unknown
+        }
+        if denominator == 0 { return .notApplicable }
+        // Compared as multiplications, so that no share is rounded; counts are bounded by the
+        // reader, so neither product can overflow.
+        if numerator * 100 >= percent * denominator { return .pass }
+        let from = fromMonths.flatMap(context.parameter).map { context.contractStart.adding(months: $0) } ?? context.contractStart
+        let share = numerator * 100 / denominator
+        let message = "'\(part)' is \(numerator) of \(denominator) '\(whole)' (\(share)%); the contract requires \(percent)% from \(from)"
+        if let end = context.periodEnd, end < from {
+            _ = context.fail(part, message + "; not yet due", severity: .warning)
+            return .notYetDue
+        }
+        return context.fail(part, message)
+    }
+}
