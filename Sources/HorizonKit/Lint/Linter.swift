@@ -21,7 +21,7 @@ public enum Linter {
     static var checks: [(Library) -> [Finding]] {
         [
         duplicateIDs, tierChain, serviceTiers, clauseTiersAndAreas, parameterUse, parameterRanges, ruleReferences,
-            references, terms, coreNames,
+            references, terms, coreNames, traceability,
         ]
     }
 

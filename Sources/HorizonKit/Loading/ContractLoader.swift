@@ -1,6 +1,11 @@
 /// Reads a contract specification and resolves it against the library, reporting every defect
 /// with its location.
 public enum ContractLoader {
+    /// Whether a reason for leaving a clause out reads as a sentence: four words or more.
+    static func isSentence(_ text: String) -> Bool {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.contains(where: \.isLetter) }.count >= 4
+    }
+
     static let topKeys = ["contract", "parameters", "clauses"]
 
     /// Reads and validates a contract file.
@@ -129,6 +134,9 @@ public enum ContractLoader {
                 for item in list {
                     if library.clause(item.value) == nil {
                         collector.error("unknown-clause", "no clause '\(item.value.clipped)' in the library\(Nearest.hint(for: item.value, in: known))", at: item.location)
+                    } else if let clause = library.clause(item.value), clause.notAt.contains(where: { $0.value == tier }) {
+                        collector.error("clause-not-at-tier", "\(item.value) is not held at the \(tier) tier: \(clause.notAtReason.lowercasedFirst)",
+                            at: item.location)
                     } else if ids.contains(item.value) {
                         collector.add(Finding(.warning, "clause-already-included", "\(item.value) is already in the \(tier) tier", at: item.location))
                     } else {
@@ -146,8 +154,14 @@ public enum ContractLoader {
                         collector.error("unknown-clause", "no clause '\(pair.key.clipped)' in the library\(Nearest.hint(for: pair.key, in: known))", at: pair.keyLocation)
                     } else if !ids.contains(pair.key) {
                         collector.error("omit-not-included", "\(pair.key) is not in this contract's tier, so it cannot be left out", at: pair.keyLocation)
+                    } else if library.clause(pair.key)?.omittable == false {
+                        collector.error("omit-core-clause", "\(pair.key) is a core clause that every contract holds; it cannot be left out", at: pair.keyLocation)
                     } else if reason.isEmpty {
                         collector.error("omit-without-reason", "leaving out \(pair.key) needs a written reason, which the schedule records", at: pair.keyLocation)
+                    } else if !Self.isSentence(reason) {
+                        collector.error("omit-reason-too-short",
+                            "the reason for leaving out \(pair.key) must be a sentence a reader of the schedule can weigh (at least four words), not '\(reason.clipped)'",
+                            at: pair.value.location)
                     } else {
                         ids.remove(pair.key)
                         omitted.append((pair.key, reason, pair.keyLocation))

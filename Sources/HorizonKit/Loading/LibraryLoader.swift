@@ -256,11 +256,7 @@ struct LibraryReader {
         var paragraphs: [Paragraph] = []
         if let node = map.optional("text") {
             if let items = Scalar.items(node, "the clause text", collector) {
-                paragraphs = items.compactMap { item in
-                    Scalar.nonEmptyText(item, "a paragraph of clause text", collector).map {
-                        Paragraph(segments: Markup.parse($0, at: item.location, collector: collector), location: item.location)
-                    }
-                }
+                paragraphs = items.compactMap(readParagraph)
             }
         }
         if paragraphs.isEmpty {
@@ -285,10 +281,49 @@ struct LibraryReader {
         if let node = map.optional("requirements"), let items = Scalar.items(node, "'requirements'", collector) {
             requirements = items.compactMap(readRequirement)
         }
-        return Clause(
+        var clause = Clause(
             id: id, version: version, tier: tier, area: area, number: number, title: title, ppn002: ppn002, ntfGroups: ntf,
             text: paragraphs, guidance: guidance, basis: basis, parameters: parameters, requirements: requirements,
             location: where_)
+        if let node = map.optional("not_at") {
+            clause.notAt = Scalar.textList(node, "'not_at'", collector) ?? []
+            clause.notAtReason = map.required("not_at_reason").flatMap { Scalar.text($0, "'not_at_reason'", collector) }?.trimmed ?? ""
+        }
+        if let node = map.optional("omittable") {
+            clause.omittable = Scalar.bool(node, "'omittable'", collector) ?? true
+        }
+        return clause
+    }
+
+    /// A paragraph of clause text: plain text, or a map of its `words` and what judges them
+    /// (`judged_by` requirement ids, or `judged_at` with a `reason`).
+    func readParagraph(_ item: YAMLNode) -> Paragraph? {
+        guard case .mapping = item.content else {
+            return Scalar.nonEmptyText(item, "a paragraph of clause text", collector).map {
+                Paragraph(segments: Markup.parse($0, at: item.location, collector: collector), location: item.location)
+            }
+        }
+        guard let map = MapReader(item, what: "a paragraph of clause text", collector: collector) else { return nil }
+        defer { map.finish() }
+        guard let wordsNode = map.required("words"), let words = Scalar.nonEmptyText(wordsNode, "a paragraph's words", collector) else {
+            map.abandon()
+            return nil
+        }
+        var paragraph = Paragraph(segments: Markup.parse(words, at: wordsNode.location, collector: collector), location: wordsNode.location)
+        let byNode = map.optional("judged_by")
+        let atNode = map.optional("judged_at")
+        if let byNode, let atNode {
+            collector.error("conflicting-trace", "a paragraph is judged either by requirements ('judged_by') or at a stated point ('judged_at'), not both",
+                at: atNode.location, notes: [Note("'judged_by' is here", at: byNode.location)])
+        }
+        if let byNode, let ids = Scalar.textList(byNode, "'judged_by'", collector) {
+            if ids.isEmpty { collector.error("empty-trace", "'judged_by' names no requirement", at: byNode.location) }
+            paragraph.trace = .judgedBy(ids)
+        } else if let atNode, let point = Scalar.nonEmptyText(atNode, "'judged_at'", collector) {
+            let reason = map.required("reason").flatMap { Scalar.text($0, "the reason", collector) }?.trimmed ?? ""
+            paragraph.trace = .judgedAt(Located(point, at: atNode.location), reason: reason)
+        }
+        return paragraph
     }
 
     func readParameter(_ pair: YAMLPair) -> Parameter? {

@@ -131,6 +131,35 @@ public enum TextSegment: Sendable, Hashable {
 public struct Paragraph: Sendable, Hashable {
     public var segments: [TextSegment]
     public var location: SourceLocation
+    /// What judges the duty the paragraph imposes; `nil` for a paragraph written as plain text.
+    public var trace: Trace? = nil
+
+    /// What judges a paragraph's duty: requirements of its clause, or the commissioner at a
+    /// stated point (contract review) for a duty that sets no level and no return can show.
+    public enum Trace: Sendable, Hashable {
+        case judgedBy([Located<String>])
+        case judgedAt(Located<String>, reason: String)
+    }
+
+    /// The paragraph's words with parameters, terms and references as written in the library.
+    public var plainWords: String {
+        segments.map { segment in
+            switch segment {
+            case .words(let text): text
+            case .parameter(let name): "{{\(name)}}"
+            case .term(let name): name
+            case .reference(let id): id
+            }
+        }.joined()
+    }
+
+    /// Whether the paragraph imposes a duty: its words say "shall".
+    public var imposesDuty: Bool {
+        segments.contains { segment in
+            if case .words(let text) = segment { return text.contains("shall") }
+            return false
+        }
+    }
 }
 
 /// A rule of a requirement.
@@ -183,6 +212,12 @@ public struct Clause: Sendable, Hashable {
     public var parameters: [Parameter]
     public var requirements: [Requirement]
     public var location: SourceLocation
+    /// Tiers at which a contract does not hold the clause (`not_at`), with the reason: an Idva
+    /// service is not told to practise targeted enquiry on its own clients.
+    public var notAt: [Located<String>] = []
+    public var notAtReason: String = ""
+    /// False for a core clause that a contract may not leave out.
+    public var omittable: Bool = true
 }
 
 /// The clause library: identity, tiers, areas, services, terms, fields and clauses.
@@ -261,7 +296,9 @@ public struct Library: Sendable {
     /// - Returns: The clauses whose tier the given tier includes.
     public func clauses(inTier id: String) -> [Clause] {
         let included = tiersIncluded(by: id)
-        return scheduleOrder(clauses.filter { included.contains($0.tier.value) })
+        return scheduleOrder(clauses.filter { clause in
+            included.contains(clause.tier.value) && !clause.notAt.contains { $0.value == id }
+        })
     }
 
     /// Clauses sorted by tier, then the area order the library declares, then number.

@@ -1,0 +1,57 @@
+/// The words and the checks cannot drift in meaning: every paragraph that imposes a duty says
+/// what judges it, and every level the words set is judged by a rule.
+extension Linter {
+    static func traceability(_ library: Library) -> [Finding] {
+        var findings: [Finding] = []
+        let tiers = library.tiers.map(\.id)
+        for clause in library.clauses {
+            let requirements = clause.requirements.map(\.id)
+            let levels = Set(clause.parameters.filter { $0.kind == .int }.map(\.name))
+            var judged: Set<String> = []
+            for requirement in clause.requirements {
+                for rule in requirement.rules { judged.formUnion(rule.kind.parameters) }
+            }
+            for paragraph in clause.text {
+                let used = paragraph.segments.compactMap { segment -> String? in
+                    if case .parameter(let name) = segment { return name }
+                    return nil
+                }
+                switch paragraph.trace {
+                case nil:
+                    if paragraph.imposesDuty {
+                        findings.append(Finding(.error, "duty-not-judged",
+                            "this paragraph imposes a duty ('shall') but says nothing of what judges it: give 'judged_by' (requirement ids of \(clause.id)) or 'judged_at' with a 'reason'",
+                            at: paragraph.location, clause: clause.id))
+                    }
+                case .judgedBy(let ids)?:
+                    for id in ids where !requirements.contains(id.value) {
+                        findings.append(Finding(.error, "unknown-requirement",
+                            "'judged_by' names '\(id.value)', which is not a requirement of \(clause.id)\(Nearest.hint(for: id.value, in: requirements))",
+                            at: id.location, clause: clause.id))
+                    }
+                case .judgedAt(let point, _)?:
+                    if let level = used.first(where: levels.contains) {
+                        findings.append(Finding(.error, "level-not-judged",
+                            "this paragraph sets a level ('{{\(level)}}'), so a rule must judge it: give 'judged_by', not 'judged_at: \(point.value)'",
+                            at: point.location, clause: clause.id))
+                    }
+                }
+                for name in used where levels.contains(name) && !judged.contains(name) {
+                    findings.append(Finding(.error, "parameter-not-judged",
+                        "the text sets a level with '{{\(name)}}', but no rule of \(clause.id) uses it: the words would ask what no check holds the supplier to",
+                        at: paragraph.location, clause: clause.id))
+                }
+            }
+            for tier in clause.notAt where !tiers.contains(tier.value) {
+                findings.append(Finding(.error, "unknown-tier",
+                    "'not_at' names tier '\(tier.value)', which the library does not define\(Nearest.hint(for: tier.value, in: tiers))",
+                    at: tier.location, clause: clause.id))
+            }
+            if !clause.notAt.isEmpty && clause.notAtReason.isEmpty {
+                findings.append(Finding(.error, "no-reason", "'not_at' needs a 'not_at_reason' saying why those tiers do not hold \(clause.id)",
+                    at: clause.notAt[0].location, clause: clause.id))
+            }
+        }
+        return findings
+    }
+}
