@@ -32,11 +32,14 @@ enum Shipped {
     }
 }
 
-/// Compares text with a golden file in `Snapshots/`; `RECORD_SNAPSHOTS=1` rewrites it.
+/// Compares text with a golden file in `Snapshots/`. With `RECORD_SNAPSHOTS=1` it rewrites the
+/// file and then fails, as swift-argument-parser's `expectSnapshot` does, so that a run that
+/// records can never pass: review the diff, then run again without it.
 func assertSnapshot(_ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
         try Data(text.utf8).write(to: url, options: .atomic)
+        Issue.record("recorded \(name) (RECORD_SNAPSHOTS=1): review the diff, then run the tests again without it", sourceLocation: sourceLocation)
         return
     }
     guard let recorded = try? String(contentsOf: url, encoding: .utf8) else {

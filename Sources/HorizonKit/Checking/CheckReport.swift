@@ -7,9 +7,12 @@ public enum RequirementStatus: String, Sendable, Hashable, CaseIterable {
     case partlyMet = "partly met"
     case notYetDue = "not yet due"
     case notApplicable = "not applicable"
+    /// The requirement's fields are missing or unreadable: a slip in the data rather than a
+    /// duty failed on the figures. Counts as not met for the verdict.
+    case dataMissing = "not met: data missing or unreadable"
 
     /// The JSON spelling: kebab-case.
-    public var code: String { rawValue.replacingOccurrences(of: " ", with: "-") }
+    public var code: String { self == .dataMissing ? "data-missing" : rawValue.replacingOccurrences(of: " ", with: "-") }
 }
 
 /// The judgement of one requirement.

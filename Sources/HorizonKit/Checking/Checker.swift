@@ -191,6 +191,8 @@ struct Judgement {
     var brokenGroups: Set<String> = []
     /// "Did you mean" hints given so far (see `takeHint`).
     var hintsGiven = 0
+    /// Ids of the fields the personal-data screen flagged.
+    var flagged: Set<String> = []
     /// The clause, requirement and rule being judged (see `RuleContext`).
     var ruleClause = ""
     var requirementSummary = ""
@@ -274,7 +276,12 @@ struct Judgement {
         if let period = contract.periods.first(where: { $0.start == start && $0.end == end }) {
             if let submitted {
                 if submitted > period.due {
-                    add(.warning, "late-submission", "submitted on \(submitted), \(period.due.days(to: submitted)) day(s) after the return for period \(period.number) was due (\(period.due))",
+                    // Within the contract's tolerance a late return is a warning; beyond it, an error.
+                    let late = period.due.days(to: submitted)
+                    let tolerance = contract.int("late_tolerance_days") ?? 0
+                    let allowance = tolerance > 0 ? "; the contract accepts returns up to \(tolerance) day(s) late" : ""
+                    add(late > tolerance ? .error : .warning, "late-submission",
+                        "submitted on \(submitted), \(late) day(s) after the return for period \(period.number) was due (\(period.due))\(allowance)",
                         at: location("return.submitted_on"), field: "return.submitted_on")
                 } else if submitted < end {
                     add(.warning, "submitted-before-period-end", "submitted on \(submitted), before the period ends (\(end))",
@@ -454,6 +461,7 @@ struct Judgement {
             guard PersonalData.detect(value.text) != nil else { continue }  // nil for almost every value
             let id = document.id(of: entry)
             if let kind = PersonalData.detect(value.text, datesToo: datesToo) {
+                flagged.insert(id)
                 add(.error, "personal-data",
                     "'\(id)' seems to hold \(kind): a return holds no personal data, so write a role or a count instead (the value is not repeated here)",
                     at: document.location(of: value), field: id)
@@ -498,14 +506,10 @@ struct Judgement {
             if inPending && missing { return .notYetDue }
         }
         var allPresent = true
-        var anyPresent = false
         let slots = step.fieldSlots
         for (i, slot) in slots.enumerated() {
             // The usual case, a field present and well typed, by slot alone.
-            if slot >= 0, typed[slot: slot] != nil {
-                anyPresent = true
-                continue
-            }
+            if slot >= 0, typed[slot: slot] != nil { continue }
             let field = step.fields[i].id
             let value = value(slot, field)
             if value == nil || value!.isNull {
@@ -518,14 +522,18 @@ struct Judgement {
             // Missing, or given but not well typed (only a field of the table is ever typed).
             allPresent = false
         }
+        // A field that holds personal data fails its requirement, whatever the figures say (a
+        // lead's role written as a name is no role).
+        let holdsPersonalData = !flagged.isEmpty && step.fields.contains { flagged.contains($0.id) }
         // Rules decide the status where there are any; a requirement of fields alone is met
-        // when they are all present and well typed, partly met when some are.
+        // when they are all present and well typed.
         guard let requirement = step.requirement, !requirement.rules.isEmpty else {
-            if allPresent { return .met }
-            return anyPresent ? .partlyMet : .notMet
+            if holdsPersonalData { return .notMet }
+            return allPresent ? .met : .dataMissing
         }
         var failed = false
         var passed = false
+        var unknown = false
         var notYetDue = false
         var allNotApplicable = true
         ruleClause = clause
@@ -535,7 +543,8 @@ struct Judgement {
             ruleSeverity = rule.severity
             let outcome = rule.kind.judge(&self)
             switch outcome {
-            case .fail, .unknown: failed = true
+            case .fail: failed = true
+            case .unknown: unknown = true
             case .partial: (failed, passed) = (true, true)
             case .pass: passed = true
             case .notYetDue: notYetDue = true
@@ -543,8 +552,11 @@ struct Judgement {
             }
             if outcome != .notApplicable { allNotApplicable = false }
         }
+        // Not met on the figures comes first; then a slip in the data, which the supplier fixes
+        // by giving or correcting a field, and which counts as not met for the verdict.
         if failed { return passed ? .partlyMet : .notMet }
-        if !allPresent { return .partlyMet }
+        if holdsPersonalData { return .notMet }
+        if unknown || !allPresent { return .dataMissing }
         if notYetDue { return .notYetDue }
         if allNotApplicable { return .notApplicable }
         return .met

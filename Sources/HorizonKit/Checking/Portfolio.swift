@@ -34,8 +34,12 @@ public struct PortfolioTracker: Sendable {
             }
         }
         counts[report.verdict, default: 0] += 1
+        if report.findings.first?.code == "contract-defective" { unjudged += 1 }
         return report
     }
+
+    /// Documents not judged because their contract has errors (counted as invalid too).
+    public private(set) var unjudged = 0
 
     /// Documents judged so far.
     public var total: Int { counts.values.reduce(0, +) }

@@ -8,6 +8,9 @@ internal import Foundation
 /// portfolio.
 public struct PortfolioRun: Sendable {
     public let checkers: [String: Checker]
+    /// Contracts given with errors, by reference, with their files: their documents are
+    /// reported as not judged.
+    public let defective: [String: String]
     /// The field table documents are filed by: the checkers' library's.
     let table: FieldTable
     public let limits: ReadLimits
@@ -22,7 +25,8 @@ public struct PortfolioRun: Sendable {
     ///   - limits: Read bounds for each document.
     ///   - workers: Documents judged at once; 1 for one at a time.
     ///   - batch: Documents per batch.
-    public init(checkers: [Checker], limits: ReadLimits = .standard, workers: Int = 1, batch: Int = 128) {
+    public init(checkers: [Checker], defective: [String: String] = [:], limits: ReadLimits = .standard, workers: Int = 1, batch: Int = 128) {
+        self.defective = defective
         var byReference: [String: Checker] = [:]
         for checker in checkers { byReference[checker.contract.reference] = checker }
         self.checkers = byReference
@@ -95,7 +99,7 @@ public struct PortfolioRun: Sendable {
     /// - Parameter path: The document.
     /// - Returns: Its report; `invalid` when it cannot be read or names no given contract.
     public func judge(_ path: String) -> DocumentReport {
-        let single = checkers.count == 1 ? checkers.values.first : nil
+        let single = checkers.count == 1 && defective.isEmpty ? checkers.values.first : nil
         let fallback = single?.contract.reference ?? ""
         let document: SupplierDocument
         do {
@@ -105,6 +109,13 @@ public struct PortfolioRun: Sendable {
         }
         if let single { return single.check(document) }
         let named = document["\(document.kind.rawValue).contract"]
+        if let reference = named?.text, let file = defective[reference] {
+            let finding = Finding(.error, "contract-defective",
+                "not judged: its contract \(reference) (\(file)) has errors, reported above; fix the contract and check again",
+                at: named.map(document.location(of:)) ?? document.start)
+            return DocumentReport(file: path, kind: document.kind, contract: reference, periodStart: nil, periodEnd: nil,
+                sha256: document.sha256, verdict: .invalid, findings: [finding], layout: nil, statuses: [])
+        }
         guard let reference = named?.text, let checker = checkers[reference] else {
             let error = InputError("unknown-contract",
                 "this document names contract '\((named?.text ?? "").clipped)', which is not among the contracts given",

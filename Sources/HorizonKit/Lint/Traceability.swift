@@ -1,13 +1,19 @@
 /// The words and the checks cannot drift in meaning: every paragraph that imposes a duty says
 /// what judges it, and every level the words set is judged by a rule.
 extension Linter {
+    /// Level parameters that the checker applies itself rather than through a rule.
+    static let judgedByChecker: Set<String> = [
+        "suppression_threshold",  // the small-number screen of every count of people
+        "late_tolerance_days",  // the header's lateness check: late beyond it is an error
+    ]
+
     static func traceability(_ library: Library) -> [Finding] {
         var findings: [Finding] = []
         let tiers = library.tiers.map(\.id)
         for clause in library.clauses {
             let requirements = clause.requirements.map(\.id)
             let levels = Set(clause.parameters.filter { $0.kind == .int }.map(\.name))
-            var judged: Set<String> = []
+            var judged = judgedByChecker
             for requirement in clause.requirements {
                 for rule in requirement.rules { judged.formUnion(rule.kind.parameters) }
             }

@@ -51,7 +51,8 @@ struct Check: ParsableCommand {
         // 'contract', until the first document.
         var checkers: [String: Checker] = [:]
         var numbers: [String: [String: String]] = [:]
-        var failedContract = false
+        // Contracts with errors (already reported), by reference: their documents are not judged.
+        var defective: [String: String] = [:]
         var paths = [contract] + documents
         var index = 0
         if !isContract(contract, limits: limits), isDocument(contract, limits: limits) {
@@ -62,7 +63,7 @@ struct Check: ParsableCommand {
             let path = paths[index]
             if index > 0 && !isContract(path, limits: limits) { break }
             guard let resolved = try options.loadContract(path, library: library) else {
-                failedContract = true
+                defective[reference(of: path, limits: limits) ?? path] = path
                 index += 1
                 continue
             }
@@ -70,9 +71,8 @@ struct Check: ParsableCommand {
             numbers[resolved.reference] = resolved.numbers
             index += 1
         }
-        if failedContract {
-            Output.error("a contract has errors; no document was checked")
-            throw ExitCode(2)
+        for (reference, path) in defective.sorted(by: { $0.key < $1.key }) {
+            Output.error("contract \(reference) (\(path)) has errors; its documents are not judged until they are fixed")
         }
         paths = Array(paths[index...])
         if paths.isEmpty {
@@ -82,7 +82,7 @@ struct Check: ParsableCommand {
 
         let single = paths.count == 1
         if format == .json && !single { print("{\n  \"documents\": [") }
-        let run = PortfolioRun(checkers: Array(checkers.values), limits: limits, workers: jobs ?? ProcessInfoCores.count)
+        let run = PortfolioRun(checkers: Array(checkers.values), defective: defective, limits: limits, workers: jobs ?? ProcessInfoCores.count)
         var first = true
         // Reports are rendered on the workers that judged them; only printing is left to
         // this thread, in the order the documents were given.
@@ -107,14 +107,29 @@ struct Check: ParsableCommand {
         case .json:
             if !single { print("\n  ],\n  \"summary\": \(ReportRenderer.jsonSummary(tracker))\n}") }
         }
-        if (tracker.counts[.invalid] ?? 0) > 0 { throw ExitCode(2) }
-        if (tracker.counts[.nonCompliant] ?? 0) > 0 { throw ExitCode(1) }
+        // 2 for a document that could not be read or understood; a defective contract is 1, as
+        // in every command, and so is a document left unjudged for it.
+        if (tracker.counts[.invalid] ?? 0) > tracker.unjudged { throw ExitCode(2) }
+        if (tracker.counts[.nonCompliant] ?? 0) > 0 || !defective.isEmpty { throw ExitCode(1) }
     }
 
     /// Whether a file reads as a return or bid.
     func isDocument(_ path: String, limits: ReadLimits) -> Bool {
         guard let bytes = try? FileInput.read(path, limits: limits) else { return false }
         return (try? DocumentReader.parse(bytes, file: path, limits: limits)) != nil
+    }
+
+    /// The reference a contract file gives, read without validating the rest.
+    func reference(of path: String, limits: ReadLimits) -> String? {
+        guard let bytes = try? FileInput.read(path, limits: limits),
+            let root = try? YAMLReader.parse(bytes, file: path, limits: limits),
+            case .mapping(let pairs) = root.content,
+            let head = pairs.first(where: { $0.key == "contract" }),
+            case .mapping(let fields) = head.value.content,
+            let reference = fields.first(where: { $0.key == "reference" }),
+            case .scalar(let text, _) = reference.value.content
+        else { return nil }
+        return text
     }
 
     /// Whether a file is a contract specification: YAML whose top-level map has 'contract'.
