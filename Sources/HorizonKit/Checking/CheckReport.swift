@@ -29,6 +29,25 @@ public struct RequirementResult: Sendable, Hashable {
     public var status: RequirementStatus
 }
 
+/// The rating of one key performance indicator in one return.
+public struct KPIResult: Sendable, Hashable {
+    public var clause: String
+    public var number: String
+    public var requirement: String
+    /// What is measured, from the library (`kpi:`).
+    public var measure: String
+    public var part: Int?
+    public var whole: Int?
+    public var bands: KPIBands
+    public var rating: KPIRating
+
+    /// "33 of 40 (82%)", or "no figures" where they are missing.
+    public var figures: String {
+        guard let part, let whole else { return "no figures" }
+        return whole == 0 ? "\(part) of 0" : "\(part) of \(whole) (\(part * 100 / whole)%)"
+    }
+}
+
 /// The overall verdict on a document.
 public enum Verdict: String, Sendable, Hashable {
     case compliant
@@ -53,6 +72,8 @@ public struct DocumentReport: Sendable {
     /// report holds one reference and a status a row rather than copies of the rows' text.
     var layout: RequirementLayout?
     var statuses: [RequirementStatus]
+    /// The rating of each KPI of the contract, for a return judged against it.
+    public var kpis: [KPIResult] = []
 
     /// The judgement of every requirement, in schedule order.
     public var requirements: [RequirementResult] {

@@ -98,6 +98,8 @@ public final class Checker: Sendable {
     }
 
     let threshold: Int
+    /// The KPIs of the contract's returns, in schedule order, each with its share and bands.
+    let kpis: [(clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands)]
     /// The requirement table's fixed text, per document kind.
     let layouts: [DocumentKind: RequirementLayout]
 
@@ -162,6 +164,14 @@ public final class Checker: Sendable {
                 (step.clause, step.number, step.requirement?.id ?? "-", step.requirement?.summary ?? "no requirement for a \(kind.rawValue)")
             }))
         })
+        kpis = contract.clauses.flatMap { clause in
+            clause.requirements.compactMap { requirement in
+                guard requirement.documents.contains(.return), let kpi = requirement.kpi, let share = requirement.kpiShare,
+                    let target = contract.int(share.target)
+                else { return nil }
+                return (clause.id, contract.numbers[clause.id] ?? "", requirement.id, kpi.value, share, contract.kpiBands(target: target))
+            }
+        }
         threshold = contract.int("suppression_threshold") ?? library.parameter("suppression_threshold")?.1.defaultValue?.intValue ?? 4
     }
 
@@ -229,10 +239,19 @@ struct Judgement {
         let statuses = otherContract ? [] : judgeRequirements()
         findings.sort(by: Finding.reportOrder)
         let verdict: Verdict = findings.contains { $0.severity == .error } ? .nonCompliant : .compliant
-        return DocumentReport(
+        var report = DocumentReport(
             file: document.file, kind: document.kind, contract: contract.reference, periodStart: periodStart, periodEnd: periodEnd,
             sha256: document.sha256, verdict: verdict, findings: findings, layout: otherContract ? nil : checker.layouts[document.kind],
             statuses: statuses)
+        if !otherContract && document.kind == .return {
+            report.kpis = checker.kpis.map { kpi in
+                let part = int(kpi.share.part)
+                let whole = int(kpi.share.whole)
+                return KPIResult(clause: kpi.clause, number: kpi.number, requirement: kpi.requirement, measure: kpi.measure, part: part,
+                    whole: whole, bands: kpi.bands, rating: kpi.bands.rate(part: part, whole: whole))
+            }
+        }
+        return report
     }
 
     // MARK: - Header

@@ -35,7 +35,38 @@ public struct PortfolioTracker: Sendable {
         }
         counts[report.verdict, default: 0] += 1
         if report.findings.first?.code == "contract-defective" { unjudged += 1 }
+        for kpi in report.kpis {
+            let key = "\(report.contract)\u{0}\(kpi.clause)\u{0}\(kpi.requirement)"
+            var total = kpiTotals[key] ?? KPITotal(contract: report.contract, kpi: kpi, part: 0, whole: 0, returns: 0)
+            if let part = kpi.part, let whole = kpi.whole {
+                total.part += part
+                total.whole += whole
+                total.returns += 1
+            }
+            kpiTotals[key] = total
+        }
         return report
+    }
+
+    /// A KPI's figures summed over the run's returns for one contract.
+    public struct KPITotal: Sendable {
+        public var contract: String
+        public var kpi: KPIResult
+        public var part: Int
+        public var whole: Int
+        /// Returns whose figures were summed.
+        public var returns: Int
+
+        /// The rating of the summed share.
+        public var rating: KPIRating { returns == 0 ? .other : kpi.bands.rate(part: part, whole: whole) }
+    }
+
+    var kpiTotals: [String: KPITotal] = [:]
+
+    /// Each KPI of each contract over the run, by contract and then schedule order of the
+    /// clause number.
+    public var kpis: [KPITotal] {
+        kpiTotals.values.sorted { ($0.contract, $0.kpi.number, $0.kpi.requirement) < ($1.contract, $1.kpi.number, $1.kpi.requirement) }
     }
 
     /// Documents not judged because their contract has errors (counted as invalid too).
@@ -108,13 +139,28 @@ public enum ReportRenderer {
                 out.add("\n")
             }
         }
+        if !report.kpis.isEmpty {
+            out.add("  KPI ratings (Procurement Act 2023 s71 bands)\n")
+            for kpi in report.kpis {
+                out.add("    \(kpi.number) \(kpi.clause) \(kpi.measure): \(kpi.figures), target \(kpi.bands.target)%: \(kpi.rating.rawValue)\n")
+            }
+        }
         return out.string
     }
 
     /// The closing summary of a run.
     public static func summary(_ tracker: PortfolioTracker) -> String {
         let c = tracker.counts
-        return "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid\n"
+        var out = "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid\n"
+        let kpis = tracker.kpis
+        if !kpis.isEmpty {
+            out += "KPI ratings over the run, each contract's returns summed:\n"
+            for total in kpis {
+                let share = total.whole > 0 ? " (\(total.part * 100 / total.whole)%)" : ""
+                out += "  \(total.contract) \(total.kpi.number) \(total.kpi.measure): \(total.part) of \(total.whole)\(share) over \(total.returns) return(s), target \(total.kpi.bands.target)%: \(total.rating.rawValue)\n"
+            }
+        }
+        return out
     }
 
     /// The JSON object of one document (SPEC §7), on one line per finding for readability.
@@ -132,6 +178,11 @@ public enum ReportRenderer {
         lines.append("\(i)  \"requirements\": [")
         lines.append(report.requirements.map { r in
             "\(i)    { \"clause\": \(JSONText.string(r.clause)), \"number\": \(JSONText.string(r.number)), \"requirement\": \(JSONText.string(r.requirement)), \"status\": \(JSONText.string(r.status.code)) }"
+        }.joined(separator: ",\n"))
+        lines.append("\(i)  ],")
+        lines.append("\(i)  \"kpis\": [")
+        lines.append(report.kpis.map { k in
+            "\(i)    { \"clause\": \(JSONText.string(k.clause)), \"number\": \(JSONText.string(k.number)), \"requirement\": \(JSONText.string(k.requirement)), \"measure\": \(JSONText.string(k.measure)), \"part\": \(k.part.map(String.init) ?? "null"), \"whole\": \(k.whole.map(String.init) ?? "null"), \"target\": \(k.bands.target), \"rating\": \(JSONText.string(k.rating.code)) }"
         }.joined(separator: ",\n"))
         lines.append("\(i)  ],")
         lines.append("\(i)  \"findings\": [")
@@ -154,7 +205,10 @@ public enum ReportRenderer {
     /// The JSON summary object.
     public static func jsonSummary(_ tracker: PortfolioTracker) -> String {
         let c = tracker.counts
-        return "{ \"documents\": \(tracker.total), \"compliant\": \(c[.compliant] ?? 0), \"non-compliant\": \(c[.nonCompliant] ?? 0), \"invalid\": \(c[.invalid] ?? 0) }"
+        let kpis = tracker.kpis.map { t in
+            "{ \"contract\": \(JSONText.string(t.contract)), \"clause\": \(JSONText.string(t.kpi.clause)), \"requirement\": \(JSONText.string(t.kpi.requirement)), \"part\": \(t.part), \"whole\": \(t.whole), \"returns\": \(t.returns), \"target\": \(t.kpi.bands.target), \"rating\": \(JSONText.string(t.rating.code)) }"
+        }.joined(separator: ", ")
+        return "{ \"documents\": \(tracker.total), \"compliant\": \(c[.compliant] ?? 0), \"non_compliant\": \(c[.nonCompliant] ?? 0), \"invalid\": \(c[.invalid] ?? 0), \"kpis\": [\(kpis)] }"
     }
 }
 

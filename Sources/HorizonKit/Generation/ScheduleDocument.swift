@@ -55,6 +55,18 @@ public struct ScheduleDocument: Sendable {
     public var headerFields: [(field: String, meaning: String)]
     public var periods: [ReportingPeriod]
     public var omitted: [OmittedClause]
+    /// Annexes after A (reporting) and B (clauses left out), each one table: the KPIs where the
+    /// contract has any, then how each duty is judged. Lettered from C in this order.
+    public var annexes: [Annex] = []
+
+    /// An annex of one table, which every renderer draws the same way.
+    public struct Annex: Sendable, Hashable {
+        public var title: String
+        public var introduction: String
+        public var caption: String
+        public var headers: [String]
+        public var rows: [[String]]
+    }
 }
 
 /// Assembles a contract's schedule from its clauses.
@@ -127,7 +139,7 @@ public enum ScheduleBuilder {
         let definitions = library.definitions.filter { usedTerms.contains($0.term) }
             .sorted { $0.term.lowercased() < $1.term.lowercased() }
             .map { (term: $0.term, text: $0.text) }
-        return ScheduleDocument(
+        var document = ScheduleDocument(
             title: "Schedule: domestic abuse duties",
             facts: facts,
             introduction: "This schedule forms part of the Contract between the Commissioner and the Supplier. It sets out the duties of the Supplier concerning domestic abuse at the \(tierTitle.lowercased()) tier and the returns by which the Supplier shows that it meets them. Each clause shows, in brackets, the identifier under which it is held in the clause library; it forms no part of the clause.",
@@ -137,6 +149,65 @@ public enum ScheduleBuilder {
             headerFields: returnHeader,
             periods: contract.periods,
             omitted: contract.omitted)
+        if let kpis = kpiAnnex(contract) { document.annexes.append(kpis) }
+        document.annexes.append(traceAnnex(contract))
+        return document
+    }
+
+    /// The KPIs the contract manages by, with their targets and rating bands; `nil` when its
+    /// clauses mark none.
+    static func kpiAnnex(_ contract: Contract) -> ScheduleDocument.Annex? {
+        var rows: [[String]] = []
+        for clause in contract.clauses {
+            for requirement in clause.requirements where requirement.documents.contains(.return) {
+                guard let kpi = requirement.kpi, let share = requirement.kpiShare, let target = contract.int(share.target) else { continue }
+                let bands = contract.kpiBands(target: target)
+                let number = contract.numbers[clause.id] ?? clause.id
+                rows.append([
+                    "KPI \(rows.count + 1)", kpi.value, "\(share.part) as a share of \(share.whole)", "\(number) (\(clause.id))",
+                ] + bands.words.map(\.1))
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        return ScheduleDocument.Annex(
+            title: "key performance indicators",
+            introduction: "The Commissioner shall rate each key performance indicator below, for each return and for each year of the Contract, in the bands of a contract performance notice (Procurement Act 2023, section 71): Good, Approaching target, Requires improvement or Inadequate, by the share the return shows; or Other where performance cannot be so described, such as a period in which the measure's whole is nil or its figures are missing. A return that meets the target is rated Good; the clause that sets the target still decides whether the return complies.",
+            caption: "Key performance indicators and their rating bands",
+            headers: ["KPI", "What is measured", "Measure", "Clause", "Good", "Approaching target", "Requires improvement", "Inadequate"],
+            rows: rows)
+    }
+
+    /// Each paragraph of the schedule that imposes a duty, and what judges it: the measures of
+    /// a return or the commitments of a bid, or the Commissioner at contract review.
+    static func traceAnnex(_ contract: Contract) -> ScheduleDocument.Annex {
+        var rows: [[String]] = []
+        for clause in contract.clauses {
+            let number = contract.numbers[clause.id] ?? clause.id
+            for (index, paragraph) in clause.text.enumerated() {
+                let judged: String
+                switch paragraph.trace {
+                case .judgedBy(let ids)?:
+                    judged = ids.compactMap { id in
+                        clause.requirements.first { $0.id == id.value }.map { requirement in
+                            let kinds = requirement.documents.sorted().map(\.rawValue).joined(separator: " and ")
+                            return "\(requirement.summary) (\(kinds): \(requirement.id))"
+                        }
+                    }.joined(separator: "; ")
+                case .judgedAt(let point, let reason)?:
+                    judged = "At \(String(point.value.map { $0 == "-" ? " " : $0 })): \(reason)"
+                case nil:
+                    guard paragraph.imposesDuty else { continue }
+                    judged = "Not traced"
+                }
+                rows.append(["\(number).\(index + 1)", judged])
+            }
+        }
+        return ScheduleDocument.Annex(
+            title: "how each duty is judged",
+            introduction: "Each paragraph of this schedule that imposes a duty is judged either by what the Supplier's returns or bid must show, against the rules of Annex A, or, where a duty sets no level and no return can show it, by the Commissioner at the point stated.",
+            caption: "Duties and what judges them",
+            headers: ["Paragraph", "Judged by"],
+            rows: rows)
     }
 
     /// Every field a document of `kind` must hold, once, in clause order, with the clauses that

@@ -139,6 +139,16 @@ enum MarkdownRenderer {
             out.append("|---|---|---|")
             for item in d.omitted { out.append("| \(item.id) | \(Escape.markdown(item.title)) | \(Escape.markdown(item.reason)) |") }
         }
+        for (letter, annex) in zip(annexLetters, d.annexes) {
+            out.append("")
+            out.append("## Annex \(letter): \(Escape.markdown(annex.title))")
+            out.append("")
+            out.append(Escape.markdown(annex.introduction))
+            out.append("")
+            out.append("| " + annex.headers.map(Escape.markdown).joined(separator: " | ") + " |")
+            out.append("|" + annex.headers.map { _ in "---|" }.joined())
+            for row in annex.rows { out.append("| " + row.map { Escape.markdown(collapse($0)) }.joined(separator: " | ") + " |") }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }
@@ -251,6 +261,20 @@ enum HTMLRenderer {
             out.append("</table>")
         }
         out.append("</section>")
+        for (letter, annex) in zip(annexLetters, d.annexes) {
+            let id = "annex-\(letter.lowercased())"
+            out.append("<section aria-labelledby=\"\(id)\">")
+            out.append("<h2 id=\"\(id)\">Annex \(letter): \(Escape.html(annex.title))</h2>")
+            out.append("<p>\(Escape.html(annex.introduction))</p>")
+            out.append("<table>")
+            out.append("<caption>\(Escape.html(annex.caption))</caption>")
+            out.append("<thead><tr>" + annex.headers.map { "<th scope=\"col\">\(Escape.html($0))</th>" }.joined() + "</tr></thead>")
+            out.append("<tbody>")
+            for row in annex.rows { out.append("<tr>" + row.map { "<td>\(Escape.html(collapse($0)))</td>" }.joined() + "</tr>") }
+            out.append("</tbody>")
+            out.append("</table>")
+            out.append("</section>")
+        }
         out.append("</main>")
         out.append("</body>")
         out.append("</html>")
@@ -329,6 +353,19 @@ enum TextRenderer {
                 out.append(Wrap.lines("\(item.id) \(item.title): \(Escape.text(item.reason))", width: 80, indent: "    ", firstIndent: "  "))
             }
         }
+        for (letter, annex) in zip(annexLetters, d.annexes) {
+            out.append("")
+            out.append("ANNEX \(letter): \(annex.title.uppercased())")
+            out.append("")
+            out.append(Wrap.lines(Escape.text(annex.introduction), width: 80))
+            for row in annex.rows {
+                out.append("")
+                out.append("  " + Escape.text(row.first ?? ""))
+                for (header, cell) in zip(annex.headers, row).dropFirst() {
+                    out.append(Wrap.lines("\(header): \(Escape.text(collapse(cell)))", width: 80, indent: "      ", firstIndent: "    "))
+                }
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }
@@ -356,6 +393,9 @@ func collapse(_ text: String) -> String {
 func meaningPrefix(_ text: String) -> String {
     text.hasPrefix("has ") || text.hasPrefix("means ") || text.hasPrefix("includes ") ? "" : "means "
 }
+
+/// The letters of the annexes after A and B.
+let annexLetters = ["C", "D", "E", "F", "G", "H"]
 
 /// The HTML anchor of a clause.
 func anchor(_ id: String) -> String { id.lowercased() }

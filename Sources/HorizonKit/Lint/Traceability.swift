@@ -5,6 +5,7 @@ extension Linter {
     static let judgedByChecker: Set<String> = [
         "suppression_threshold",  // the small-number screen of every count of people
         "late_tolerance_days",  // the header's lateness check: late beyond it is an error
+        "kpi_approaching_points", "kpi_requires_improvement_points",  // the KPI bands
     ]
 
     static func traceability(_ library: Library) -> [Finding] {
@@ -46,6 +47,13 @@ extension Linter {
                     findings.append(Finding(.error, "parameter-not-judged",
                         "the text sets a level with '{{\(name)}}', but no rule of \(clause.id) uses it: the words would ask what no check holds the supplier to",
                         at: paragraph.location, clause: clause.id))
+                }
+            }
+            for requirement in clause.requirements {
+                if let kpi = requirement.kpi, requirement.kpiShare == nil {
+                    findings.append(Finding(.error, "kpi-not-a-share",
+                        "requirement '\(requirement.id)' is marked as a KPI but has no percent_at_least rule to measure and rate it",
+                        at: kpi.location, clause: clause.id))
                 }
             }
             for tier in clause.notAt where !tiers.contains(tier.value) {

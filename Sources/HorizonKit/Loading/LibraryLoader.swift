@@ -373,7 +373,11 @@ struct LibraryReader {
         if fields.isEmpty && rules.isEmpty {
             collector.error("empty-requirement", "requirement '\(id)' names no fields and no rules", at: map.keyLocation("id"))
         }
-        return Requirement(id: id, summary: summary, documents: documents, fields: fields, rules: rules, location: map.keyLocation("id"))
+        var requirement = Requirement(id: id, summary: summary, documents: documents, fields: fields, rules: rules, location: map.keyLocation("id"))
+        if let node = map.optional("kpi"), let measure = Scalar.nonEmptyText(node, "what the KPI measures", collector) {
+            requirement.kpi = Located(measure, at: node.location)
+        }
+        return requirement
     }
 
     func readRule(_ item: YAMLNode) -> Rule? {

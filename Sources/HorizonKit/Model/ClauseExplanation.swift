@@ -27,6 +27,22 @@ public enum ClauseExplanation {
                 }
             }.joined()
             out.append(Wrap.lines(words, indent: "      ", firstIndent: "  \(index + 1).  "))
+            switch paragraph.trace {
+            case .judgedBy(let ids)?:
+                out.append(Wrap.lines("judged by: " + ids.map(\.value).joined(separator: ", "), indent: "        ", firstIndent: "      "))
+            case .judgedAt(let point, let reason)?:
+                out.append(Wrap.lines("judged at \(point.value): \(reason)", indent: "        ", firstIndent: "      "))
+            case nil:
+                break
+            }
+        }
+        if let notAt = clause.notAt.first {
+            out.append("")
+            out.append(Wrap.lines("Not held at the \(([notAt] + clause.notAt.dropFirst()).map(\.value).joined(separator: ", ")) tier: \(clause.notAtReason)"))
+        }
+        if !clause.omittable {
+            out.append("")
+            out.append("A core clause: a contract may not leave it out.")
         }
         if !clause.parameters.isEmpty {
             out.append("")
@@ -49,6 +65,10 @@ public enum ClauseExplanation {
         for requirement in clause.requirements {
             let kinds = requirement.documents.sorted().map(\.rawValue).joined(separator: ", ")
             out.append("  \(requirement.id) (\(kinds)): \(requirement.summary)")
+            if let kpi = requirement.kpi {
+                out.append(Wrap.lines("KPI: \(kpi.value), rated Good / Approaching target / Requires improvement / Inadequate (or Other) by its share; the bands are set by kpi_approaching_points and kpi_requires_improvement_points",
+                    indent: "      ", firstIndent: "    "))
+            }
             if !requirement.fields.isEmpty {
                 out.append(Wrap.lines("fields: " + requirement.fields.map(\.value).joined(separator: ", "), indent: "      ", firstIndent: "    "))
             }

@@ -192,6 +192,8 @@ public struct Requirement: Sendable, Hashable {
     public var fields: [Located<String>]
     public var rules: [Rule]
     public var location: SourceLocation
+    /// What the requirement measures as a key performance indicator (`kpi:`), if it is one.
+    public var kpi: Located<String>? = nil
 }
 
 /// A clause: the contract words and the checks of the supplier's documents.

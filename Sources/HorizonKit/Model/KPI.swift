@@ -1,0 +1,79 @@
+/// Key performance indicators: requirements that a library marks `kpi: "what is measured"`,
+/// each judged by a share (`percent_at_least`), rated in the bands of a contract performance
+/// notice under the Procurement Act 2023, s71: Good, Approaching target, Requires improvement,
+/// Inadequate, and Other where performance cannot be so described.
+public enum KPIRating: String, Sendable, Hashable, CaseIterable {
+    case good = "Good"
+    case approaching = "Approaching target"
+    case requiresImprovement = "Requires improvement"
+    case inadequate = "Inadequate"
+    case other = "Other"
+
+    /// The JSON spelling.
+    public var code: String {
+        switch self {
+        case .good: "good"
+        case .approaching: "approaching-target"
+        case .requiresImprovement: "requires-improvement"
+        case .inadequate: "inadequate"
+        case .other: "other"
+        }
+    }
+}
+
+/// A KPI's target and the floors of its bands, in whole per cent, for one contract.
+public struct KPIBands: Sendable, Hashable {
+    /// Good: a share of at least this.
+    public var target: Int
+    /// Approaching target: at least this (and below the target).
+    public var approaching: Int
+    /// Requires improvement: at least this; below it, inadequate.
+    public var requiresImprovement: Int
+
+    /// The bands of a target, given how many percentage points below it each band reaches.
+    public init(target: Int, approachingPoints: Int, requiresImprovementPoints: Int) {
+        self.target = target
+        approaching = max(0, target - approachingPoints)
+        requiresImprovement = max(0, min(approaching, target - requiresImprovementPoints))
+    }
+
+    /// The rating of a share of `part` in `whole`, compared without rounding; Other when the
+    /// whole is 0 or a figure is missing.
+    public func rate(part: Int?, whole: Int?) -> KPIRating {
+        guard let part, let whole, whole > 0 else { return .other }
+        let scaled = part * 100
+        if scaled >= target * whole { return .good }
+        if scaled >= approaching * whole { return .approaching }
+        if scaled >= requiresImprovement * whole { return .requiresImprovement }
+        return .inadequate
+    }
+
+    /// Each band in words, such as "70% to 79%", for the schedule's KPI annex.
+    public var words: [(KPIRating, String)] {
+        func range(_ low: Int, _ high: Int) -> String { low >= high ? "—" : "\(low)% to \(high - 1)%" }
+        return [
+            (.good, "\(target)% or more"),
+            (.approaching, range(approaching, target)),
+            (.requiresImprovement, range(requiresImprovement, approaching)),
+            (.inadequate, requiresImprovement == 0 ? "—" : "below \(requiresImprovement)%"),
+        ]
+    }
+}
+
+extension Requirement {
+    /// The share that measures a KPI requirement: its `percent_at_least` rule.
+    public var kpiShare: PercentAtLeast? {
+        guard kpi != nil else { return nil }
+        return rules.lazy.compactMap { $0.kind as? PercentAtLeast }.first
+    }
+}
+
+extension Contract {
+    /// The bands of a KPI whose target is `target` per cent: the band widths are contract
+    /// parameters (`kpi_approaching_points`, `kpi_requires_improvement_points`) with the
+    /// library's defaults.
+    public func kpiBands(target: Int) -> KPIBands {
+        KPIBands(target: target, approachingPoints: int("kpi_approaching_points") ?? 10,
+            requiresImprovementPoints: int("kpi_requires_improvement_points") ?? 25)
+    }
+}
