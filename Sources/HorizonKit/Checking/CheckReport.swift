@@ -74,6 +74,9 @@ public struct DocumentReport: Sendable {
     var statuses: [RequirementStatus]
     /// The rating of each KPI of the contract, for a return judged against it.
     public var kpis: [KPIResult] = []
+    /// The return's counts of fields watched for a fall (`watch_fall`), with their locations,
+    /// for the run to compare with the previous period's return.
+    public var watched: [(field: String, value: Int, location: SourceLocation)] = []
 
     /// The judgement of every requirement, in schedule order.
     public var requirements: [RequirementResult] {

@@ -98,6 +98,8 @@ public final class Checker: Sendable {
     }
 
     let threshold: Int
+    /// Slots of the fields a return gives that are watched for a fall.
+    let watched: [FieldRef]
     /// The KPIs of the contract's returns, in schedule order, each with its share and bands.
     let kpis: [(clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands)]
     /// The requirement table's fixed text, per document kind.
@@ -164,6 +166,10 @@ public final class Checker: Sendable {
                 (step.clause, step.number, step.requirement?.id ?? "-", step.requirement?.summary ?? "no requirement for a \(kind.rawValue)")
             }))
         })
+        watched = (asked[.return] ?? []).sorted().compactMap { id in
+            guard library.field(id)?.watchFall == true, let slot = table.slot(id) else { return nil }
+            return FieldRef(id, slot: slot)
+        }
         kpis = contract.clauses.flatMap { clause in
             clause.requirements.compactMap { requirement in
                 guard requirement.documents.contains(.return), let kpi = requirement.kpi, let share = requirement.kpiShare,
@@ -249,6 +255,9 @@ struct Judgement {
                 let whole = int(kpi.share.whole)
                 return KPIResult(clause: kpi.clause, number: kpi.number, requirement: kpi.requirement, measure: kpi.measure, part: part,
                     whole: whole, bands: kpi.bands, rating: kpi.bands.rate(part: part, whole: whole))
+            }
+            report.watched = checker.watched.compactMap { field in
+                int(field).map { (field.id, $0, location(field.id)) }
             }
         }
         return report

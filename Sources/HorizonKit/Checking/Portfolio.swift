@@ -8,6 +8,11 @@ public struct PortfolioTracker: Sendable {
     }
 
     var seen: [Key: String] = [:]
+    /// Each return's watched counts, by contract and the last day of its period.
+    var watched: [Key: (file: String, counts: [String: Int])] = [:]
+    /// A fall of this many per cent or more in a watched count is a finding (the contract's
+    /// `disclosure_fall_percent`, by contract reference).
+    public var fallPercent: [String: Int] = [:]
     /// Documents judged, by verdict.
     public private(set) var counts: [Verdict: Int] = [:]
 
@@ -32,6 +37,9 @@ public struct PortfolioTracker: Sendable {
             } else {
                 seen[key] = report.file
             }
+            if !report.watched.isEmpty {
+                compareWithPreviousPeriod(&report, start: start, end: end)
+            }
         }
         counts[report.verdict, default: 0] += 1
         if report.findings.first?.code == "contract-defective" { unjudged += 1 }
@@ -46,6 +54,26 @@ public struct PortfolioTracker: Sendable {
             kpiTotals[key] = total
         }
         return report
+    }
+
+    /// Adds a `count-fell` warning for each watched count that fell by the contract's
+    /// threshold or more from the previous period's return in this run (given earlier on the
+    /// command line). A fall is for review: it is never a pass, and never a failure either.
+    mutating func compareWithPreviousPeriod(_ report: inout DocumentReport, start: CivilDate, end: CivilDate) {
+        let counts = Dictionary(report.watched.map { ($0.field, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let lastDayBefore = start.adding(days: -1)
+        let threshold = fallPercent[report.contract] ?? 50
+        if let previous = watched[Key(contract: report.contract, start: lastDayBefore, end: lastDayBefore)] {
+            for item in report.watched {
+                // Small counts rise and fall by chance; a fall from 4 or fewer is not followed.
+                guard let before = previous.counts[item.field], before > 4, (before - item.value) * 100 >= threshold * before else { continue }
+                report.findings.append(Finding(.warning, "count-fell",
+                    "'\(item.field)' fell from \(before) in the previous period to \(item.value), by \((before - item.value) * 100 / before)%: fewer disclosures usually mean fewer people asked, or fewer who feel safe to tell, not less abuse; say why in a note to the commissioner",
+                    at: item.location, field: item.field, notes: [Note("the previous period's return", at: .start(of: previous.file))]))
+            }
+            report.findings.sort(by: Finding.reportOrder)
+        }
+        watched[Key(contract: report.contract, start: end, end: end)] = (report.file, counts)
     }
 
     /// A KPI's figures summed over the run's returns for one contract.

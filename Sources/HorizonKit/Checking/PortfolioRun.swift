@@ -61,6 +61,7 @@ public struct PortfolioRun: Sendable {
         emit: (DocumentReport, Rendered) -> Void) -> PortfolioTracker
     {
         var tracker = PortfolioTracker()
+        tracker.fallPercent = checkers.mapValues { $0.contract.int("disclosure_fall_percent") ?? 50 }
         for start in stride(from: 0, to: paths.count, by: batch) {
             let slice = Array(paths[start..<min(start + batch, paths.count)])
             for (report, rendered) in judgeAll(slice, render: render) {

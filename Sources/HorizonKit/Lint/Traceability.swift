@@ -6,6 +6,7 @@ extension Linter {
         "suppression_threshold",  // the small-number screen of every count of people
         "late_tolerance_days",  // the header's lateness check: late beyond it is an error
         "kpi_approaching_points", "kpi_requires_improvement_points",  // the KPI bands
+        "disclosure_fall_percent",  // a run's comparison of each return with the period before
     ]
 
     static func traceability(_ library: Library) -> [Finding] {

@@ -197,7 +197,9 @@ struct LibraryReader {
             let documents = map.required("documents").map { readDocuments($0) } ?? []
             let suppress = map.optional("suppress").flatMap { Scalar.bool($0, "'suppress'", collector) } ?? false
             let meaning = map.required("meaning").flatMap { Scalar.nonEmptyText($0, "a field's meaning", collector) } ?? ""
-            return FieldSpec(id: id, type: type, documents: documents, suppress: suppress, meaning: meaning, location: map.keyLocation("id"))
+            var spec = FieldSpec(id: id, type: type, documents: documents, suppress: suppress, meaning: meaning, location: map.keyLocation("id"))
+            spec.watchFall = map.optional("watch_fall").flatMap { Scalar.bool($0, "'watch_fall'", collector) } ?? false
+            return spec
         }
     }
 

@@ -53,6 +53,10 @@ public struct FieldSpec: Sendable, Hashable {
     public var suppress: Bool
     public var meaning: String
     public var location: SourceLocation
+    /// A count whose large fall from one period to the next is a finding for review
+    /// (`watch_fall`): fewer disclosures usually mean fewer people asked or safe to tell, not
+    /// less abuse, so a fall is never scored as improvement.
+    public var watchFall: Bool = false
 }
 
 /// A parameter's value: a whole number or text.
