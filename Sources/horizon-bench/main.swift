@@ -36,7 +36,10 @@ func parseOptions() -> Options {
         case "--jobs": options.workers = max(1, Int(args.popFirst() ?? "") ?? options.workers)
         case "--keep": options.keep = true
         default:
-            FileHandle.standardError.write(Data("usage: horizon-bench [--count N] [--rounds R] [--contract FILE] [--library DIR] [--dir DIR] [--jobs N] [--keep]\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "usage: horizon-bench [--count N] [--rounds R] [--contract FILE] [--library DIR] [--dir DIR] [--jobs N] [--keep]\n".utf8
+                ))
             exit(64)
         }
     }
@@ -200,7 +203,8 @@ for index in 0..<options.count {
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     paths.append(path)
 }
-print("portfolio: \(options.count) returns for \(contracts.count) contracts like \(contract.reference), \(totalBytes / 1024) KiB, in \(dir)")
+print(
+    "portfolio: \(options.count) returns for \(contracts.count) contracts like \(contract.reference), \(totalBytes / 1024) KiB, in \(dir)")
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(options.rounds) rounds; median reported")
 
 var bare: [Double] = []
@@ -214,12 +218,14 @@ for _ in 0..<options.rounds {
     // (a) libyaml alone.
     var events = 0
     var cpu = processCPU()
-    bare.append(seconds(clock.measure {
-        for path in paths {
-            guard let bytes = try? FileInput.read(path) else { continue }
-            events += YAMLReader.countEvents(bytes)
-        }
-    }))
+    bare.append(
+        seconds(
+            clock.measure {
+                for path in paths {
+                    guard let bytes = try? FileInput.read(path) else { continue }
+                    events += YAMLReader.countEvents(bytes)
+                }
+            }))
     precondition(events > 0)
     bareCPU.append(processCPU() - cpu)
 
@@ -229,29 +235,33 @@ for _ in 0..<options.rounds {
     var reportBytes = 0
     var tracker = PortfolioTracker()
     cpu = processCPU()
-    check.append(seconds(clock.measure {
-        let run = PortfolioRun(checkers: checkers, workers: options.workers)
-        let numbers = contract.numbers
-        tracker = run.run(paths) { report in
-            ReportRenderer.text(report, numbers: numbers)
-        } emit: { _, rendered in
-            reportBytes += rendered.utf8.count
-        }
-        reportBytes += ReportRenderer.summary(tracker).utf8.count
-    }))
+    check.append(
+        seconds(
+            clock.measure {
+                let run = PortfolioRun(checkers: checkers, workers: options.workers)
+                let numbers = contract.numbers
+                tracker = run.run(paths) { report in
+                    ReportRenderer.text(report, numbers: numbers)
+                } emit: { _, rendered in
+                    reportBytes += rendered.utf8.count
+                }
+                reportBytes += ReportRenderer.summary(tracker).utf8.count
+            }))
     checkCPU.append(processCPU() - cpu)
     verdicts = ReportRenderer.summary(tracker).trimmingCharacters(in: .newlines)
     if canReset, let before, let after = highWaterMiB() { checkPeak = (before, after) }
 
     // (c) one return end to end.
-    single.append(seconds(clock.measure {
-        let load = LibraryLoader.load(from: options.library)
-        guard let library = load.library else { return }
-        _ = Linter.lint(library)
-        guard let contract = (try? ContractLoader.load(options.contract, library: library))?.0 else { return }
-        let run = PortfolioRun(checkers: [Checker(contract: contract, library: library)])
-        _ = run.run([paths[0]]) { report in _ = ReportRenderer.text(report, numbers: contract.numbers) }
-    }))
+    single.append(
+        seconds(
+            clock.measure {
+                let load = LibraryLoader.load(from: options.library)
+                guard let library = load.library else { return }
+                _ = Linter.lint(library)
+                guard let contract = (try? ContractLoader.load(options.contract, library: library))?.0 else { return }
+                let run = PortfolioRun(checkers: [Checker(contract: contract, library: library)])
+                _ = run.run([paths[0]]) { report in _ = ReportRenderer.text(report, numbers: contract.numbers) }
+            }))
 }
 
 let a = median(bare)
@@ -261,13 +271,19 @@ print(String(format: "(a) libyaml bare parse:        %8.3f s  (%.0f documents/s)
 print(String(format: "(b) horizon check, %d worker(s): %8.3f s  (%.0f documents/s)", options.workers, b, Double(options.count) / b))
 print(String(format: "(c) one return end to end:     %8.2f ms", c * 1000))
 let roundRatios = zip(check, bare).map { $0 / $1 }
-print(String(format: "ratio (b)/(a): %.2f (of the medians); round by round %.2f to %.2f, median %.2f", b / a, roundRatios.min() ?? 0,
-    roundRatios.max() ?? 0, median(roundRatios)))
-print(String(format: "CPU time, all threads: (a) %.3f s, (b) %.3f s: (b) keeps %.2f cores busy", median(bareCPU), median(checkCPU),
-    median(checkCPU) / b))
+print(
+    String(
+        format: "ratio (b)/(a): %.2f (of the medians); round by round %.2f to %.2f, median %.2f", b / a, roundRatios.min() ?? 0,
+        roundRatios.max() ?? 0, median(roundRatios)))
+print(
+    String(
+        format: "CPU time, all threads: (a) %.3f s, (b) %.3f s: (b) keeps %.2f cores busy", median(bareCPU), median(checkCPU),
+        median(checkCPU) / b))
 print(String(format: "peak memory: %.1f MiB for the whole process (portfolio generation included)", peakMemoryMiB()))
 if let checkPeak {
-    print(String(format: "peak memory of the check (b): %.1f MiB resident before it, %.1f MiB at its peak", checkPeak.before, checkPeak.after))
+    print(
+        String(format: "peak memory of the check (b): %.1f MiB resident before it, %.1f MiB at its peak", checkPeak.before, checkPeak.after)
+    )
 }
 print("verdicts: \(verdicts)")
 
@@ -279,13 +295,21 @@ if ProcessInfo.processInfo.environment["HORIZON_BENCH_PHASES"] != nil {
     let events = seconds(clock.measure { for bytes in files { _ = YAMLReader.countEvents(bytes) } })
     let tree = seconds(clock.measure { for (i, bytes) in files.enumerated() { _ = try? YAMLReader.parse(bytes, file: paths[i]) } })
     var documents: [SupplierDocument] = []
-    let parse = seconds(clock.measure { documents = files.enumerated().compactMap { try? DocumentReader.parse($1, file: paths[$0], table: library.fieldTable) } })
+    let parse = seconds(
+        clock.measure {
+            documents = files.enumerated().compactMap { try? DocumentReader.parse($1, file: paths[$0], table: library.fieldTable) }
+        })
     var reports: [DocumentReport] = []
-    let judge = seconds(clock.measure {
-        reports = documents.map { router.checkers[$0.values["return.contract"]?.text ?? ""]!.check($0) }
-    })
+    let judge = seconds(
+        clock.measure {
+            reports = documents.map { router.checkers[$0.values["return.contract"]?.text ?? ""]!.check($0) }
+        })
     let render = seconds(clock.measure { for report in reports { _ = ReportRenderer.text(report, numbers: contract.numbers) } })
-    print(String(format: "phases (s): read %.3f, events %.3f (a tree, as for contracts, %.3f), reader into slots with digest %.3f, judge %.3f, render %.3f", read, events, tree, parse, judge, render))
+    print(
+        String(
+            format:
+                "phases (s): read %.3f, events %.3f (a tree, as for contracts, %.3f), reader into slots with digest %.3f, judge %.3f, render %.3f",
+            read, events, tree, parse, judge, render))
 }
 
 if !options.keep { try? FileManager.default.removeItem(atPath: dir) }

@@ -21,40 +21,40 @@ let fieldTable: FieldTable = fuzzContext?.0.table ?? .headerOnly
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     #if FUZZ_YAML
-    // The reader over arbitrary bytes: a node tree or a located error, never a crash.
-    if let root = try? YAMLReader.parse(bytes, file: "fuzz.yaml") {
-        _ = root.kindName
-    }
-    _ = try? YAMLReader.parseSupplierDocument(bytes, file: "fuzz.yaml", limits: .standard, sha256: "")
-    _ = try? YAMLReader.parseSupplierDocument(bytes, file: "fuzz.yaml", limits: .standard, sha256: "", table: fieldTable)
-    _ = try? JSONReader.parse(bytes, file: "fuzz.json")
+        // The reader over arbitrary bytes: a node tree or a located error, never a crash.
+        if let root = try? YAMLReader.parse(bytes, file: "fuzz.yaml") {
+            _ = root.kindName
+        }
+        _ = try? YAMLReader.parseSupplierDocument(bytes, file: "fuzz.yaml", limits: .standard, sha256: "")
+        _ = try? YAMLReader.parseSupplierDocument(bytes, file: "fuzz.yaml", limits: .standard, sha256: "", table: fieldTable)
+        _ = try? JSONReader.parse(bytes, file: "fuzz.json")
     #elseif FUZZ_CSV
-    _ = try? CSVReader.document(bytes, file: "fuzz.csv", limits: .standard, sha256: "")
+        _ = try? CSVReader.document(bytes, file: "fuzz.csv", limits: .standard, sha256: "")
     #elseif FUZZ_CHECK
-    // The whole check path: parse as YAML, JSON or CSV (by the first byte), judge, render.
-    guard let (checker, contract) = fuzzContext else { fatalError("run from the package root, or set HORIZON_ROOT") }
-    let names = ["fuzz.yaml", "fuzz.json", "fuzz.csv"]
-    let name = names[Int(bytes.first ?? 0) % 3]
-    let document: SupplierDocument
-    let input = Array(bytes.dropFirst())
-    do {
-        document = try DocumentReader.parse(input, file: name, table: checker.table)
-    } catch {
-        precondition(error.finding.location.line >= 1 && error.finding.location.column >= 1)
-        // Read by plain ids, the document fails the same way.
-        precondition((try? DocumentReader.parse(input, file: name)) == nil)
-        return 0
-    }
-    var tracker = PortfolioTracker()
-    let report = tracker.record(checker.check(document))
-    let text = ReportRenderer.text(report, numbers: contract.numbers)
-    // Read by plain ids (the header-only table) and refiled by the checker, the report is the same.
-    let byID = try! DocumentReader.parse(input, file: name)
-    precondition(ReportRenderer.text(checker.check(byID), numbers: contract.numbers) == text)
-    _ = ReportRenderer.json(report, numbers: contract.numbers)
-    for finding in report.findings {
-        precondition(finding.location.line >= 1 && finding.location.column >= 1)
-    }
+        // The whole check path: parse as YAML, JSON or CSV (by the first byte), judge, render.
+        guard let (checker, contract) = fuzzContext else { fatalError("run from the package root, or set HORIZON_ROOT") }
+        let names = ["fuzz.yaml", "fuzz.json", "fuzz.csv"]
+        let name = names[Int(bytes.first ?? 0) % 3]
+        let document: SupplierDocument
+        let input = Array(bytes.dropFirst())
+        do {
+            document = try DocumentReader.parse(input, file: name, table: checker.table)
+        } catch {
+            precondition(error.finding.location.line >= 1 && error.finding.location.column >= 1)
+            // Read by plain ids, the document fails the same way.
+            precondition((try? DocumentReader.parse(input, file: name)) == nil)
+            return 0
+        }
+        var tracker = PortfolioTracker()
+        let report = tracker.record(checker.check(document))
+        let text = ReportRenderer.text(report, numbers: contract.numbers)
+        // Read by plain ids (the header-only table) and refiled by the checker, the report is the same.
+        let byID = try! DocumentReader.parse(input, file: name)
+        precondition(ReportRenderer.text(checker.check(byID), numbers: contract.numbers) == text)
+        _ = ReportRenderer.json(report, numbers: contract.numbers)
+        for finding in report.findings {
+            precondition(finding.location.line >= 1 && finding.location.column >= 1)
+        }
     #endif
     return 0
 }

@@ -164,9 +164,10 @@ struct CLITests {
             try FileManager.default.createDirectory(at: copyFolder, withIntermediateDirectories: true)
             let copy = copyFolder.appendingPathComponent("DA-POL-1.yaml")
             try FileManager.default.copyItem(at: original, to: copy)
-            let idLine = try #require(
-                try String(contentsOf: original, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-                    .firstIndex { $0.hasPrefix("  id: DA-POL-1") }) + 1
+            let idLine =
+                try #require(
+                    try String(contentsOf: original, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                        .firstIndex { $0.hasPrefix("  id: DA-POL-1") }) + 1
 
             let run = try horizon("lint", "--library", library.path)
             #expect(run.status == 1, "\(run)")
@@ -178,7 +179,9 @@ struct CLITests {
                 lines.indices.contains(index + 1)
                     && lines[index + 1] == "\(original.path):\(idLine):7: note: 'DA-POL-1' is first defined here", "\(run)")
             // Its parameter is now declared twice too.
-            #expect(lines.contains { $0.hasPrefix("\(copy.path):") && $0.contains("error[duplicate-id] parameter 'policy_deadline_days'") }, "\(run)")
+            #expect(
+                lines.contains { $0.hasPrefix("\(copy.path):") && $0.contains("error[duplicate-id] parameter 'policy_deadline_days'") },
+                "\(run)")
             let defects = lines.filter { $0.contains(": error[") }.count
             let summary = try #require(lines.last)
             #expect(summary.hasSuffix("; \(defects) defect(s), 0 unreadable file(s)"), "\(run)")
@@ -352,7 +355,9 @@ struct CLITests {
         for (word, next) in zip(words, words.dropFirst()) where word.hasPrefix("--") && next.hasPrefix("<") {
             options.insert(word)
         }
-        #expect(options == Set(Self.checkOptionValues.keys), "check --help lists \(options.sorted()); give the test (and CheckArguments.valued) any new one")
+        #expect(
+            options == Set(Self.checkOptionValues.keys),
+            "check --help lists \(options.sorted()); give the test (and CheckArguments.valued) any new one")
         let good = "Contracts/returns/hrs-2027-q2-good.yaml"
         let late = "Contracts/returns/hrs-2027-q3-bad-late.yaml"
         var arguments = ["check", "Contracts/housing-related-support.yaml"]
@@ -376,8 +381,9 @@ struct CLITests {
         // the bound leaves room for a debug build on a busy machine.
         let count = 10_000
         let start = ContinuousClock.now
-        let run = try horizon(arguments: ["check", "Contracts/housing-related-support.yaml"]
-            + Array(repeating: "Contracts/returns/no-such-return.yaml", count: count) + ["--jobs", "2"])
+        let run = try horizon(
+            arguments: ["check", "Contracts/housing-related-support.yaml"]
+                + Array(repeating: "Contracts/returns/no-such-return.yaml", count: count) + ["--jobs", "2"])
         let elapsed = ContinuousClock.now - start
         #expect(run.status == 2, "\(run.stderr.suffix(300))")
         #expect(run.stdout.contains("\(count) document(s): 0 compliant, 0 non-compliant, \(count) invalid"), "\(run.stdout.suffix(300))")

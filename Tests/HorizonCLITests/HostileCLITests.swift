@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // The hostile-input corpus (`Tests/HorizonKitTests/Fixtures/hostile`, and big inputs generated
@@ -36,7 +36,8 @@ struct HostileRun: CustomStringConvertible {
     }
     var description: String {
         let clip: (String) -> String = { $0.count > 4000 ? String($0.prefix(4000)) + "\n…" : $0 }
-        return "exit \(status)\(timedOut ? " (killed after the time limit)" : "") in \(elapsed)\n--- stdout:\n\(clip(stdout))\n--- stderr:\n\(clip(stderr))"
+        return
+            "exit \(status)\(timedOut ? " (killed after the time limit)" : "") in \(elapsed)\n--- stdout:\n\(clip(stdout))\n--- stderr:\n\(clip(stderr))"
     }
 }
 
@@ -141,65 +142,82 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     /// A corpus return or bid checked against the housing contract.
-    static func document(_ file: String, _ status: Int32, _ lines: [(Int, Int, String, String, String)], notes: [(Int, Int, String)] = [],
-        knownIssue: String? = nil) -> HostileCase
-    {
-        HostileCase(name: "check \(file)", prepare: { _ in
-            let path = "\(corpus)/\(file)"
-            let expect = lines.map { HostileLine.finding(path, $0.0, $0.1, $0.2, $0.3, $0.4) } + notes.map { HostileLine.note(path, $0.0, $0.1, $0.2) }
-            let verdict = status == 2 ? "invalid" : status == 1 ? "non-compliant" : "compliant"
-            return HostilePlan(arguments: ["check", housing, path], status: status, expect: expect + [.text("\(path): ", ": \(verdict) (")])
-        }, knownIssue: knownIssue)
+    static func document(
+        _ file: String, _ status: Int32, _ lines: [(Int, Int, String, String, String)], notes: [(Int, Int, String)] = [],
+        knownIssue: String? = nil
+    ) -> HostileCase {
+        HostileCase(
+            name: "check \(file)",
+            prepare: { _ in
+                let path = "\(corpus)/\(file)"
+                let expect =
+                    lines.map { HostileLine.finding(path, $0.0, $0.1, $0.2, $0.3, $0.4) }
+                    + notes.map { HostileLine.note(path, $0.0, $0.1, $0.2) }
+                let verdict = status == 2 ? "invalid" : status == 1 ? "non-compliant" : "compliant"
+                return HostilePlan(
+                    arguments: ["check", housing, path], status: status, expect: expect + [.text("\(path): ", ": \(verdict) (")])
+            }, knownIssue: knownIssue)
     }
 
-    static func error(_ file: String, _ status: Int32, _ line: Int, _ column: Int, _ code: String, _ phrase: String,
-        note: (Int, Int, String)? = nil, knownIssue: String? = nil) -> HostileCase
-    {
+    static func error(
+        _ file: String, _ status: Int32, _ line: Int, _ column: Int, _ code: String, _ phrase: String,
+        note: (Int, Int, String)? = nil, knownIssue: String? = nil
+    ) -> HostileCase {
         document(file, status, [(line, column, "error", code, phrase)], notes: note.map { [$0] } ?? [], knownIssue: knownIssue)
     }
 
     /// A corpus contract given to `command` (template, generate or check).
-    static func contract(_ file: String, _ status: Int32, _ line: Int, _ column: Int, _ code: String, _ phrase: String,
-        note: (Int, Int, String)? = nil, command: String = "template", forbid: [String] = [], knownIssue: String? = nil) -> HostileCase
-    {
-        HostileCase(name: "\(command) \(file)", prepare: { folder in
-            let path = "\(corpus)/\(file)"
-            var expect = [HostileLine.error(path, line, column, code, phrase)]
-            if let note { expect.append(.note(path, note.0, note.1, note.2)) }
-            let arguments: [String]
-            switch command {
-            case "generate": arguments = ["generate", path, "--output", folder.appendingPathComponent("out").path]
-            case "check": arguments = ["check", path, goodReturn]
-            default: arguments = ["template", path]
-            }
-            return HostilePlan(arguments: arguments, status: status, expect: expect, forbid: forbid, after: { folder, _ throws in
-                if command == "generate" {
-                    let written = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []
-                    #expect(written.isEmpty, "a failed generate wrote \(written)")
+    static func contract(
+        _ file: String, _ status: Int32, _ line: Int, _ column: Int, _ code: String, _ phrase: String,
+        note: (Int, Int, String)? = nil, command: String = "template", forbid: [String] = [], knownIssue: String? = nil
+    ) -> HostileCase {
+        HostileCase(
+            name: "\(command) \(file)",
+            prepare: { folder in
+                let path = "\(corpus)/\(file)"
+                var expect = [HostileLine.error(path, line, column, code, phrase)]
+                if let note { expect.append(.note(path, note.0, note.1, note.2)) }
+                let arguments: [String]
+                switch command {
+                case "generate": arguments = ["generate", path, "--output", folder.appendingPathComponent("out").path]
+                case "check": arguments = ["check", path, goodReturn]
+                default: arguments = ["template", path]
                 }
-            })
-        }, knownIssue: knownIssue)
+                return HostilePlan(
+                    arguments: arguments, status: status, expect: expect, forbid: forbid,
+                    after: { folder, _ throws in
+                        if command == "generate" {
+                            let written =
+                                (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []
+                            #expect(written.isEmpty, "a failed generate wrote \(written)")
+                        }
+                    })
+            }, knownIssue: knownIssue)
     }
 
     /// A copy of the shipped library with a corpus folder laid over it, given to `lint` (or
     /// to `check`, which must refuse it).
-    static func library(_ name: String, _ status: Int32, _ line: Int, _ column: Int, _ code: String, _ phrase: String,
-        note: (Int, Int, String)? = nil, command: String = "lint", knownIssue: String? = nil) -> HostileCase
-    {
-        HostileCase(name: "\(command) \(name)", prepare: { folder in
-            let library = try copyLibrary(into: folder, overlay: name)
-            let broken = try relativeFiles(corpusFolder.appendingPathComponent(name))
-            try #require(broken.count == 1)
-            let path = library.appendingPathComponent(broken[0]).path
-            var expect = [HostileLine.error(path, line, column, code, phrase)]
-            if let note { expect.append(.note(path, note.0, note.1, note.2)) }
-            if command == "check" {
-                return HostilePlan(arguments: ["check", housing, goodReturn, "--library", library.path], status: status, expect: expect)
-            }
-            let defects = status == 2 ? "0 defect(s), 1 unreadable file(s)" : "1 defect(s), 0 unreadable file(s)"
-            expect.append(.text("\(library.path): library uk-da-horizontal 1.0.0: ", defects))
-            return HostilePlan(arguments: ["lint", "--library", library.path], status: status, expect: expect)
-        }, knownIssue: knownIssue)
+    static func library(
+        _ name: String, _ status: Int32, _ line: Int, _ column: Int, _ code: String, _ phrase: String,
+        note: (Int, Int, String)? = nil, command: String = "lint", knownIssue: String? = nil
+    ) -> HostileCase {
+        HostileCase(
+            name: "\(command) \(name)",
+            prepare: { folder in
+                let library = try copyLibrary(into: folder, overlay: name)
+                let broken = try relativeFiles(corpusFolder.appendingPathComponent(name))
+                try #require(broken.count == 1)
+                let path = library.appendingPathComponent(broken[0]).path
+                var expect = [HostileLine.error(path, line, column, code, phrase)]
+                if let note { expect.append(.note(path, note.0, note.1, note.2)) }
+                if command == "check" {
+                    return HostilePlan(
+                        arguments: ["check", housing, goodReturn, "--library", library.path], status: status, expect: expect)
+                }
+                let defects = status == 2 ? "0 defect(s), 1 unreadable file(s)" : "1 defect(s), 0 unreadable file(s)"
+                expect.append(.text("\(library.path): library uk-da-horizontal 1.0.0: ", defects))
+                return HostilePlan(arguments: ["lint", "--library", library.path], status: status, expect: expect)
+            }, knownIssue: knownIssue)
     }
 }
 
@@ -315,7 +333,9 @@ private enum KnownBugs {
 
 private let cases: [HostileCase] = [
     // Returns in YAML: unreadable (exit 2)
-    .error("return-truncated.yaml", 2, 30, 1, "yaml-syntax", "did not find expected ',' or '}'", note: (29, 11, "while parsing a flow mapping")),
+    .error(
+        "return-truncated.yaml", 2, 30, 1, "yaml-syntax", "did not find expected ',' or '}'", note: (29, 11, "while parsing a flow mapping")
+    ),
     .error("return-binary-junk.yaml", 2, 1, 1, "invalid-encoding", "the file is not valid UTF-8"),
     .error("return-invalid-utf8.yaml", 2, 4, 38, "invalid-encoding", "the file is not valid UTF-8"),
     .error("return-utf16.yaml", 2, 1, 1, "invalid-encoding", "the file is UTF-16 encoded; save it as UTF-8"),
@@ -323,7 +343,8 @@ private let cases: [HostileCase] = [
     .error("return-nul-byte.yaml", 2, 25, 21, "invalid-encoding", "control character (byte 0x00)"),
     .error("return-tab-indent.yaml", 2, 10, 1, "tab-indent", "a tab is used for indentation; YAML indents with spaces only"),
     .error("return-alias-bomb.yaml", 2, 35, 10, "alias-not-allowed", "aliases ('*name') are not allowed"),
-    .error("return-duplicate-key.yaml", 2, 29, 60, "duplicate-key", "duplicate key 'trained'", note: (29, 33, "'trained' first appears here")),
+    .error(
+        "return-duplicate-key.yaml", 2, 29, 60, "duplicate-key", "duplicate key 'trained'", note: (29, 33, "'trained' first appears here")),
     .error("return-root-list.yaml", 2, 2, 1, "not-a-document", "not a list"),
     .error("return-empty.yaml", 2, 1, 1, "empty-file", "the file is empty"),
     .error("return-only-comments.yaml", 2, 1, 1, "empty-file", "the file is empty"),
@@ -333,8 +354,11 @@ private let cases: [HostileCase] = [
     .error("return-scalar-header.yaml", 2, 2, 9, "not-a-document", "must hold the header"),
     .error("return-both-kinds.yaml", 2, 34, 1, "wrong-document-kind", "a return or a bid, not both", note: (2, 1, "'return' is here")),
     // libyaml reads a double-quoted value across lines to the next quote, on line 13.
-    .error("return-unclosed-quote.yaml", 2, 13, 28, "yaml-syntax", "did not find expected key", note: (3, 3, "while parsing a block mapping")),
-    .error("return-unclosed-quote-eof.yaml", 2, 34, 1, "yaml-syntax", "found unexpected end of stream", note: (33, 28, "while scanning a quoted scalar")),
+    .error(
+        "return-unclosed-quote.yaml", 2, 13, 28, "yaml-syntax", "did not find expected key", note: (3, 3, "while parsing a block mapping")),
+    .error(
+        "return-unclosed-quote-eof.yaml", 2, 34, 1, "yaml-syntax", "found unexpected end of stream",
+        note: (33, 28, "while scanning a quoted scalar")),
     // Returns in YAML: readable but wrong (exit 1)
     .error("return-date-slashes.yaml", 1, 11, 15, "wrong-type", "must be a date written YYYY-MM-DD, such as 2026-12-31, not '31/12/2026'"),
     .error("return-date-feb30.yaml", 1, 26, 21, "wrong-type", "is not a real date: '2027-02-30'"),
@@ -353,7 +377,8 @@ private let cases: [HostileCase] = [
     .error("return-trailing-comma.json", 2, 37, 1, "json-syntax", "a trailing comma before '}' is not allowed in JSON"),
     .error("return-truncated.json", 2, 15, 31, "json-syntax", "the file ends inside a string"),
     .error("return-single-quotes.json", 2, 3, 5, "json-syntax", "expected a key in double quotes"),
-    .error("return-duplicate-key.json", 2, 4, 5, "duplicate-key", "duplicate key 'contract'", note: (3, 5, "'contract' first appears here")),
+    .error(
+        "return-duplicate-key.json", 2, 4, 5, "duplicate-key", "duplicate key 'contract'", note: (3, 5, "'contract' first appears here")),
     .error("return-thousands.json", 2, 33, 35, "json-syntax", "expected a key in double quotes"),
     .error("return-root-array.json", 2, 1, 1, "not-a-document", "not a list"),
     .error("return-nan.json", 2, 30, 27, "json-syntax", "'NaN' is not a JSON value"),
@@ -375,18 +400,23 @@ private let cases: [HostileCase] = [
     .error("return-value-without-field.csv", 2, 25, 1, "csv-columns", "a value but no field name"),
     .error("return-utf16.csv", 2, 1, 1, "invalid-encoding", "UTF-16"),
     .error("return-empty.csv", 2, 1, 1, "empty-file", "the file is empty"),
-    .error("return-duplicate-row.csv", 2, 27, 1, "duplicate-key", "field 'staff.headcount' is given twice", note: (25, 1, "first appears here")),
+    .error(
+        "return-duplicate-row.csv", 2, 27, 1, "duplicate-key", "field 'staff.headcount' is given twice", note: (25, 1, "first appears here")
+    ),
     .error("return-thousands-quoted.csv", 1, 33, 23, "wrong-type", "without separators, not '1,200'"),
     .error("return-ragged.csv", 1, 25, 1, "missing-field", "'staff.headcount' is empty"),
-    .document("return-date-slashes.csv", 1, [
-        (10, 19, "error", "wrong-type", "not '31/12/2026'"), (24, 25, "error", "wrong-type", "is not a real date: '2027-02-30'"),
-    ]),
+    .document(
+        "return-date-slashes.csv", 1,
+        [
+            (10, 19, "error", "wrong-type", "not '31/12/2026'"), (24, 25, "error", "wrong-type", "is not a real date: '2027-02-30'"),
+        ]),
     .document("return-quoted-newline.csv", 0, [(42, 1, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     .document("return-blank-lines.csv", 0, [(46, 1, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     .document("return-crlf.csv", 0, [(41, 1, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     .document("return-bom.csv", 0, [(41, 1, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     // Bids
-    .error("bid-truncated.yaml", 2, 7, 29, "yaml-syntax", "found unexpected end of stream", note: (7, 21, "while scanning a quoted scalar")),
+    .error(
+        "bid-truncated.yaml", 2, 7, 29, "yaml-syntax", "found unexpected end of stream", note: (7, 21, "while scanning a quoted scalar")),
     .error("bid-alias.yaml", 2, 20, 7, "alias-not-allowed", "aliases ('*name') are not allowed"),
     .error("bid-comments.json", 2, 2, 3, "json-syntax", "comments are not allowed in JSON"),
     .error("bid-trailing-comma.json", 2, 5, 3, "json-syntax", "a trailing comma before '}'"),
@@ -396,11 +426,15 @@ private let cases: [HostileCase] = [
     .error("bid-in-place-by-feb30.yaml", 1, 10, 16, "wrong-type", "is not a real date: '2026-02-30'"),
     .error("bid-list-not-map.yaml", 1, 15, 11, "wrong-type", "a list"),
     // Contract specifications
-    .contract("contract-truncated.yaml", 2, 15, 1, "yaml-syntax", "did not find expected ',' or '}'", note: (14, 12, "while parsing a flow mapping")),
+    .contract(
+        "contract-truncated.yaml", 2, 15, 1, "yaml-syntax", "did not find expected ',' or '}'",
+        note: (14, 12, "while parsing a flow mapping")),
     .contract("contract-truncated.yaml", 2, 15, 1, "yaml-syntax", "did not find expected ',' or '}'", command: "generate"),
     .contract("contract-truncated.yaml", 2, 15, 1, "yaml-syntax", "did not find expected ',' or '}'", command: "check"),
-    .contract("contract-tab-indent.yaml", 2, 8, 1, "tab-indent", "a tab is used for indentation", note: (7, 13, "while scanning a plain scalar")),
-    .contract("contract-duplicate-key.yaml", 2, 12, 3, "duplicate-key", "duplicate key 'start'", note: (10, 3, "'start' first appears here")),
+    .contract(
+        "contract-tab-indent.yaml", 2, 8, 1, "tab-indent", "a tab is used for indentation", note: (7, 13, "while scanning a plain scalar")),
+    .contract(
+        "contract-duplicate-key.yaml", 2, 12, 3, "duplicate-key", "duplicate key 'start'", note: (10, 3, "'start' first appears here")),
     .contract("contract-empty.yaml", 2, 1, 1, "empty-file", "the contract file is empty"),
     .contract("contract-alias.yaml", 2, 7, 13, "alias-not-allowed", "aliases ('*name') are not allowed"),
     .contract("contract-invalid-utf8.yaml", 2, 5, 52, "invalid-encoding", "not valid UTF-8"),
@@ -410,14 +444,17 @@ private let cases: [HostileCase] = [
     .contract("contract-feb30.yaml", 1, 11, 8, "wrong-type", "not '2029-02-30'", command: "generate"),
     .contract("contract-thousands.yaml", 1, 13, 20, "wrong-type", "must be a whole number written plainly, not '1,000'"),
     .contract("contract-root-list.yaml", 1, 2, 1, "wrong-type", "the contract file must be a map of keys and values, not a list"),
-    .contract("contract-list-not-map.yaml", 1, 4, 3, "wrong-type", "'contract' must be a map of keys and values, not a list",
+    .contract(
+        "contract-list-not-map.yaml", 1, 4, 3, "wrong-type", "'contract' must be a map of keys and values, not a list",
         forbid: ["unknown key 'parameters'", "unknown key 'clauses'"]),
     HostileCase(name: "check with contract-bom-crlf.yaml") { _ in
-        HostilePlan(arguments: ["check", "\(corpus)/contract-bom-crlf.yaml", goodReturn], status: 0,
+        HostilePlan(
+            arguments: ["check", "\(corpus)/contract-bom-crlf.yaml", goodReturn], status: 0,
             expect: [.text("\(goodReturn): return for contract BHCC-2026-HRS-014, period 2027-07-01 to 2027-09-30: compliant (0 error(s)")])
     },
     // Library folders
-    .library("library-truncated", 2, 8, 1, "yaml-syntax", "did not find expected ',' or ']'", note: (7, 13, "while parsing a flow sequence")),
+    .library(
+        "library-truncated", 2, 8, 1, "yaml-syntax", "did not find expected ',' or ']'", note: (7, 13, "while parsing a flow sequence")),
     .library("library-truncated", 2, 8, 1, "yaml-syntax", "did not find expected ',' or ']'", command: "check"),
     .library("library-duplicate-key", 2, 5, 3, "duplicate-key", "duplicate key 'id'", note: (3, 3, "'id' first appears here")),
     .library("library-invalid-utf8", 2, 4, 17, "invalid-encoding", "not valid UTF-8"),
@@ -434,116 +471,145 @@ private let cases: [HostileCase] = [
             let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")
             try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: url)
         }
-        return HostilePlan(arguments: ["lint", "--library", library.path], status: 0,
+        return HostilePlan(
+            arguments: ["lint", "--library", library.path], status: 0,
             expect: [.text("\(library.path): library uk-da-horizontal 1.0.0: ", "; 0 defect(s), 0 unreadable file(s)")])
     },
     HostileCase(name: "lint --library given a file") { _ in
-        HostilePlan(arguments: ["lint", "--library", housing], status: 2, expect: [.error(housing, 1, 1, "no-library", "no clause library folder here")])
+        HostilePlan(
+            arguments: ["lint", "--library", housing], status: 2,
+            expect: [.error(housing, 1, 1, "no-library", "no clause library folder here")])
     },
     HostileCase(name: "lint of a library whose library.yaml is a folder") { folder in
         let library = folder.appendingPathComponent("library")
         try FileManager.default.createDirectory(at: library.appendingPathComponent("library.yaml"), withIntermediateDirectories: true)
-        return HostilePlan(arguments: ["lint", "--library", library.path], status: 2,
+        return HostilePlan(
+            arguments: ["lint", "--library", library.path], status: 2,
             expect: [.error(library.path + "/library.yaml", 1, 1, "unreadable-file", "this is a folder, not a file")])
     },
     HostileCase(name: "lint of a library with a clause file 100,000 levels deep") { folder in
         let library = try copyLibrary(into: folder)
         let file = library.appendingPathComponent("clauses/basic/DA-ZZ-1.yaml")
         try write(String(repeating: "[", count: 100_000), to: file)
-        return HostilePlan(arguments: ["lint", "--library", library.path], status: 2,
+        return HostilePlan(
+            arguments: ["lint", "--library", library.path], status: 2,
             expect: [.error(file.path, 1, 65, "too-deep", "nested more than 64 levels deep")], within: .seconds(5))
     },
     // Generated: too big, too deep, not a file
     HostileCase(name: "check of a 50 MB junk file ends within seconds: too-large") { folder in
         let path = folder.appendingPathComponent("junk.yaml").path
         try writeJunk(path, count: 50 << 20)
-        return HostilePlan(arguments: ["check", housing, path], status: 2,
-            expect: [.error(path, 1, 1, "too-large", "the file is 52428800 bytes, more than the limit of 4194304 (raise it with --max-input-size)")],
+        return HostilePlan(
+            arguments: ["check", housing, path], status: 2,
+            expect: [
+                .error(
+                    path, 1, 1, "too-large", "the file is 52428800 bytes, more than the limit of 4194304 (raise it with --max-input-size)")
+            ],
             within: .seconds(5))
     },
     HostileCase(name: "check of a return holding a 10 MB scalar: too-large") { folder in
         let url = folder.appendingPathComponent("scalar.yaml")
         try writePieces([("return:\n  contract: ", 1), ("x", 10 << 20), ("\n", 1)], to: url)
         let size = "return:\n  contract: ".utf8.count + (10 << 20) + 1
-        return HostilePlan(arguments: ["check", housing, url.path], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, url.path], status: 2,
             expect: [.error(url.path, 1, 1, "too-large", "the file is \(size) bytes")], within: .seconds(5))
     },
     HostileCase(name: "check of /dev/zero, an endless device: not a regular file") { _ in
-        HostilePlan(arguments: ["check", housing, "/dev/zero"], status: 2,
+        HostilePlan(
+            arguments: ["check", housing, "/dev/zero"], status: 2,
             expect: [.error("/dev/zero", 1, 1, "unreadable-file", "not a regular file")], within: .seconds(5))
     },
     HostileCase(name: "check of 100,000-deep '[' nesting in YAML: too-deep") { folder in
         let url = folder.appendingPathComponent("deep.yaml")
         try write(String(repeating: "[", count: 100_000), to: url)
-        return HostilePlan(arguments: ["check", housing, url.path], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, url.path], status: 2,
             expect: [.error(url.path, 1, 65, "too-deep", "lists and maps are nested more than 64 levels deep")], within: .seconds(5))
     },
     HostileCase(name: "check of 100,000-deep '[' nesting in JSON: too-deep") { folder in
         let url = folder.appendingPathComponent("deep.json")
         try write(String(repeating: "[", count: 100_000), to: url)
-        return HostilePlan(arguments: ["check", housing, url.path], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, url.path], status: 2,
             expect: [.error(url.path, 1, 65, "too-deep", "objects and arrays are nested more than 64 levels deep")], within: .seconds(5))
     },
     HostileCase(name: "check of 100,000-deep flow maps in YAML: too-deep") { folder in
         let url = folder.appendingPathComponent("deepmap.yaml")
         try write(String(repeating: "{a: ", count: 100_000), to: url)
-        return HostilePlan(arguments: ["check", housing, url.path], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, url.path], status: 2,
             expect: [.error(url.path, 1, 257, "too-deep", "nested more than 64 levels deep")], within: .seconds(5))
     },
     HostileCase(name: "check of 100,000-deep objects in JSON: too-deep") { folder in
         let url = folder.appendingPathComponent("deepmap.json")
         try write(String(repeating: "{\"a\": ", count: 100_000), to: url)
-        return HostilePlan(arguments: ["check", housing, url.path], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, url.path], status: 2,
             expect: [.error(url.path, 1, 385, "too-deep", "nested more than 64 levels deep")], within: .seconds(5))
     },
     HostileCase(name: "check of 2,000-deep block maps in YAML: too-deep at line 65") { folder in
         let url = folder.appendingPathComponent("deepblock.yaml")
         try writePieces((0..<2_000).map { (String(repeating: " ", count: $0) + "a:\n", 1) }, to: url)
-        return HostilePlan(arguments: ["check", housing, url.path], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, url.path], status: 2,
             expect: [.error(url.path, 65, 65, "too-deep", "nested more than 64 levels deep")], within: .seconds(5))
     },
     HostileCase(name: "template of a contract 100,000 levels deep: too-deep") { folder in
         let url = folder.appendingPathComponent("deep-contract.yaml")
         try write("contract: " + String(repeating: "[", count: 100_000), to: url)
-        return HostilePlan(arguments: ["template", url.path], status: 2,
+        return HostilePlan(
+            arguments: ["template", url.path], status: 2,
             expect: [.error(url.path, 1, 74, "too-deep", "nested more than 64 levels deep")], within: .seconds(5))
     },
-    HostileCase(name: "check of a minified (one-line) 160 KB JSON return ends within seconds", prepare: { folder in
-        let url = folder.appendingPathComponent("minified.json")
-        let good = try String(contentsOf: packageRoot.appendingPathComponent("Contracts/returns/hrs-2027-q2-good.json"), encoding: .utf8)
-        let oneLine = good.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
-        let padding = ", \"notes\": { \"padding\": [" + Array(repeating: "0", count: 80_000).joined(separator: ",") + "] } }"
-        try write(String(oneLine.dropLast()) + padding, to: url)
-        let column = oneLine.count + 13  // the key "padding", inside "notes"
-        return HostilePlan(arguments: ["check", housing, url.path], status: 0,
-            expect: [.warning(url.path, 1, column, "unknown-field", "unknown field 'notes.padding'")], within: .seconds(5))
-    }),
+    HostileCase(
+        name: "check of a minified (one-line) 160 KB JSON return ends within seconds",
+        prepare: { folder in
+            let url = folder.appendingPathComponent("minified.json")
+            let good = try String(
+                contentsOf: packageRoot.appendingPathComponent("Contracts/returns/hrs-2027-q2-good.json"), encoding: .utf8)
+            let oneLine = good.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+            let padding = ", \"notes\": { \"padding\": [" + Array(repeating: "0", count: 80_000).joined(separator: ",") + "] } }"
+            try write(String(oneLine.dropLast()) + padding, to: url)
+            let column = oneLine.count + 13  // the key "padding", inside "notes"
+            return HostilePlan(
+                arguments: ["check", housing, url.path], status: 0,
+                expect: [.warning(url.path, 1, column, "unknown-field", "unknown field 'notes.padding'")], within: .seconds(5))
+        }),
     HostileCase(name: "check of a 5 MB return: too-large by default") { folder in
         let url = folder.appendingPathComponent("big.yaml")
         try writeBigReturn(to: url)
-        return HostilePlan(arguments: ["check", housing, url.path], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, url.path], status: 2,
             expect: [.error(url.path, 1, 1, "too-large", "raise it with --max-input-size")])
     },
     HostileCase(name: "check of a 5 MB return with --max-input-size raised: read and compliant") { folder in
         let url = folder.appendingPathComponent("big.yaml")
         try writeBigReturn(to: url)
-        return HostilePlan(arguments: ["check", housing, url.path, "--max-input-size", "6000000"], status: 0,
+        return HostilePlan(
+            arguments: ["check", housing, url.path, "--max-input-size", "6000000"], status: 0,
             expect: [.text("\(url.path): return for contract BHCC-2026-HRS-014", ": compliant (0 error(s), 0 warning(s)")])
     },
     HostileCase(name: "--max-input-size 0 is a usage error") { _ in
-        HostilePlan(arguments: ["check", housing, goodReturn, "--max-input-size", "0"], status: 64,
+        HostilePlan(
+            arguments: ["check", housing, goodReturn, "--max-input-size", "0"], status: 64,
             expect: [.text("", "--max-input-size must be a positive number of bytes")])
     },
     HostileCase(name: "check of a folder given as the document: unreadable-file") { _ in
-        HostilePlan(arguments: ["check", housing, "Contracts/returns"], status: 2,
+        HostilePlan(
+            arguments: ["check", housing, "Contracts/returns"], status: 2,
             expect: [.error("Contracts/returns", 1, 1, "unreadable-file", "this is a folder, not a file")])
     },
     HostileCase(name: "template of a folder given as the contract: unreadable-file") { _ in
-        HostilePlan(arguments: ["template", "Contracts"], status: 2, expect: [.error("Contracts", 1, 1, "unreadable-file", "this is a folder, not a file")])
+        HostilePlan(
+            arguments: ["template", "Contracts"], status: 2,
+            expect: [.error("Contracts", 1, 1, "unreadable-file", "this is a folder, not a file")])
     },
     HostileCase(name: "check of a file that does not exist: unreadable-file") { folder in
         let path = folder.appendingPathComponent("missing.yaml").path
-        return HostilePlan(arguments: ["check", housing, path], status: 2, expect: [.error(path, 1, 1, "unreadable-file", "cannot read the file: no such file")])
+        return HostilePlan(
+            arguments: ["check", housing, path], status: 2,
+            expect: [.error(path, 1, 1, "unreadable-file", "cannot read the file: no such file")])
     },
     HostileCase(name: "check of a file without read permission") { folder in
         let url = folder.appendingPathComponent("locked.yaml")
@@ -551,26 +617,33 @@ private let cases: [HostileCase] = [
         #expect(chmod(url.path, 0) == 0)
         if getuid() == 0 {
             // Root (as in CI) reads a file whatever its permissions: it is read and judged.
-            return HostilePlan(arguments: ["check", housing, url.path], status: 0,
+            return HostilePlan(
+                arguments: ["check", housing, url.path], status: 0,
                 expect: [.text("\(url.path): return for contract BHCC-2026-HRS-014", ": compliant (")])
         }
-        return HostilePlan(arguments: ["check", housing, url.path], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, url.path], status: 2,
             expect: [.error(url.path, 1, 1, "unreadable-file", "cannot read the file: permission denied")])
     },
-    HostileCase(name: "check of a FIFO given as the document ends with unreadable-file", prepare: { folder in
-        let path = folder.appendingPathComponent("fifo.yaml").path
-        #expect(mkfifo(path, 0o644) == 0)
-        return HostilePlan(arguments: ["check", housing, path], status: 2,
-            expect: [.error(path, 1, 1, "unreadable-file", "not a regular file")], within: .seconds(2))
-    }),
+    HostileCase(
+        name: "check of a FIFO given as the document ends with unreadable-file",
+        prepare: { folder in
+            let path = folder.appendingPathComponent("fifo.yaml").path
+            #expect(mkfifo(path, 0o644) == 0)
+            return HostilePlan(
+                arguments: ["check", housing, path], status: 2,
+                expect: [.error(path, 1, 1, "unreadable-file", "not a regular file")], within: .seconds(2))
+        }),
     HostileCase(name: "check with an evidence folder that does not exist: no-evidence-folder") { folder in
         let path = folder.appendingPathComponent("no-such-folder").path
-        return HostilePlan(arguments: ["check", housing, goodReturn, "--evidence", path], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, goodReturn, "--evidence", path], status: 2,
             expect: [.error(path, 1, 1, "no-evidence-folder", "the evidence folder does not exist or is not a folder")])
     },
     HostileCase(name: "check of a portfolio with one junk file among good documents") { _ in
         let junk = "\(corpus)/return-binary-junk.yaml"
-        return HostilePlan(arguments: ["check", housing, goodReturn, junk, "Contracts/bids/hrs-bid-good.yaml"], status: 2,
+        return HostilePlan(
+            arguments: ["check", housing, goodReturn, junk, "Contracts/bids/hrs-bid-good.yaml"], status: 2,
             expect: [
                 .error(junk, 1, 1, "invalid-encoding", "not valid UTF-8"),
                 .text("\(goodReturn): return for contract BHCC-2026-HRS-014", ": compliant ("),
@@ -583,7 +656,8 @@ private let cases: [HostileCase] = [
         let out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let bad = "\(corpus)/contract-feb30.yaml"
-        return HostilePlan(arguments: ["generate", housing, bad, "Contracts/refuse-collection.yaml", "--output", out.path], status: 1,
+        return HostilePlan(
+            arguments: ["generate", housing, bad, "Contracts/refuse-collection.yaml", "--output", out.path], status: 1,
             expect: [.error(bad, 11, 8, "wrong-type", "not '2029-02-30'"), .text("horizon: error: nothing written")],
             after: { _, run throws in
                 let written = try FileManager.default.contentsOfDirectory(atPath: out.path)
@@ -597,14 +671,18 @@ private let cases: [HostileCase] = [
         let names = ["schedule.md", "return.yaml", "return.csv", "bid.yaml", "manifest.json"].map { "BHCC-2026-HRS-014.\($0)" }
         for name in names { try write("stale\n", to: out.appendingPathComponent(name)) }
         try write("not an output\n", to: out.appendingPathComponent("notes.txt"))
-        return HostilePlan(arguments: ["generate", housing, "--output", out.path], status: 0,
-            expect: names.map { .text("wrote \(out.path)/\($0)") }, after: { folder, _ throws in
+        return HostilePlan(
+            arguments: ["generate", housing, "--output", out.path], status: 0,
+            expect: names.map { .text("wrote \(out.path)/\($0)") },
+            after: { folder, _ throws in
                 let fresh = folder.appendingPathComponent("fresh")
                 let again = try runHorizon(["generate", housing, "--output", fresh.path], limit: .seconds(60))
                 #expect(again.status == 0, "\(again)")
                 for name in names {
                     let replaced = try Data(contentsOf: out.appendingPathComponent(name))
-                    #expect(replaced == (try Data(contentsOf: fresh.appendingPathComponent(name))), "\(name) was not replaced by the same bytes")
+                    #expect(
+                        replaced == (try Data(contentsOf: fresh.appendingPathComponent(name))), "\(name) was not replaced by the same bytes"
+                    )
                     #expect(!String(decoding: replaced, as: UTF8.self).hasPrefix("stale"))
                 }
                 // No temporary file is left behind, and a file that is not an output is untouched.
@@ -618,7 +696,8 @@ private let cases: [HostileCase] = [
         let input = out.appendingPathComponent("BHCC-2026-HRS-014.return.yaml")
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(housing), to: input)
         let before = try contents(input)
-        return HostilePlan(arguments: ["generate", input.path, "--output", out.path], status: 2,
+        return HostilePlan(
+            arguments: ["generate", input.path, "--output", out.path], status: 2,
             expect: [.error(input.path, 1, 1, "output-is-input", "refusing to write over the input '\(input.path)'")],
             after: { _, _ throws in
                 #expect(try contents(input) == before, "the input was changed")
@@ -633,7 +712,8 @@ private let cases: [HostileCase] = [
         let link = out.appendingPathComponent("BHCC-2026-HRS-014.schedule.md")
         try FileManager.default.linkItem(at: input, to: link)
         let before = try contents(input)
-        return HostilePlan(arguments: ["generate", input.path, "--output", out.path], status: 2,
+        return HostilePlan(
+            arguments: ["generate", input.path, "--output", out.path], status: 2,
             expect: [.error(link.path, 1, 1, "output-is-input", "refusing to write over the input '\(input.path)'")],
             after: { _, _ throws in
                 #expect(try contents(input) == before, "the input was changed")
@@ -644,7 +724,8 @@ private let cases: [HostileCase] = [
         let input = folder.appendingPathComponent("c.yaml")
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(housing), to: input)
         let before = try contents(input)
-        return HostilePlan(arguments: ["template", input.path, "--output", input.path], status: 2,
+        return HostilePlan(
+            arguments: ["template", input.path, "--output", input.path], status: 2,
             expect: [.error(input.path, 1, 1, "output-is-input", "refusing to write over the input '\(input.path)'")],
             after: { _, _ throws in #expect(try contents(input) == before, "the contract was changed") })
     },
@@ -654,14 +735,16 @@ private let cases: [HostileCase] = [
         let link = folder.appendingPathComponent("template.yaml")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: input)
         let before = try contents(input)
-        return HostilePlan(arguments: ["template", input.path, "--output", link.path], status: 2,
+        return HostilePlan(
+            arguments: ["template", input.path, "--output", link.path], status: 2,
             expect: [.error(link.path, 1, 1, "output-is-input", "refusing to write over the input")],
             after: { _, _ throws in #expect(try contents(input) == before, "the contract was changed") })
     },
     HostileCase(name: "generate --output naming a file, not a folder: unwritable-output") { folder in
         let file = folder.appendingPathComponent("a-file")
         try write("x\n", to: file)
-        return HostilePlan(arguments: ["generate", housing, "--output", file.path], status: 2,
+        return HostilePlan(
+            arguments: ["generate", housing, "--output", file.path], status: 2,
             expect: [.error(file.path, 1, 1, "unwritable-output", "the output path exists and is not a folder")],
             after: { _, _ throws in #expect(try String(contentsOf: file, encoding: .utf8) == "x\n") })
     },

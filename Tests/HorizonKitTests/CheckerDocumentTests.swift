@@ -29,39 +29,55 @@ struct CheckerDocumentTests {
         Unreadable(id: "YAML of comments only", file: "r.yaml", text: "# nothing yet\n", code: "empty-file", line: 1, column: 1),
         Unreadable(id: "empty CSV", file: "r.csv", text: "", code: "empty-file", line: 1, column: 1),
         Unreadable(id: "empty JSON", file: "r.json", text: "  \n", code: "empty-file", line: 1, column: 1),
-        Unreadable(id: "CSV with semicolons", file: "r.csv", text: "field;value\r\ndocument;return\r\ncontract;BHCC-2026-HRS-014\r\n",
+        Unreadable(
+            id: "CSV with semicolons", file: "r.csv", text: "field;value\r\ndocument;return\r\ncontract;BHCC-2026-HRS-014\r\n",
             code: "csv-semicolon", line: 1, column: 1),
-        Unreadable(id: "CSV ragged row", file: "r.csv", text: "field,value\ndocument,return\ncontract,BHCC-2026-HRS-014,extra\n",
+        Unreadable(
+            id: "CSV ragged row", file: "r.csv", text: "field,value\ndocument,return\ncontract,BHCC-2026-HRS-014,extra\n",
             code: "csv-columns", line: 3, column: 28),
-        Unreadable(id: "CSV value without a field", file: "r.csv", text: "field,value\ndocument,return\n,64\n",
+        Unreadable(
+            id: "CSV value without a field", file: "r.csv", text: "field,value\ndocument,return\n,64\n",
             code: "csv-columns", line: 3, column: 1),
         Unreadable(id: "CSV header", file: "r.csv", text: "name,value\ndocument,return\n", code: "csv-header", line: 1, column: 1),
-        Unreadable(id: "CSV quote inside a value", file: "r.csv", text: "field,value\ndocument,return\nsupplier,Example \"Housing\"\n",
+        Unreadable(
+            id: "CSV quote inside a value", file: "r.csv", text: "field,value\ndocument,return\nsupplier,Example \"Housing\"\n",
             code: "csv-syntax", line: 3, column: 18),
-        Unreadable(id: "CSV quote never closed", file: "r.csv", text: "field,value\ndocument,return\nsupplier,\"Example\n",
+        Unreadable(
+            id: "CSV quote never closed", file: "r.csv", text: "field,value\ndocument,return\nsupplier,\"Example\n",
             code: "csv-syntax", line: 3, column: 10),
-        Unreadable(id: "CSV duplicate row", file: "r.csv", text: "field,value\ndocument,return\nstaff.headcount,64\nstaff.headcount,65\n",
+        Unreadable(
+            id: "CSV duplicate row", file: "r.csv", text: "field,value\ndocument,return\nstaff.headcount,64\nstaff.headcount,65\n",
             code: "duplicate-key", line: 4, column: 1, note: (3, 1)),
-        Unreadable(id: "CSV without a document row", file: "r.csv", text: "field,value\ncontract,BHCC-2026-HRS-014\n",
+        Unreadable(
+            id: "CSV without a document row", file: "r.csv", text: "field,value\ncontract,BHCC-2026-HRS-014\n",
             code: "not-a-document", line: 1, column: 1),
-        Unreadable(id: "CSV document row of another kind", file: "r.csv", text: "field,value\ndocument,report\n",
+        Unreadable(
+            id: "CSV document row of another kind", file: "r.csv", text: "field,value\ndocument,report\n",
             code: "wrong-document-kind", line: 2, column: 10),
-        Unreadable(id: "JSON with a comment", file: "r.json", text: "{\n  // the header\n  \"return\": { \"contract\": \"X\" }\n}\n",
+        Unreadable(
+            id: "JSON with a comment", file: "r.json", text: "{\n  // the header\n  \"return\": { \"contract\": \"X\" }\n}\n",
             code: "json-syntax", line: 2, column: 3),
-        Unreadable(id: "JSON trailing comma", file: "r.json", text: "{\"return\": {\"contract\": \"X\",}}\n",
+        Unreadable(
+            id: "JSON trailing comma", file: "r.json", text: "{\"return\": {\"contract\": \"X\",}}\n",
             code: "json-syntax", line: 1, column: 29),
-        Unreadable(id: "JSON duplicate key", file: "r.json", text: "{\"return\": {\"contract\": \"X\", \"contract\": \"Y\"}}\n",
+        Unreadable(
+            id: "JSON duplicate key", file: "r.json", text: "{\"return\": {\"contract\": \"X\", \"contract\": \"Y\"}}\n",
             code: "duplicate-key", line: 1, column: 30, note: (1, 13)),
-        Unreadable(id: "JSON bare word", file: "r.json", text: "{\"return\": {\"contract\": BHCC}}\n",
+        Unreadable(
+            id: "JSON bare word", file: "r.json", text: "{\"return\": {\"contract\": BHCC}}\n",
             code: "json-syntax", line: 1, column: 25),
         Unreadable(id: "JSON array at the top", file: "r.json", text: "[1, 2]\n", code: "not-a-document", line: 1, column: 1),
-        Unreadable(id: "YAML duplicate key", file: "r.yaml", text: "return:\n  contract: A\nstaff:\n  headcount: 1\n  headcount: 2\n",
+        Unreadable(
+            id: "YAML duplicate key", file: "r.yaml", text: "return:\n  contract: A\nstaff:\n  headcount: 1\n  headcount: 2\n",
             code: "duplicate-key", line: 5, column: 3, note: (4, 3)),
-        Unreadable(id: "no return or bid key", file: "r.yaml", text: "# a report\nreport:\n  contract: BHCC-2026-HRS-014\n",
+        Unreadable(
+            id: "no return or bid key", file: "r.yaml", text: "# a report\nreport:\n  contract: BHCC-2026-HRS-014\n",
             code: "not-a-document", line: 2, column: 1),
-        Unreadable(id: "both return and bid", file: "r.yaml", text: "return:\n  contract: A\nbid:\n  contract: A\n",
+        Unreadable(
+            id: "both return and bid", file: "r.yaml", text: "return:\n  contract: A\nbid:\n  contract: A\n",
             code: "wrong-document-kind", line: 3, column: 1, note: (1, 1)),
-        Unreadable(id: "a single value under return", file: "r.yaml", text: "return: BHCC-2026-HRS-014\n",
+        Unreadable(
+            id: "a single value under return", file: "r.yaml", text: "return: BHCC-2026-HRS-014\n",
             code: "not-a-document", line: 1, column: 9),
         Unreadable(id: "a list at the top", file: "r.yaml", text: "- return\n", code: "not-a-document", line: 1, column: 1),
     ]
@@ -147,16 +163,29 @@ struct CheckerDocumentTests {
     static let returns = CheckFixtures.contracts.appendingPathComponent("returns")
     static let parity = CheckFixtures.folder.appendingPathComponent("parity")
 
-    @Test("the same return in YAML, JSON and CSV gives the same findings", arguments: [
-        ("good", [returns.appendingPathComponent("hrs-2027-q2-good.yaml"), returns.appendingPathComponent("hrs-2027-q2-good.json"),
-            returns.appendingPathComponent("hrs-2027-q2-good.csv")]),
-        ("bad", [returns.appendingPathComponent("hrs-2027-q2-bad.yaml"), parity.appendingPathComponent("hrs-2027-q2-bad.json"),
-            parity.appendingPathComponent("hrs-2027-q2-bad.csv")]),
-    ])
+    @Test(
+        "the same return in YAML, JSON and CSV gives the same findings",
+        arguments: [
+            (
+                "good",
+                [
+                    returns.appendingPathComponent("hrs-2027-q2-good.yaml"), returns.appendingPathComponent("hrs-2027-q2-good.json"),
+                    returns.appendingPathComponent("hrs-2027-q2-good.csv"),
+                ]
+            ),
+            (
+                "bad",
+                [
+                    returns.appendingPathComponent("hrs-2027-q2-bad.yaml"), parity.appendingPathComponent("hrs-2027-q2-bad.json"),
+                    parity.appendingPathComponent("hrs-2027-q2-bad.csv"),
+                ]
+            ),
+        ])
     func formatParity(_ label: String, _ files: [URL]) throws {
         var reports: [DocumentReport] = []
         for url in files {
-            let (_, report) = try CheckFixtures.check(try CheckFixtures.bytes(url), file: url.lastPathComponent,
+            let (_, report) = try CheckFixtures.check(
+                try CheckFixtures.bytes(url), file: url.lastPathComponent,
                 evidence: try CheckFixtures.evidence())
             reports.append(report)
         }

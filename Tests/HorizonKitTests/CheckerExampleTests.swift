@@ -79,7 +79,8 @@ struct CheckerExampleTests {
         }
     }
 
-    @Test("bad YAML examples give exactly their marked findings",
+    @Test(
+        "bad YAML examples give exactly their marked findings",
         arguments: CheckExamples.names.filter { !CheckExamples.isGood($0) && $0.hasSuffix(".yaml") })
     func badExample(_ name: String) throws {
         let url = CheckFixtures.contracts.appendingPathComponent(name)
@@ -160,8 +161,10 @@ struct CheckerExampleTests {
         }
         let given = Set(document.order.filter { document.values[$0]?.isNull == false })
         #expect(asked == given, "template only: \(asked.subtracting(given).sorted()); example only: \(given.subtracting(asked).sorted())")
-        let filled = try CheckFixtures.check(Array((rows.joined(separator: "\n") + "\n").utf8), file: "filled.csv", contract: path,
-            evidence: try CheckFixtures.evidence()).1
+        let filled = try CheckFixtures.check(
+            Array((rows.joined(separator: "\n") + "\n").utf8), file: "filled.csv", contract: path,
+            evidence: try CheckFixtures.evidence()
+        ).1
         #expect(filled.findings.map(\.code) == report.findings.map(\.code), "\(filled.findingLines)")
         #expect(filled.requirements == report.requirements)
     }

@@ -82,7 +82,9 @@ struct CheckerFixtureTests {
         let messages = report.findings.filter { $0.code == "unknown-field" }.map(\.message)
         #expect(messages.contains("unknown field 'training.traned'; did you mean 'training.trained'?"), "\(messages)")
         #expect(messages.contains("unknown field 'trainning.refresher'; did you mean the group 'training'?"), "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("unknown header field 'return.period_begin'") && $0.contains("return.period_") }, "\(messages)")
+        #expect(
+            messages.contains { $0.hasPrefix("unknown header field 'return.period_begin'") && $0.contains("return.period_") }, "\(messages)"
+        )
         #expect(messages.contains("'policy.in_place_by' belongs in a bid, not a return"), "\(messages)")
         #expect(report.findings.allSatisfy { $0.code != "unknown-field" || $0.severity == .warning })
     }
@@ -123,7 +125,8 @@ struct CheckerFixtureTests {
             ("supplier-mismatch.yaml", "supplier-mismatch", .error),
         ]
         for (name, code, severity) in expected {
-            let (_, report) = try CheckFixtures.check(try CheckFixtures.bytes(CheckFixtures.folder.appendingPathComponent(name)), file: name)
+            let (_, report) = try CheckFixtures.check(
+                try CheckFixtures.bytes(CheckFixtures.folder.appendingPathComponent(name)), file: name)
             let found = report.findings.filter { $0.code == code }
             #expect(!found.isEmpty && found.allSatisfy { $0.severity == severity }, "\(name): \(report.findingLines)")
         }
@@ -133,6 +136,9 @@ struct CheckerFixtureTests {
         let name = "period-not-in-contract.yaml"
         let (_, report) = try CheckFixtures.check(try CheckFixtures.bytes(CheckFixtures.folder.appendingPathComponent(name)), file: name)
         let finding = try #require(report.findings.first)
-        #expect(finding.message == "2027-07-01 to 2027-09-29 is not one of the contract's quarterly reporting periods; period 6 runs from 2027-07-01 to 2027-09-30")
+        #expect(
+            finding.message
+                == "2027-07-01 to 2027-09-29 is not one of the contract's quarterly reporting periods; period 6 runs from 2027-07-01 to 2027-09-30"
+        )
     }
 }

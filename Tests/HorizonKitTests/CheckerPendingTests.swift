@@ -10,7 +10,8 @@ struct CheckerPendingTests {
     @Test("the policy's requirements are not yet due, and the return complies")
     func pendingPolicy() throws {
         let url = Fixtures.root.appendingPathComponent("check/policy-pending.yaml")
-        let (_, report) = try CheckFixtures.check(CheckFixtures.bytes(url), file: "policy-pending.yaml",
+        let (_, report) = try CheckFixtures.check(
+            CheckFixtures.bytes(url), file: "policy-pending.yaml",
             contract: "Tests/HorizonKitTests/Fixtures/check/contracts/phased-policy.yaml")
         #expect(report.findings.isEmpty, "\(report.findings.map(\.compilerStyle))")
         #expect(report.verdict == .compliant)

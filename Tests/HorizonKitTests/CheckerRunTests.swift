@@ -83,7 +83,8 @@ struct CheckerRunTests {
     @Test func aLinkThatLeavesTheFolderIsRefused() throws {
         let report = try Self.checkEvidence(document: "policy.txt", digest: Digest.sha256(Self.secret)) { evidence, outside in
             try Data(Self.secret).write(to: outside.appendingPathComponent("secret.txt"))
-            try FileManager.default.createSymbolicLink(atPath: evidence.appendingPathComponent("policy.txt").path,
+            try FileManager.default.createSymbolicLink(
+                atPath: evidence.appendingPathComponent("policy.txt").path,
                 withDestinationPath: "../outside/secret.txt")
         }
         #expect(Self.summary(report) == ["\(Self.documentLine) evidence-outside-folder"], "\(report.findingLines)")
@@ -93,7 +94,8 @@ struct CheckerRunTests {
     @Test func aLinkedFolderThatLeavesTheFolderIsRefused() throws {
         let report = try Self.checkEvidence(document: "shared/secret.txt", digest: Digest.sha256(Self.secret)) { evidence, outside in
             try Data(Self.secret).write(to: outside.appendingPathComponent("secret.txt"))
-            try FileManager.default.createSymbolicLink(atPath: evidence.appendingPathComponent("shared").path,
+            try FileManager.default.createSymbolicLink(
+                atPath: evidence.appendingPathComponent("shared").path,
                 withDestinationPath: outside.path)
         }
         #expect(Self.summary(report) == ["\(Self.documentLine) evidence-outside-folder"], "\(report.findingLines)")
@@ -103,7 +105,8 @@ struct CheckerRunTests {
         let report = try Self.checkEvidence(document: "current.txt", digest: Digest.sha256(Self.policy)) { evidence, _ in
             try FileManager.default.createDirectory(at: evidence.appendingPathComponent("v2"), withIntermediateDirectories: true)
             try Data(Self.policy).write(to: evidence.appendingPathComponent("v2/policy.txt"))
-            try FileManager.default.createSymbolicLink(atPath: evidence.appendingPathComponent("current.txt").path,
+            try FileManager.default.createSymbolicLink(
+                atPath: evidence.appendingPathComponent("current.txt").path,
                 withDestinationPath: "v2/policy.txt")
         }
         #expect(report.findings.isEmpty, "\(report.findingLines)")
@@ -133,15 +136,18 @@ struct CheckerRunTests {
     /// folder is refused, but it is reported as missing.
     @Test func aDanglingLinkOutsideTheFolderIsRefused() throws {
         let report = try Self.checkEvidence(document: "policy.txt") { evidence, outside in
-            try FileManager.default.createSymbolicLink(atPath: evidence.appendingPathComponent("policy.txt").path,
+            try FileManager.default.createSymbolicLink(
+                atPath: evidence.appendingPathComponent("policy.txt").path,
                 withDestinationPath: outside.appendingPathComponent("gone.txt").path)
         }
         #expect(Self.summary(report) == ["\(Self.documentLine) evidence-outside-folder"], "\(report.findingLines)")
     }
 
-    @Test("paths that leave the folder are refused without a look", arguments: [
-        "../x", "../../etc/passwd", "sub/../../x", "/etc/passwd", "~/policy.txt", "C:\\policy.txt", "sub\\..\\x",
-    ])
+    @Test(
+        "paths that leave the folder are refused without a look",
+        arguments: [
+            "../x", "../../etc/passwd", "sub/../../x", "/etc/passwd", "~/policy.txt", "C:\\policy.txt", "sub\\..\\x",
+        ])
     func pathsOutside(_ path: String) throws {
         #expect(!EvidencePath.isContained(path))
         // A source that would find anything: the path must not even be looked up.

@@ -71,7 +71,8 @@ struct CheckerStatusTests {
     func compliantDocumentsMeetEveryRequirement(_ name: String) throws {
         let report = try Self.report(name)
         #expect(report.verdict == .compliant)
-        #expect(report.requirements.allSatisfy { $0.status == .met || $0.status == .notApplicable },
+        #expect(
+            report.requirements.allSatisfy { $0.status == .met || $0.status == .notApplicable },
             "\(report.requirements.filter { $0.status != .met }.map { "\($0.clause) \($0.requirement): \($0.status.rawValue)" })")
         let expectation = try CheckExpectation.load(CheckFixtures.folder.appendingPathComponent(name), name: name)
         let contract = try CheckFixtures.contract(expectation.contract)
@@ -94,7 +95,9 @@ struct CheckerStatusTests {
         }
         let url = CheckFixtures.folder.appendingPathComponent(document)
         let expectation = try CheckExpectation.load(url, name: document)
-        return try CheckFixtures.check(try CheckFixtures.bytes(url), file: document, contract: expectation.contract,
-            evidence: try CheckFixtures.evidence()).1
+        return try CheckFixtures.check(
+            try CheckFixtures.bytes(url), file: document, contract: expectation.contract,
+            evidence: try CheckFixtures.evidence()
+        ).1
     }
 }

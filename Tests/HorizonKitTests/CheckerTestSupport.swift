@@ -57,9 +57,10 @@ enum CheckFixtures {
 
     /// The findings of a document: the checker's, or the one of the input error that stopped
     /// it from being read (a duplicate key, say), so that both can be marked alike.
-    static func findings(_ bytes: [UInt8], file: String, contract: String = defaultContract,
-        evidence: (any EvidenceSource)? = nil) throws -> [Finding]
-    {
+    static func findings(
+        _ bytes: [UInt8], file: String, contract: String = defaultContract,
+        evidence: (any EvidenceSource)? = nil
+    ) throws -> [Finding] {
         do {
             return try check(bytes, file: file, contract: contract, evidence: evidence).1.findings
         } catch let error as InputError {
@@ -75,9 +76,10 @@ enum CheckFixtures {
     ///   - contract: The contract's path relative to the package root.
     ///   - evidence: The evidence source, if any.
     /// - Returns: The parsed document and its report.
-    static func check(_ bytes: [UInt8], file: String, contract: String = defaultContract,
-        evidence: (any EvidenceSource)? = nil) throws -> (SupplierDocument, DocumentReport)
-    {
+    static func check(
+        _ bytes: [UInt8], file: String, contract: String = defaultContract,
+        evidence: (any EvidenceSource)? = nil
+    ) throws -> (SupplierDocument, DocumentReport) {
         let library = try library()
         let checker = Checker(contract: try self.contract(contract), library: library, evidence: evidence)
         // Read as `horizon check` reads it, by the library's field table; read again by the
@@ -86,15 +88,17 @@ enum CheckFixtures {
         let document = try DocumentReader.parse(bytes, file: file, table: library.fieldTable)
         let report = checker.check(document)
         let byID = checker.check(try DocumentReader.parse(bytes, file: file))
-        #expect(ReportRenderer.text(byID, numbers: checker.contract.numbers) == ReportRenderer.text(report, numbers: checker.contract.numbers),
+        #expect(
+            ReportRenderer.text(byID, numbers: checker.contract.numbers) == ReportRenderer.text(report, numbers: checker.contract.numbers),
             "\(file): the report differs between the field table's slots and plain ids")
         return (document, report)
     }
 
     /// Checks a document given as text.
-    static func check(text: String, file: String = "return.yaml", contract: String = defaultContract,
-        evidence: (any EvidenceSource)? = nil) throws -> DocumentReport
-    {
+    static func check(
+        text: String, file: String = "return.yaml", contract: String = defaultContract,
+        evidence: (any EvidenceSource)? = nil
+    ) throws -> DocumentReport {
         try check(Array(text.utf8), file: file, contract: contract, evidence: evidence).1
     }
 }
@@ -140,7 +144,8 @@ struct CheckExpectation {
                 for token in line.drop(while: { $0.isNumber }).split(separator: " ") {
                     let isNote = token.hasPrefix("note:")
                     let parts = token.dropFirst(isNote ? 5 : 0).split(separator: "@", maxSplits: 1)
-                    let marker = MarkedText.Marker(file: name, line: number, code: String(parts[0]), column: parts.count > 1 ? Int(parts[1]) : nil)
+                    let marker = MarkedText.Marker(
+                        file: name, line: number, code: String(parts[0]), column: parts.count > 1 ? Int(parts[1]) : nil)
                     if isNote { result.notes.append(marker) } else { result.expect.append(marker) }
                 }
             } else {
@@ -193,10 +198,18 @@ enum CheckMarkers {
             return (missing, left.map(\.text))
         }
         let items: [Item] = findings.map {
-            ($0.location.line, $0.location.column, $0.code, "\($0.location.line):\($0.location.column): \($0.severity.rawValue)[\($0.code)] \($0.message)")
+            (
+                $0.location.line, $0.location.column, $0.code,
+                "\($0.location.line):\($0.location.column): \($0.severity.rawValue)[\($0.code)] \($0.message)"
+            )
         }
         let noteItems: [Item] = findings.flatMap { finding in
-            finding.notes.map { ($0.location.line, $0.location.column, finding.code, "\($0.location.line):\($0.location.column): note of [\(finding.code)] \($0.message)") }
+            finding.notes.map {
+                (
+                    $0.location.line, $0.location.column, finding.code,
+                    "\($0.location.line):\($0.location.column): note of [\(finding.code)] \($0.message)"
+                )
+            }
         }
         let (missing, unexpected) = match(items, expect)
         let (missingNotes, unexpectedNotes) = match(noteItems, notes)

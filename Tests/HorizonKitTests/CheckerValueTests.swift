@@ -53,12 +53,13 @@ struct CheckerValueTests {
         let value = DocumentValue(text: item.text, isNull: false, structure: nil, location: location, keyLocation: location)
         switch FieldTyping.read(value, as: item.type) {
         case .success(let typed):
-            let text: String? = switch typed {
-            case .bool(let v): String(v)
-            case .int(let v): String(v)
-            case .date(let v): v.description
-            case .text(let v): v
-            }
+            let text: String? =
+                switch typed {
+                case .bool(let v): String(v)
+                case .int(let v): String(v)
+                case .date(let v): v.description
+                case .text(let v): v
+                }
             #expect(text == item.accepted, "accepted as \(typed)")
             #expect(item.problem == nil, "accepted, but expected: \(item.problem ?? "")")
         case .failure(let problem):
@@ -101,7 +102,6 @@ struct CheckerValueTests {
         var testDescription: String { kind + ": " + value }
     }
 
-
     static let personal: [Personal] = [
         Personal(value: "jane.doe@example.org", kind: "an email address", secret: "jane.doe@example.org"),
         Personal(value: "Head of people (j.smith+da@council.gov.uk)", kind: "an email address", secret: "j.smith"),
@@ -134,10 +134,12 @@ struct CheckerValueTests {
         #expect(!finding.message.contains(item.secret) && !finding.compilerStyle.contains(item.value), "\(finding.message)")
     }
 
-    @Test("ordinary text is not personal data", arguments: [
-        "Head of people", "section 8 and appendix A", "Contracts manager", "BHCC-2026-HRS-014", "section 4, page 12",
-        "version 2 of 2026-05-12", "0800 number in section 8", "ISO 27001", "Level 3", "Head of HR, 2 days a week",
-    ])
+    @Test(
+        "ordinary text is not personal data",
+        arguments: [
+            "Head of people", "section 8 and appendix A", "Contracts manager", "BHCC-2026-HRS-014", "section 4, page 12",
+            "version 2 of 2026-05-12", "0800 number in section 8", "ISO 27001", "Level 3", "Head of HR, 2 days a week",
+        ])
     func notPersonal(_ value: String) {
         #expect(PersonalData.detect(value) == nil)
     }
@@ -166,7 +168,8 @@ struct CheckerValueTests {
         ("document: hrs-da-workplace-policy-v2.txt", "document: policy-for-sam.taylor@example.org.txt", "sam.taylor"),
     ])
     func personalDataIsNotQuotedByOtherFindings(_ old: String, _ new: String, _ secret: String) throws {
-        let report = try CheckFixtures.check(text: try Self.goodReturn().replacingOccurrences(of: old, with: new),
+        let report = try CheckFixtures.check(
+            text: try Self.goodReturn().replacingOccurrences(of: old, with: new),
             evidence: DictionaryEvidence(files: [:]))
         #expect(report.findings.contains { $0.code == "personal-data" }, "\(report.findingLines)")
         #expect(!report.findings.contains { $0.message.contains(secret) }, "\(report.findingLines)")

@@ -12,7 +12,9 @@ enum Shipped {
     }()
 
     /// The example contract specs, by file name.
-    static let contractFiles = ["refuse-collection", "housing-related-support", "substance-misuse", "debt-and-welfare-advice", "specialist-domestic-abuse"]
+    static let contractFiles = [
+        "refuse-collection", "housing-related-support", "substance-misuse", "debt-and-welfare-advice", "specialist-domestic-abuse",
+    ]
 
     static func contract(_ name: String) throws -> Contract {
         let path = Fixtures.packageRoot.appendingPathComponent("Contracts/\(name).yaml").path
@@ -39,7 +41,8 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: Testing.
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
         try Data(text.utf8).write(to: url, options: .atomic)
-        Issue.record("recorded \(name) (RECORD_SNAPSHOTS=1): review the diff, then run the tests again without it", sourceLocation: sourceLocation)
+        Issue.record(
+            "recorded \(name) (RECORD_SNAPSHOTS=1): review the diff, then run the tests again without it", sourceLocation: sourceLocation)
         return
     }
     guard let recorded = try? String(contentsOf: url, encoding: .utf8) else {
@@ -68,8 +71,10 @@ struct GoldenTests {
     @Test("templates", arguments: Shipped.contractFiles)
     func templates(name: String) throws {
         let contract = try Shipped.contract(name)
-        try assertSnapshot(TemplateWriter.render(contract, library: Shipped.library, kind: .return, format: .yaml), named: "\(name).return.yaml")
-        try assertSnapshot(TemplateWriter.render(contract, library: Shipped.library, kind: .return, format: .csv), named: "\(name).return.csv")
+        try assertSnapshot(
+            TemplateWriter.render(contract, library: Shipped.library, kind: .return, format: .yaml), named: "\(name).return.yaml")
+        try assertSnapshot(
+            TemplateWriter.render(contract, library: Shipped.library, kind: .return, format: .csv), named: "\(name).return.csv")
         try assertSnapshot(TemplateWriter.render(contract, library: Shipped.library, kind: .bid, format: .yaml), named: "\(name).bid.yaml")
     }
 
@@ -156,7 +161,8 @@ struct ScheduleContentTests {
 
     @Test("every value that reaches HTML is escaped")
     func htmlEscaping() throws {
-        let (contract, findings) = try Shipped.resolve("""
+        let (contract, findings) = try Shipped.resolve(
+            """
             contract:
               reference: X-1
               title: "Support <b>& advice</b>"
@@ -218,32 +224,51 @@ struct ContractSpecTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "out-of-range parameter", replace: "training_target_percent: 80", with: "training_target_percent: 150",
+        Case(
+            name: "out-of-range parameter", replace: "training_target_percent: 80", with: "training_target_percent: 150",
             code: "parameter-out-of-range", line: 13, column: 28, says: "0 to 100"),
-        Case(name: "unknown parameter", replace: "training_target_percent: 80", with: "training_target_prcent: 80",
+        Case(
+            name: "unknown parameter", replace: "training_target_percent: 80", with: "training_target_prcent: 80",
             code: "unknown-parameter", line: 13, column: 3, says: "did you mean 'training_target_percent'"),
-        Case(name: "parameter of a clause not held", replace: "training_target_percent: 80", with: "past_help_check_percent: 80",
+        Case(
+            name: "parameter of a clause not held", replace: "training_target_percent: 80", with: "past_help_check_percent: 80",
             code: "parameter-not-in-contract", line: 13, column: 3, says: "DA-CASE-1"),
-        Case(name: "missing key", replace: "  commissioner: Council\n", with: "", code: "missing-key", line: 2, column: 3, says: "'commissioner'"),
-        Case(name: "unknown key", replace: "  reporting: quarterly", with: "  reportng: quarterly", code: "unknown-key", line: 9, column: 3,
+        Case(
+            name: "missing key", replace: "  commissioner: Council\n", with: "", code: "missing-key", line: 2, column: 3,
+            says: "'commissioner'"),
+        Case(
+            name: "unknown key", replace: "  reporting: quarterly", with: "  reportng: quarterly", code: "unknown-key", line: 9, column: 3,
             says: "did you mean 'reporting'"),
-        Case(name: "unknown service", replace: "service: housing-related-support", with: "service: housing-support",
+        Case(
+            name: "unknown service", replace: "service: housing-related-support", with: "service: housing-support",
             code: "unknown-service", line: 6, column: 12, says: "did you mean 'housing-related-support'"),
-        Case(name: "tier below the catalogue", replace: "  start: 2026-04-01", with: "  tier: basic\n  start: 2026-04-01",
+        Case(
+            name: "tier below the catalogue", replace: "  start: 2026-04-01", with: "  tier: basic\n  start: 2026-04-01",
             code: "tier-below-catalogue", line: 7, column: 9, says: "catalogue tier 'targeted'"),
         Case(name: "end before start", replace: "end: 2029-03-31", with: "end: 2025-03-31", code: "end-before-start", line: 8, column: 8),
         Case(name: "impossible date", replace: "end: 2029-03-31", with: "end: 2029-02-30", code: "wrong-type", line: 8, column: 8),
-        Case(name: "library version mismatch", replace: "version: 1.0.0", with: "version: 2.0.0", code: "library-mismatch", line: 11, column: 45,
+        Case(
+            name: "library version mismatch", replace: "version: 1.0.0", with: "version: 2.0.0", code: "library-mismatch", line: 11,
+            column: 45,
             says: "library is version 1.0.0"),
-        Case(name: "library id mismatch", replace: "id: uk-da-horizontal", with: "id: other", code: "library-mismatch", line: 11, column: 18),
-        Case(name: "unknown reporting frequency", replace: "reporting: quarterly", with: "reporting: monthly", code: "wrong-type", line: 9, column: 14),
-        Case(name: "omit without a reason", replace: "parameters:", with: "clauses:\n  omit: { DA-TRN-2: \"\" }\nparameters:",
+        Case(
+            name: "library id mismatch", replace: "id: uk-da-horizontal", with: "id: other", code: "library-mismatch", line: 11, column: 18),
+        Case(
+            name: "unknown reporting frequency", replace: "reporting: quarterly", with: "reporting: monthly", code: "wrong-type", line: 9,
+            column: 14),
+        Case(
+            name: "omit without a reason", replace: "parameters:", with: "clauses:\n  omit: { DA-TRN-2: \"\" }\nparameters:",
             code: "omit-without-reason", line: 13, column: 11),
-        Case(name: "unknown clause added", replace: "parameters:", with: "clauses:\n  add: [DA-MARAC-9]\nparameters:",
+        Case(
+            name: "unknown clause added", replace: "parameters:", with: "clauses:\n  add: [DA-MARAC-9]\nparameters:",
             code: "unknown-clause", line: 13, column: 9),
-        Case(name: "omitting a clause another refers to", replace: "parameters:", with: "clauses:\n  omit: { DA-ASK-1: \"not needed\" }\nparameters:",
+        Case(
+            name: "omitting a clause another refers to", replace: "parameters:",
+            with: "clauses:\n  omit: { DA-ASK-1: \"not needed\" }\nparameters:",
             code: "omitted-clause-referenced", line: 13, column: 11, says: "DA-TRN-1 refers to it"),
-        Case(name: "return_due_days out of range", replace: "return_due_days: 30", with: "return_due_days: 400", code: "out-of-range", line: 10, column: 20),
+        Case(
+            name: "return_due_days out of range", replace: "return_due_days: 30", with: "return_due_days: 400", code: "out-of-range",
+            line: 10, column: 20),
     ]
 
     @Test("each defect is reported at its location", arguments: cases)

@@ -4,9 +4,9 @@ import Testing
 @testable import HorizonKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // The hostile-input corpus through the library API: every broken or odd input under
@@ -85,9 +85,9 @@ enum HostileMemory {
         if let value = field("VmHWM") { return value }
         var usage = rusage()
         #if canImport(Glibc)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         #else
-        getrusage(RUSAGE_SELF, &usage)
+            getrusage(RUSAGE_SELF, &usage)
         #endif
         return Int(usage.ru_maxrss)
     }
@@ -151,14 +151,21 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static func unreadable(_ name: String, _ code: String, _ line: Int, _ column: Int, _ phrase: String, note: HostileAt? = nil,
-        knownIssue: String? = nil) -> HostileCase
-    {
-        HostileCase(name: name, outcome: .unreadable(HostileExpected(code: code, at: HostileAt(line, column), phrase: phrase, note: note)), knownIssue: knownIssue)
+    static func unreadable(
+        _ name: String, _ code: String, _ line: Int, _ column: Int, _ phrase: String, note: HostileAt? = nil,
+        knownIssue: String? = nil
+    ) -> HostileCase {
+        HostileCase(
+            name: name, outcome: .unreadable(HostileExpected(code: code, at: HostileAt(line, column), phrase: phrase, note: note)),
+            knownIssue: knownIssue)
     }
 
-    static func finding(_ name: String, _ code: String, _ line: Int, _ column: Int, _ phrase: String, knownIssue: String? = nil) -> HostileCase {
-        HostileCase(name: name, outcome: .findings([HostileExpected(code: code, at: HostileAt(line, column), phrase: phrase)]), knownIssue: knownIssue)
+    static func finding(
+        _ name: String, _ code: String, _ line: Int, _ column: Int, _ phrase: String, knownIssue: String? = nil
+    ) -> HostileCase {
+        HostileCase(
+            name: name, outcome: .findings([HostileExpected(code: code, at: HostileAt(line, column), phrase: phrase)]),
+            knownIssue: knownIssue)
     }
 }
 
@@ -225,7 +232,8 @@ enum HostileCorpus {
         .unreadable("return-both-kinds.yaml", "wrong-document-kind", 34, 1, "a return or a bid, not both", note: HostileAt(2, 1)),
         .unreadable("return-unclosed-quote.yaml", "yaml-syntax", 13, 28, "did not find expected key", note: HostileAt(3, 3)),
         .unreadable("return-unclosed-quote-eof.yaml", "yaml-syntax", 34, 1, "found unexpected end of stream", note: HostileAt(33, 28)),
-        .finding("return-date-slashes.yaml", "wrong-type", 11, 15, "must be a date written YYYY-MM-DD, such as 2026-12-31, not '31/12/2026'"),
+        .finding(
+            "return-date-slashes.yaml", "wrong-type", 11, 15, "must be a date written YYYY-MM-DD, such as 2026-12-31, not '31/12/2026'"),
         .finding("return-date-feb30.yaml", "wrong-type", 26, 21, "is not a real date: '2027-02-30'"),
         .finding("return-thousands.yaml", "wrong-type", 31, 14, "without separators, not '1,200'"),
         .finding("return-thousands-flow.yaml", "wrong-type", 30, 27, "separators"),
@@ -234,14 +242,28 @@ enum HostileCorpus {
         .finding("return-huge-number.yaml", "wrong-type", 27, 21, "must be a whole number"),
         .finding("return-negative-count.yaml", "wrong-type", 30, 45, "must be 0 or more, not -17"),
         .finding("return-list-not-map.yaml", "wrong-type", 29, 11, "a list"),
-        HostileCase(name: "return-bom.yaml", outcome: .valid([
-            HostileValue(field: "return.contract", text: "BHCC-2026-HRS-014", at: HostileAt(3, 13)),
-            HostileValue(field: "perpetrator.referrals", text: "6", at: HostileAt(31, 27)),
-        ], warnings: [HostileExpected(severity: .warning, code: "unknown-field", at: HostileAt(31, 30), phrase: "did you mean 'perpetrator.referrals'?")])),
-        HostileCase(name: "return-crlf.yaml", outcome: .valid([
-            HostileValue(field: "return.prepared_by_role", text: "Contracts manager", at: HostileAt(8, 21)),
-            HostileValue(field: "data.sharing_agreement", text: "true", at: HostileAt(33, 28)),
-        ], warnings: [HostileExpected(severity: .warning, code: "unknown-field", at: HostileAt(31, 30), phrase: "did you mean 'perpetrator.referrals'?")])),
+        HostileCase(
+            name: "return-bom.yaml",
+            outcome: .valid(
+                [
+                    HostileValue(field: "return.contract", text: "BHCC-2026-HRS-014", at: HostileAt(3, 13)),
+                    HostileValue(field: "perpetrator.referrals", text: "6", at: HostileAt(31, 27)),
+                ],
+                warnings: [
+                    HostileExpected(
+                        severity: .warning, code: "unknown-field", at: HostileAt(31, 30), phrase: "did you mean 'perpetrator.referrals'?")
+                ])),
+        HostileCase(
+            name: "return-crlf.yaml",
+            outcome: .valid(
+                [
+                    HostileValue(field: "return.prepared_by_role", text: "Contracts manager", at: HostileAt(8, 21)),
+                    HostileValue(field: "data.sharing_agreement", text: "true", at: HostileAt(33, 28)),
+                ],
+                warnings: [
+                    HostileExpected(
+                        severity: .warning, code: "unknown-field", at: HostileAt(31, 30), phrase: "did you mean 'perpetrator.referrals'?")
+                ])),
         // JSON returns
         .unreadable("return-comments.json", "json-syntax", 2, 3, "comments are not allowed in JSON"),
         .unreadable("return-trailing-comma.json", "json-syntax", 37, 1, "a trailing comma before '}'"),
@@ -255,10 +277,17 @@ enum HostileCorpus {
         .unreadable("return-whitespace-only.json", "empty-file", 1, 1, "the file is empty"),
         .unreadable("return-invalid-utf8.json", "invalid-encoding", 4, 43, "not valid UTF-8 (byte 0xE9)"),
         .finding("return-date-slashes.json", "wrong-type", 12, 19, "not '31/12/2026'"),
-        HostileCase(name: "return-bom-crlf.json", outcome: .valid([
-            HostileValue(field: "return.contract", text: "BHCC-2026-HRS-014", at: HostileAt(3, 17)),
-            HostileValue(field: "policy.lead_role", text: "Head of people", at: HostileAt(27, 18)),
-        ], warnings: [HostileExpected(severity: .warning, code: "unknown-field", at: HostileAt(34, 36), phrase: "did you mean 'perpetrator.referrals'?")])),
+        HostileCase(
+            name: "return-bom-crlf.json",
+            outcome: .valid(
+                [
+                    HostileValue(field: "return.contract", text: "BHCC-2026-HRS-014", at: HostileAt(3, 17)),
+                    HostileValue(field: "policy.lead_role", text: "Head of people", at: HostileAt(27, 18)),
+                ],
+                warnings: [
+                    HostileExpected(
+                        severity: .warning, code: "unknown-field", at: HostileAt(34, 36), phrase: "did you mean 'perpetrator.referrals'?")
+                ])),
         // CSV returns
         .unreadable("return-semicolon.csv", "csv-semicolon", 1, 1, "separated by semicolons"),
         .unreadable("return-extra-columns.csv", "csv-columns", 25, 20, "this row has 3 columns"),
@@ -275,26 +304,57 @@ enum HostileCorpus {
         .unreadable("return-duplicate-row.csv", "duplicate-key", 27, 1, "field 'staff.headcount' is given twice", note: HostileAt(25, 1)),
         .finding("return-thousands-quoted.csv", "wrong-type", 33, 23, "without separators, not '1,200'"),
         .finding("return-ragged.csv", "missing-field", 25, 1, "'staff.headcount' is empty"),
-        HostileCase(name: "return-date-slashes.csv", outcome: .findings([
-            HostileExpected(code: "wrong-type", at: HostileAt(10, 19), phrase: "not '31/12/2026'"),
-            HostileExpected(code: "wrong-type", at: HostileAt(24, 25), phrase: "is not a real date: '2027-02-30'"),
-        ])),
-        HostileCase(name: "return-quoted-newline.csv", outcome: .valid([
-            HostileValue(field: "return.prepared_by_role", text: "Contracts manager\n(quality, audit and \"returns\")", at: HostileAt(8, 18)),
-            // The row after the quoted line break is on line 10, not 9.
-            HostileValue(field: "policy.in_place", text: "true", at: HostileAt(10, 17)),
-        ], warnings: [HostileExpected(severity: .warning, code: "unknown-field", at: HostileAt(42, 1), phrase: "did you mean 'perpetrator.referrals'?")])),
-        HostileCase(name: "return-blank-lines.csv", outcome: .valid([
-            HostileValue(field: "return.contract", text: "BHCC-2026-HRS-014", at: HostileAt(5, 10)),
-            HostileValue(field: "policy.adopted_on", text: "2026-05-12", at: HostileAt(14, 19)),
-        ], warnings: [HostileExpected(severity: .warning, code: "unknown-field", at: HostileAt(46, 1), phrase: "did you mean 'perpetrator.referrals'?")])),
-        HostileCase(name: "return-crlf.csv", outcome: .valid([
-            HostileValue(field: "return.prepared_by_role", text: "Contracts manager", at: HostileAt(8, 18)),
-            HostileValue(field: "data.sharing_agreement", text: "true", at: HostileAt(40, 24)),
-        ], warnings: [HostileExpected(severity: .warning, code: "unknown-field", at: HostileAt(41, 1), phrase: "did you mean 'perpetrator.referrals'?")])),
-        HostileCase(name: "return-bom.csv", outcome: .valid([
-            HostileValue(field: "return.contract", text: "BHCC-2026-HRS-014", at: HostileAt(3, 10)),
-        ], warnings: [HostileExpected(severity: .warning, code: "unknown-field", at: HostileAt(41, 1), phrase: "did you mean 'perpetrator.referrals'?")])),
+        HostileCase(
+            name: "return-date-slashes.csv",
+            outcome: .findings([
+                HostileExpected(code: "wrong-type", at: HostileAt(10, 19), phrase: "not '31/12/2026'"),
+                HostileExpected(code: "wrong-type", at: HostileAt(24, 25), phrase: "is not a real date: '2027-02-30'"),
+            ])),
+        HostileCase(
+            name: "return-quoted-newline.csv",
+            outcome: .valid(
+                [
+                    HostileValue(
+                        field: "return.prepared_by_role", text: "Contracts manager\n(quality, audit and \"returns\")", at: HostileAt(8, 18)),
+                    // The row after the quoted line break is on line 10, not 9.
+                    HostileValue(field: "policy.in_place", text: "true", at: HostileAt(10, 17)),
+                ],
+                warnings: [
+                    HostileExpected(
+                        severity: .warning, code: "unknown-field", at: HostileAt(42, 1), phrase: "did you mean 'perpetrator.referrals'?")
+                ])),
+        HostileCase(
+            name: "return-blank-lines.csv",
+            outcome: .valid(
+                [
+                    HostileValue(field: "return.contract", text: "BHCC-2026-HRS-014", at: HostileAt(5, 10)),
+                    HostileValue(field: "policy.adopted_on", text: "2026-05-12", at: HostileAt(14, 19)),
+                ],
+                warnings: [
+                    HostileExpected(
+                        severity: .warning, code: "unknown-field", at: HostileAt(46, 1), phrase: "did you mean 'perpetrator.referrals'?")
+                ])),
+        HostileCase(
+            name: "return-crlf.csv",
+            outcome: .valid(
+                [
+                    HostileValue(field: "return.prepared_by_role", text: "Contracts manager", at: HostileAt(8, 18)),
+                    HostileValue(field: "data.sharing_agreement", text: "true", at: HostileAt(40, 24)),
+                ],
+                warnings: [
+                    HostileExpected(
+                        severity: .warning, code: "unknown-field", at: HostileAt(41, 1), phrase: "did you mean 'perpetrator.referrals'?")
+                ])),
+        HostileCase(
+            name: "return-bom.csv",
+            outcome: .valid(
+                [
+                    HostileValue(field: "return.contract", text: "BHCC-2026-HRS-014", at: HostileAt(3, 10))
+                ],
+                warnings: [
+                    HostileExpected(
+                        severity: .warning, code: "unknown-field", at: HostileAt(41, 1), phrase: "did you mean 'perpetrator.referrals'?")
+                ])),
         // Bids
         .unreadable("bid-truncated.yaml", "yaml-syntax", 7, 29, "found unexpected end of stream", note: HostileAt(7, 21)),
         .unreadable("bid-alias.yaml", "alias-not-allowed", 20, 7, "aliases ('*name') are not allowed"),
@@ -353,7 +413,9 @@ struct HostileInputTests {
     /// Asserts that `findings` hold each expected finding and no error finding besides.
     func assertFindings(_ findings: [Finding], file: String, expected: [HostileExpected], strict: Bool = true) {
         for item in expected {
-            #expect(findings.contains { item.matches($0, file: file) }, "expected \(item) in:\n\(findings.map(\.compilerStyle).joined(separator: "\n"))")
+            #expect(
+                findings.contains { item.matches($0, file: file) },
+                "expected \(item) in:\n\(findings.map(\.compilerStyle).joined(separator: "\n"))")
         }
         if strict {
             let unexpected = findings.filter { f in f.severity == .error && !expected.contains { $0.matches(f, file: file) } }
@@ -377,7 +439,9 @@ struct HostileInputTests {
                 #expect(expected.matches(error.finding, file: file), "got \(error.finding.compilerStyle)")
                 // The tree readers agree with the document reader on problems of syntax.
                 let format = DocumentReader.Format(path: file)
-                if !["not-a-document", "wrong-document-kind", "empty-file", "csv-header", "csv-columns", "csv-semicolon"].contains(expected.code) {
+                if !["not-a-document", "wrong-document-kind", "empty-file", "csv-header", "csv-columns", "csv-semicolon"].contains(
+                    expected.code)
+                {
                     switch format {
                     case .yaml:
                         #expect(throws: error) { _ = try YAMLReader.parse(bytes, file: file) }
@@ -399,7 +463,9 @@ struct HostileInputTests {
                 for value in values {
                     let read = try #require(document.values[value.field], "no \(value.field)")
                     #expect(read.text == value.text)
-                    #expect(document.location(of: read) == SourceLocation(file: file, line: value.at.line, column: value.at.column), "\(value.field)")
+                    #expect(
+                        document.location(of: read) == SourceLocation(file: file, line: value.at.line, column: value.at.column),
+                        "\(value.field)")
                 }
                 // Nothing of a CR or a BOM is left in any value.
                 #expect(!document.values.values.contains { $0.text.hasSuffix("\r") || $0.text.hasPrefix("\u{FEFF}") })
@@ -480,15 +546,19 @@ struct HostileInputTests {
             #expect(run.library?.clauses.count == clean.library?.clauses.count)
             #expect(run.library?.clauses.map(\.id) == clean.library?.clauses.map(\.id))
             // Locations are the same as in the plain files: the BOM takes no column, CR no line.
-            #expect(run.library?.clauses.map { "\($0.location.line):\($0.location.column)" } == clean.library?.clauses.map { "\($0.location.line):\($0.location.column)" })
+            #expect(
+                run.library?.clauses.map { "\($0.location.line):\($0.location.column)" }
+                    == clean.library?.clauses.map { "\($0.location.line):\($0.location.column)" })
         }
     }
 
     // MARK: Generated inputs: too big, too deep, too many
 
-    @Test("100,000-deep nesting ends at the 65th level, quickly, in every reader", arguments: [
-        ("deep.yaml", "[", 65), ("deep.json", "[", 65), ("deepmap.yaml", "{a: ", 257), ("deepmap.json", "{\"a\": ", 385),
-    ])
+    @Test(
+        "100,000-deep nesting ends at the 65th level, quickly, in every reader",
+        arguments: [
+            ("deep.yaml", "[", 65), ("deep.json", "[", 65), ("deepmap.yaml", "{a: ", 257), ("deepmap.json", "{\"a\": ", 385),
+        ])
     func deepNesting(_ name: String, _ opener: String, _ column: Int) throws {
         let bytes = Array(String(repeating: opener, count: 100_000).utf8)
         let clock = ContinuousClock()
@@ -516,9 +586,14 @@ struct HostileInputTests {
         let yamlFlat = "return:\n  contract: BHCC-2026-HRS-014\nnotes:\n" + (0..<keys).map { "  k\($0): \($0)\n" }.joined()
         let yamlList = "return:\n  contract: BHCC-2026-HRS-014\nlist:\n  -\n" + (0..<keys).map { "    k\($0): \($0)\n" }.joined()
         let yamlNumbers = "return:\n  contract: BHCC-2026-HRS-014\nstaff:\n" + (0..<keys).map { "  \($0): \($0)\n" }.joined()
-        let jsonFlat = "{\"return\": {\"contract\": \"BHCC-2026-HRS-014\"}, \"notes\": {" + (0..<keys).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + "}}"
+        let jsonFlat =
+            "{\"return\": {\"contract\": \"BHCC-2026-HRS-014\"}, \"notes\": {"
+            + (0..<keys).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + "}}"
         let csv = "field,value\ndocument,return\ncontract,BHCC-2026-HRS-014\n" + (0..<keys).map { "k\($0),\($0)\n" }.joined()
-        return [("wide.yaml", yamlFlat), ("wide-list.yaml", yamlList), ("wide-numbers.yaml", yamlNumbers), ("wide.json", jsonFlat), ("wide.csv", csv)]
+        return [
+            ("wide.yaml", yamlFlat), ("wide-list.yaml", yamlList), ("wide-numbers.yaml", yamlNumbers), ("wide.json", jsonFlat),
+            ("wide.csv", csv),
+        ]
     }()
 
     @Test("a map of 50,000 keys is read and checked in linear time, in every reader", arguments: wideMaps.indices)
@@ -543,7 +618,10 @@ struct HostileInputTests {
     @Test("2,000-deep block maps end at line 65")
     func deepBlockMaps() throws {
         let text = (0..<2_000).map { String(repeating: " ", count: $0) + "a:\n" }.joined()
-        #expect(throws: InputError("too-deep", "lists and maps are nested more than 64 levels deep", at: SourceLocation(file: "d.yaml", line: 65, column: 65))) {
+        #expect(
+            throws: InputError(
+                "too-deep", "lists and maps are nested more than 64 levels deep", at: SourceLocation(file: "d.yaml", line: 65, column: 65))
+        ) {
             _ = try DocumentReader.parse(Array(text.utf8), file: "d.yaml")
         }
     }
@@ -580,7 +658,9 @@ struct HostileInputTests {
     func jsonOneLine() throws {
         let good = try String(contentsOf: Hostile.goodReturns[1], encoding: .utf8)
         let oneLine = good.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
-        let text = String(oneLine.dropLast()) + ", \"notes\": { \"padding\": [" + Array(repeating: "0", count: 5_000).joined(separator: ",") + "] } }"
+        let text =
+            String(oneLine.dropLast()) + ", \"notes\": { \"padding\": [" + Array(repeating: "0", count: 5_000).joined(separator: ",")
+            + "] } }"
         let pretty = text.replacingOccurrences(of: ",", with: ",\n")
         let clock = ContinuousClock()
         var start = clock.now
@@ -590,7 +670,8 @@ struct HostileInputTests {
         start = clock.now
         let document = try DocumentReader.parse(Array(text.utf8), file: "minified.json")
         let minifiedTime = clock.now - start
-        #expect(document.values["return.contract"].map(document.location(of:)) == SourceLocation(file: "minified.json", line: 1, column: 25))
+        #expect(
+            document.values["return.contract"].map(document.location(of:)) == SourceLocation(file: "minified.json", line: 1, column: 25))
         // Columns are counted on from the last value, not from the start of the line for each
         // value: counted afresh, an 11 KB line took seconds and a 160 KB one minutes.
         #expect(minifiedTime < .seconds(1), "one line took \(minifiedTime), the same pretty-printed \(prettyTime)")
@@ -603,15 +684,21 @@ struct HostileInputTests {
         let scalar = String(repeating: "x", count: 10 << 20)
         let text = "return:\n  contract: " + scalar + "\n"
         let bytes = Array(text.utf8)
-        #expect(throws: InputError("too-large", "the file is \(bytes.count) bytes, more than the limit of 4194304 (raise it with --max-input-size)",
-            at: .start(of: "big.yaml"))) {
+        #expect(
+            throws: InputError(
+                "too-large", "the file is \(bytes.count) bytes, more than the limit of 4194304 (raise it with --max-input-size)",
+                at: .start(of: "big.yaml"))
+        ) {
             _ = try DocumentReader.parse(bytes, file: "big.yaml")
         }
         try withTemporaryDirectory { folder in
             let path = folder.appendingPathComponent("big.yaml").path
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            #expect(throws: InputError("too-large", "the file is \(bytes.count) bytes, more than the limit of 4194304 (raise it with --max-input-size)",
-                at: .start(of: path))) {
+            #expect(
+                throws: InputError(
+                    "too-large", "the file is \(bytes.count) bytes, more than the limit of 4194304 (raise it with --max-input-size)",
+                    at: .start(of: path))
+            ) {
                 _ = try FileInput.read(path)
             }
             let limits = ReadLimits(maxBytes: 16 << 20)
@@ -636,16 +723,21 @@ struct HostileInputTests {
                 state ^= state << 17
                 block[i] = UInt8(truncatingIfNeeded: state)
             }
-            let handle = try #require(FileHandle(forWritingAtPath: path) ?? {
-                FileManager.default.createFile(atPath: path, contents: nil)
-                return FileHandle(forWritingAtPath: path)
-            }())
+            let handle = try #require(
+                FileHandle(forWritingAtPath: path)
+                    ?? {
+                        FileManager.default.createFile(atPath: path, contents: nil)
+                        return FileHandle(forWritingAtPath: path)
+                    }())
             for _ in 0..<800 { handle.write(Data(block)) }
             try handle.close()
             let clock = ContinuousClock()
             let start = clock.now
-            #expect(throws: InputError("too-large", "the file is 52428800 bytes, more than the limit of 4194304 (raise it with --max-input-size)",
-                at: .start(of: path))) {
+            #expect(
+                throws: InputError(
+                    "too-large", "the file is 52428800 bytes, more than the limit of 4194304 (raise it with --max-input-size)",
+                    at: .start(of: path))
+            ) {
                 _ = try FileInput.read(path)
             }
             #expect(clock.now - start < .seconds(1))
@@ -681,8 +773,13 @@ struct HostileInputTests {
             let library = folder.appendingPathComponent("lib")
             try FileManager.default.createDirectory(at: library.appendingPathComponent("library.yaml"), withIntermediateDirectories: true)
             let load = LibraryLoader.load(from: library.path)
-            #expect(load.inputErrors.map(\.finding) == [InputError("unreadable-file", "this is a folder, not a file",
-                at: .start(of: library.path + "/library.yaml")).finding])
+            #expect(
+                load.inputErrors.map(\.finding) == [
+                    InputError(
+                        "unreadable-file", "this is a folder, not a file",
+                        at: .start(of: library.path + "/library.yaml")
+                    ).finding
+                ])
         }
     }
 
@@ -707,7 +804,9 @@ struct HostileInputTests {
         let template = try String(contentsOf: Hostile.goodReturns[0], encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func line(_ prefix: String) throws -> Int { try #require(template.firstIndex { $0.hasPrefix(prefix) }, "no \(prefix)") }
-        let (startLine, endLine, staffLine, askLine) = (try line("  period_start:"), try line("  period_end:"), try line("staff:"), try line("ask_and_act:"))
+        let (startLine, endLine, staffLine, askLine) = (
+            try line("  period_start:"), try line("  period_end:"), try line("staff:"), try line("ask_and_act:")
+        )
         let periods = checker.contract.periods
         try withTemporaryDirectory { folder in
             // 20,000 small returns, each for one of the contract's periods with its own figures.
@@ -755,7 +854,9 @@ struct HostileInputTests {
             #expect(periodsSeen.count == periods.count)
             #expect(afterSmall > 0)
             let growth = afterLarge - afterSmall
-            #expect(growth < 8 * 1024, "peak resident memory grew by \(growth) KiB from 2,000 to 20,000 returns (\(afterSmall) → \(afterLarge) KiB)")
+            #expect(
+                growth < 8 * 1024,
+                "peak resident memory grew by \(growth) KiB from 2,000 to 20,000 returns (\(afterSmall) → \(afterLarge) KiB)")
         }
     }
 
@@ -774,7 +875,9 @@ struct HostileInputTests {
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
     }
 
-    static let insertions: [[UInt8]] = [":", "[", "{", "\"", "&", "*", "\t", "\0", ",", "\n", "}", "]", "- ", "#", "'", "\r"].map { Array($0.utf8) }
+    static let insertions: [[UInt8]] = [":", "[", "{", "\"", "&", "*", "\t", "\0", ",", "\n", "}", "]", "- ", "#", "'", "\r"].map {
+        Array($0.utf8)
+    }
 
     /// One deterministic mutation of `bytes`: flips, truncations, insertions and deletions.
     static func mutate(_ bytes: [UInt8], _ random: inout Random) -> [UInt8] {
@@ -825,7 +928,8 @@ struct HostileInputTests {
             let bytes = Self.mutate(original, &random)
             let bound = Self.lineBound(bytes)
             func inside(_ location: SourceLocation) -> Bool {
-                location.file == name && location.line >= 1 && location.line <= bound && location.column >= 1 && location.column <= bytes.count + 1
+                location.file == name && location.line >= 1 && location.line <= bound && location.column >= 1
+                    && location.column <= bytes.count + 1
             }
             do {
                 let document = try DocumentReader.parse(bytes, file: name)

@@ -82,7 +82,12 @@ struct LintTests {
             messages: [("reference-to-higher-tier", "DA-POL-2 (basic) refers to DA-ASK-1 (specialist)")]),
         Case(
             folder: "undefined-term",
-            messages: [("undefined-term", "clause text uses term 'Domestic Abuser', which definitions.yaml does not define; did you mean 'Domestic Abuse'?")]),
+            messages: [
+                (
+                    "undefined-term",
+                    "clause text uses term 'Domestic Abuser', which definitions.yaml does not define; did you mean 'Domestic Abuse'?"
+                )
+            ]),
         Case(folder: "unused-term", messages: [("unused-term", "term 'Service User' is defined but no clause uses it")]),
         Case(folder: "no-guidance", messages: [("no-guidance", "clause DA-POL-2 has no commissioner guidance")]),
         Case(folder: "no-basis", messages: [("no-basis", "clause DA-POL-2 cites no legislation or guidance")]),
@@ -90,7 +95,9 @@ struct LintTests {
         Case(folder: "bad-id", messages: [("bad-id", "clause id 'DA-pol-2' is not of the form DA-<AREA>-<n>")]),
         Case(
             folder: "bad-version",
-            messages: [("bad-version", "the library version 'v0.1' is not MAJOR.MINOR.PATCH"), ("bad-version", "clause version '1.0' is not")]),
+            messages: [
+                ("bad-version", "the library version 'v0.1' is not MAJOR.MINOR.PATCH"), ("bad-version", "clause version '1.0' is not"),
+            ]),
         Case(
             folder: "bad-version-sign"),
         Case(folder: "bad-code", messages: [("bad-code", "finding code 'Policy_Missing' is not kebab-case")]),
@@ -108,7 +115,10 @@ struct LintTests {
             ]),
         Case(
             folder: "missing-key",
-            messages: [("missing-key", "a requirement has no 'summary'"), ("missing-key", "a rule has no 'field'"), ("missing-key", "'clause' has no 'tier'")]),
+            messages: [
+                ("missing-key", "a requirement has no 'summary'"), ("missing-key", "a rule has no 'field'"),
+                ("missing-key", "'clause' has no 'tier'"),
+            ]),
         Case(
             folder: "wrong-type",
             messages: [
@@ -121,7 +131,9 @@ struct LintTests {
         Case(folder: "requirements-shape"),
         Case(folder: "unknown-type", messages: [("unknown-type", "unknown field type 'cuont'; did you mean 'count'?")]),
         Case(folder: "unreadable-clause", messages: [("duplicate-key", "duplicate key 'version'")]),
-        Case(folder: "missing-core-parameter", messages: [("missing-core-parameter", "core parameter 'suppression_threshold' is declared by no clause")]),
+        Case(
+            folder: "missing-core-parameter",
+            messages: [("missing-core-parameter", "core parameter 'suppression_threshold' is declared by no clause")]),
         Case(
             folder: "missing-code"),
         Case(
@@ -149,7 +161,9 @@ struct LintTests {
         let run = lintLibrary(at: Fixtures.shippedLibrary.path)
         #expect(run.findings.isEmpty, "\(run.report)")
         let library = try #require(run.library)
-        let clauseFiles = try relativeFiles(under: Fixtures.shippedLibrary.appendingPathComponent("clauses")).filter { $0.hasSuffix(".yaml") }
+        let clauseFiles = try relativeFiles(under: Fixtures.shippedLibrary.appendingPathComponent("clauses")).filter {
+            $0.hasSuffix(".yaml")
+        }
         #expect(library.clauses.count == clauseFiles.count)
         #expect(library.clauses.count > 0)
     }
@@ -212,7 +226,8 @@ struct LintTests {
             let note = try #require(finding.notes.first)
             #expect(note.message == "'DA-POL-2' is first defined here")
             #expect(note.location == SourceLocation(file: folder.path + "/clauses/basic/DA-POL-2.yaml", line: 2, column: 7))
-            #expect(finding.compilerStyle.contains("\n\(folder.path)/clauses/basic/DA-POL-2.yaml:2:7: note: 'DA-POL-2' is first defined here"))
+            #expect(
+                finding.compilerStyle.contains("\n\(folder.path)/clauses/basic/DA-POL-2.yaml:2:7: note: 'DA-POL-2' is first defined here"))
         }
     }
 
@@ -261,11 +276,12 @@ struct LintTests {
             c: 3  # expect: two@4 two  # note: other
             """
         let found = MarkedText.markers(in: text, file: "f.yaml")
-        #expect(found.expect == [
-            MarkedText.Marker(file: "f.yaml", line: 1, code: "one", column: nil),
-            MarkedText.Marker(file: "f.yaml", line: 3, code: "two", column: 4),
-            MarkedText.Marker(file: "f.yaml", line: 3, code: "two", column: nil),
-        ])
+        #expect(
+            found.expect == [
+                MarkedText.Marker(file: "f.yaml", line: 1, code: "one", column: nil),
+                MarkedText.Marker(file: "f.yaml", line: 3, code: "two", column: 4),
+                MarkedText.Marker(file: "f.yaml", line: 3, code: "two", column: nil),
+            ])
         #expect(found.notes == [MarkedText.Marker(file: "f.yaml", line: 3, code: "other", column: nil)])
     }
 
@@ -278,15 +294,18 @@ struct LintTests {
             Finding(.error, "b", "second again", at: at(2, 5)),
         ]
         let run = LintRun(directory: "/lib", library: nil, findings: findings, inputErrors: [])
-        let marker = { (line: Int, code: String, column: Int?) in MarkedText.Marker(file: "x.yaml", line: line, code: code, column: column) }
+        let marker = { (line: Int, code: String, column: Int?) in MarkedText.Marker(file: "x.yaml", line: line, code: code, column: column)
+        }
 
-        let exact = MarkedText.compare(run, expect: [marker(1, "a", 3), marker(2, "b", nil), marker(2, "b", 5)], notes: [marker(1, "b", nil)])
+        let exact = MarkedText.compare(
+            run, expect: [marker(1, "a", 3), marker(2, "b", nil), marker(2, "b", 5)], notes: [marker(1, "b", nil)])
         #expect(exact.isEmpty, "\(exact.description)")
 
         let oneB = MarkedText.compare(run, expect: [marker(1, "a", nil), marker(2, "b", nil)], notes: [marker(1, "b", nil)])
         #expect(oneB.unexpected.count == 1)
 
-        let wrongColumn = MarkedText.compare(run, expect: [marker(1, "a", 4), marker(2, "b", nil), marker(2, "b", nil)], notes: [marker(1, "b", nil)])
+        let wrongColumn = MarkedText.compare(
+            run, expect: [marker(1, "a", 4), marker(2, "b", nil), marker(2, "b", nil)], notes: [marker(1, "b", nil)])
         #expect(wrongColumn.missing == [marker(1, "a", 4)])
         #expect(wrongColumn.unexpected.count == 1)
 

@@ -115,7 +115,9 @@ struct LintRun {
         findings.map { finding in
             var copy = finding
             copy.location.file = relative(copy.location.file)
-            copy.notes = copy.notes.map { Note($0.message, at: SourceLocation(file: relative($0.location.file), line: $0.location.line, column: $0.location.column)) }
+            copy.notes = copy.notes.map {
+                Note($0.message, at: SourceLocation(file: relative($0.location.file), line: $0.location.line, column: $0.location.column))
+            }
             return copy.compilerStyle
         }.joined(separator: "\n")
     }
@@ -279,14 +281,18 @@ enum MarkedText {
     static func compare(_ run: LintRun, expect: [Marker], notes: [Marker]) -> Mismatch {
         let items = run.findings.map { finding in
             let file = run.relative(finding.location.file)
-            return (file, finding.location.line, finding.location.column, finding.code,
-                "\(file):\(finding.location.line):\(finding.location.column): [\(finding.code)] \(finding.message)")
+            return (
+                file, finding.location.line, finding.location.column, finding.code,
+                "\(file):\(finding.location.line):\(finding.location.column): [\(finding.code)] \(finding.message)"
+            )
         }
         let noteItems = run.findings.flatMap { finding in
             finding.notes.map { note in
                 let file = run.relative(note.location.file)
-                return (file, note.location.line, note.location.column, finding.code,
-                    "\(file):\(note.location.line):\(note.location.column): note of [\(finding.code)]: \(note.message)")
+                return (
+                    file, note.location.line, note.location.column, finding.code,
+                    "\(file):\(note.location.line):\(note.location.column): note of [\(finding.code)]: \(note.message)"
+                )
             }
         }
         let findingResult = match(items, expect)

@@ -83,7 +83,8 @@ public struct DocumentReport: Sendable {
         get {
             guard let layout else { return [] }
             return zip(layout.rows, statuses).map { row, status in
-                RequirementResult(clause: row.clause, number: row.number, requirement: row.requirement, summary: row.summary, status: status)
+                RequirementResult(
+                    clause: row.clause, number: row.number, requirement: row.requirement, summary: row.summary, status: status)
             }
         }
         set {
@@ -92,9 +93,11 @@ public struct DocumentReport: Sendable {
         }
     }
 
-    init(file: String, kind: DocumentKind?, contract: String, periodStart: CivilDate?, periodEnd: CivilDate?, sha256: String?, verdict: Verdict,
-        findings: [Finding], layout: RequirementLayout?, statuses: [RequirementStatus])
-    {
+    init(
+        file: String, kind: DocumentKind?, contract: String, periodStart: CivilDate?, periodEnd: CivilDate?, sha256: String?,
+        verdict: Verdict,
+        findings: [Finding], layout: RequirementLayout?, statuses: [RequirementStatus]
+    ) {
         self.file = file
         self.kind = kind
         self.contract = contract
@@ -114,7 +117,8 @@ public struct DocumentReport: Sendable {
     ///   - contract: The contract reference.
     ///   - error: Why it could not be read.
     public static func invalid(file: String, contract: String, error: InputError) -> DocumentReport {
-        DocumentReport(file: file, kind: nil, contract: contract, periodStart: nil, periodEnd: nil, sha256: nil, verdict: .invalid,
+        DocumentReport(
+            file: file, kind: nil, contract: contract, periodStart: nil, periodEnd: nil, sha256: nil, verdict: .invalid,
             findings: [error.finding], layout: nil, statuses: [])
     }
 }

@@ -14,7 +14,9 @@ public final class Checker: Sendable {
         ("contract", .text), ("supplier", .text), ("period_start", .date), ("period_end", .date), ("submitted_on", .date),
         ("prepared_by_role", .text),
     ]
-    static let bidHeader: [(String, FieldType)] = [("contract", .text), ("supplier", .text), ("submitted_on", .date), ("prepared_by_role", .text)]
+    static let bidHeader: [(String, FieldType)] = [
+        ("contract", .text), ("supplier", .text), ("submitted_on", .date), ("prepared_by_role", .text),
+    ]
     static let returnHeaderIDs = Set(returnHeader.map { "return." + $0.0 })
     static let returnHeaderFields = returnHeader.map { (id: "return." + $0.0, name: $0.0, type: $0.1) }
     static let bidHeaderFields = bidHeader.map { (id: "bid." + $0.0, name: $0.0, type: $0.1) }
@@ -155,17 +157,26 @@ public final class Checker: Sendable {
                 for requirement in applicable {
                     let conditional = Set(requirement.rules.flatMap { $0.kind.conditionalFields.map(\.id) })
                     let fields = requirement.fields.map(\.value).filter { !conditional.contains($0) }.map { (table.slot($0) ?? -1, $0) }
-                    steps.append(PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields))
+                    steps.append(
+                        PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields))
                 }
             }
             plans[kind] = steps
         }
         self.plans = plans
-        layouts = Dictionary(uniqueKeysWithValues: plans.map { kind, steps in
-            (kind, RequirementLayout(rows: steps.map { step in
-                (step.clause, step.number, step.requirement?.id ?? "-", step.requirement?.summary ?? "no requirement for a \(kind.rawValue)")
-            }))
-        })
+        layouts = Dictionary(
+            uniqueKeysWithValues: plans.map { kind, steps in
+                (
+                    kind,
+                    RequirementLayout(
+                        rows: steps.map { step in
+                            (
+                                step.clause, step.number, step.requirement?.id ?? "-",
+                                step.requirement?.summary ?? "no requirement for a \(kind.rawValue)"
+                            )
+                        })
+                )
+            })
         watched = (asked[.return] ?? []).sorted().compactMap { id in
             guard library.field(id)?.watchFall == true, let slot = table.slot(id) else { return nil }
             return FieldRef(id, slot: slot)
@@ -227,9 +238,10 @@ struct Judgement {
     /// The value of a field, by its slot where it has one.
     func value(_ slot: Int, _ id: String) -> DocumentValue? { slot >= 0 ? document[slot: slot] : document[id] }
 
-    mutating func add(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation, clause: String? = nil,
-        field: String? = nil, notes: [Note] = [])
-    {
+    mutating func add(
+        _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation, clause: String? = nil,
+        field: String? = nil, notes: [Note] = []
+    ) {
         findings.append(Finding(severity, code, message, at: location, clause: clause, field: field, notes: notes))
     }
 
@@ -253,7 +265,8 @@ struct Judgement {
             report.kpis = checker.kpis.map { kpi in
                 let part = int(kpi.share.part)
                 let whole = int(kpi.share.whole)
-                return KPIResult(clause: kpi.clause, number: kpi.number, requirement: kpi.requirement, measure: kpi.measure, part: part,
+                return KPIResult(
+                    clause: kpi.clause, number: kpi.number, requirement: kpi.requirement, measure: kpi.measure, part: part,
                     whole: whole, bands: kpi.bands, rating: kpi.bands.rate(part: part, whole: whole))
             }
             report.watched = checker.watched.compactMap { field in
@@ -273,21 +286,27 @@ struct Judgement {
         func headerValue(_ name: String) -> TypedValue? { header.first { $0.name == name }?.value }
         for (slot, id, name, type) in checker.slotRoles[kind]!.header {
             guard let value = document[slot: slot], !value.isNull else {
-                add(.error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header",
+                add(
+                    .error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header",
                     at: document[slot: slot].map(document.keyLocation(of:)) ?? document.start, field: id)
                 continue
             }
             switch FieldTyping.read(value, as: type) {
             case .success(let typedValue): header.append((name, typedValue))
-            case .failure(let problem): add(.error, "wrong-type", "'\(id)' \(safe(problem, value, type))", at: document.location(of: value), field: id)
+            case .failure(let problem):
+                add(.error, "wrong-type", "'\(id)' \(safe(problem, value, type))", at: document.location(of: value), field: id)
             }
         }
         if let reference = headerValue("contract")?.text, reference != contract.reference {
-            add(.error, "contract-mismatch", "this \(kind.rawValue) is for contract \(quoted(reference)), but it is being checked against '\(contract.reference)'; give that contract's spec instead",
+            add(
+                .error, "contract-mismatch",
+                "this \(kind.rawValue) is for contract \(quoted(reference)), but it is being checked against '\(contract.reference)'; give that contract's spec instead",
                 at: location("\(kind.rawValue).contract"), field: "\(kind.rawValue).contract")
         }
         if let supplier = headerValue("supplier")?.text, !contract.isAtTender, kind == .return, supplier != contract.supplier {
-            add(.error, "supplier-mismatch", "the supplier is given as \(quoted(supplier)), but the contract's supplier is '\(contract.supplier)'",
+            add(
+                .error, "supplier-mismatch",
+                "the supplier is given as \(quoted(supplier)), but the contract's supplier is '\(contract.supplier)'",
                 at: location("return.supplier"), field: "return.supplier")
         }
         submitted = headerValue("submitted_on")?.date
@@ -297,7 +316,8 @@ struct Judgement {
         guard let start = periodStart, let end = periodEnd else { return }
         var at: SourceLocation { location("return.period_start") }
         if end < start {
-            add(.error, "period-not-in-contract", "the period ends (\(end)) before it starts (\(start))", at: location("return.period_end"),
+            add(
+                .error, "period-not-in-contract", "the period ends (\(end)) before it starts (\(start))", at: location("return.period_end"),
                 field: "return.period_end")
             return
         }
@@ -308,21 +328,27 @@ struct Judgement {
                     let late = period.due.days(to: submitted)
                     let tolerance = contract.int("late_tolerance_days") ?? 0
                     let allowance = tolerance > 0 ? "; the contract accepts returns up to \(tolerance) day(s) late" : ""
-                    add(late > tolerance ? .error : .warning, "late-submission",
+                    add(
+                        late > tolerance ? .error : .warning, "late-submission",
                         "submitted on \(submitted), \(late) day(s) after the return for period \(period.number) was due (\(period.due))\(allowance)",
                         at: location("return.submitted_on"), field: "return.submitted_on")
                 } else if submitted < end {
-                    add(.warning, "submitted-before-period-end", "submitted on \(submitted), before the period ends (\(end))",
+                    add(
+                        .warning, "submitted-before-period-end", "submitted on \(submitted), before the period ends (\(end))",
                         at: location("return.submitted_on"), field: "return.submitted_on")
                 }
             }
         } else if end < contract.start || start > contract.end {
-            add(.error, "period-outside-term", "the period \(start) to \(end) is outside the contract's term, \(contract.start) to \(contract.end)",
+            add(
+                .error, "period-outside-term",
+                "the period \(start) to \(end) is outside the contract's term, \(contract.start) to \(contract.end)",
                 at: at, field: "return.period_start")
         } else {
             let nearest = contract.periods.min { abs($0.start.days(to: start)) < abs($1.start.days(to: start)) }
             let hint = nearest.map { "; period \($0.number) runs from \($0.start) to \($0.end)" } ?? ""
-            add(.error, "period-not-in-contract", "\(start) to \(end) is not one of the contract's \(contract.reporting.rawValue) reporting periods\(hint)",
+            add(
+                .error, "period-not-in-contract",
+                "\(start) to \(end) is not one of the contract's \(contract.reporting.rawValue) reporting periods\(hint)",
                 at: at, field: "return.period_start")
         }
     }
@@ -380,7 +406,9 @@ struct Judgement {
             let asked = checker.asked[kind] ?? []
             if id.hasPrefix(headerPrefix) {
                 if !headerNames.contains(id) {
-                    add(.warning, "unknown-field", "unknown header field '\(id)'\(takeHint() ? Nearest.hint(for: id, in: headerNames.sorted()) : "")",
+                    add(
+                        .warning, "unknown-field",
+                        "unknown header field '\(id)'\(takeHint() ? Nearest.hint(for: id, in: headerNames.sorted()) : "")",
                         at: document.keyLocation(of: value), field: id)
                 }
                 continue
@@ -391,7 +419,9 @@ struct Judgement {
                 // fields it should hold are reported missing by the requirements that need them.
                 if value.isNull && isGroup { continue }
                 if isGroup {
-                    add(.error, "wrong-type", "'\(id)' must be a map of its fields (such as '\(asked.sorted().first { $0.hasPrefix(id + ".") } ?? id)'), not \(value.structure ?? "a single value")",
+                    add(
+                        .error, "wrong-type",
+                        "'\(id)' must be a map of its fields (such as '\(asked.sorted().first { $0.hasPrefix(id + ".") } ?? id)'), not \(value.structure ?? "a single value")",
                         at: document.location(of: value), field: id)
                     brokenGroups.insert(id + ".")
                     continue
@@ -402,22 +432,29 @@ struct Judgement {
                     let previous = previousField(at: position, of: id), let earlier = document[previous], typed[previous]?.int != nil
                 {
                     typed[previous] = nil
-                    add(.error, "wrong-type",
+                    add(
+                        .error, "wrong-type",
                         "'\(previous)' seems to be a number written with a thousands separator ('\(earlier.text),\(last)'): write numbers without separators",
                         at: document.location(of: earlier), field: previous)
                     brokenGroups.insert(previous + ".")
                     continue
                 }
-                add(.warning, "unknown-field", "unknown field '\(id)'\(takeHint() ? suggestion(for: id, asked: asked, header: headerNames) : "")",
+                add(
+                    .warning, "unknown-field",
+                    "unknown field '\(id)'\(takeHint() ? suggestion(for: id, asked: asked, header: headerNames) : "")",
                     at: document.keyLocation(of: value), field: id)
                 continue
             }
             guard spec.documents.contains(kind) else {
                 let other = spec.documents.sorted().map(\.rawValue).joined(separator: " or ")
-                add(.warning, "unknown-field", "'\(id)' belongs in a \(other), not a \(kind.rawValue)", at: document.keyLocation(of: value), field: id)
+                add(
+                    .warning, "unknown-field", "'\(id)' belongs in a \(other), not a \(kind.rawValue)", at: document.keyLocation(of: value),
+                    field: id)
                 continue
             }
-            add(.info, "field-not-required", "'\(id)' is not asked for by this contract's clauses; it is ignored", at: document.keyLocation(of: value), field: id)
+            add(
+                .info, "field-not-required", "'\(id)' is not asked for by this contract's clauses; it is ignored",
+                at: document.keyLocation(of: value), field: id)
         }
     }
 
@@ -444,7 +481,8 @@ struct Judgement {
             typed[slot: slot] = typedValue
             if spec.suppress, let count = typedValue.int, count >= 1, count <= checker.threshold {
                 let id = checker.table.ids[slot]
-                add(.info, "small-number",
+                add(
+                    .info, "small-number",
                     "a count from 1 to \(checker.threshold) may identify someone: suppress '\(id)' before publishing",
                     at: document.location(of: value), field: id)
             }
@@ -490,7 +528,8 @@ struct Judgement {
             let id = document.id(of: entry)
             if let kind = PersonalData.detect(value.text, datesToo: datesToo) {
                 flagged.insert(id)
-                add(.error, "personal-data",
+                add(
+                    .error, "personal-data",
                     "'\(id)' seems to hold \(kind): a return holds no personal data, so write a role or a count instead (the value is not repeated here)",
                     at: document.location(of: value), field: id)
             }
@@ -543,7 +582,8 @@ struct Judgement {
             if value == nil || value!.isNull {
                 // Reported once, however many requirements need the field.
                 if firstReportOfMissing(field) {
-                    add(.error, "missing-field", missingMessage(field, blank: value != nil),
+                    add(
+                        .error, "missing-field", missingMessage(field, blank: value != nil),
                         at: value.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: field)
                 }
             }
@@ -599,6 +639,7 @@ extension Judgement: RuleContext {
     var documentKind: DocumentKind { document.kind }
     var contractStart: CivilDate { contract.start }
     var evidence: (any EvidenceSource)? { checker.evidence }
+    var personalDataFields: [String] { flagged.sorted() }
 
     func int(_ field: FieldRef) -> Int? { field.slot >= 0 ? typed[slot: field.slot]?.int : nil }
     func bool(_ field: FieldRef) -> Bool? { field.slot >= 0 ? typed[slot: field.slot]?.bool : nil }
@@ -628,7 +669,8 @@ extension Judgement: RuleContext {
     mutating func reportMissing(_ field: FieldRef, byRule: Bool, _ message: String) {
         guard firstReportOfMissing(field.id) else { return }
         let value = value(field.slot, field.id)
-        add(byRule ? ruleSeverity : .error, byRule ? ruleCode : "missing-field", message,
+        add(
+            byRule ? ruleSeverity : .error, byRule ? ruleCode : "missing-field", message,
             at: value.map(document.keyLocation(of:)) ?? document.start, clause: ruleClause, field: field.id)
     }
 }

@@ -48,14 +48,18 @@ enum FieldTyping {
             return .success(.text(text))
         case .hex:
             var lower = true
-            let ok = text.utf8.count == 64 && text.utf8.allSatisfy { byte in
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): return true
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): lower = false; return true
-                default: return false
+            let ok =
+                text.utf8.count == 64
+                && text.utf8.allSatisfy { byte in
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): return true
+                    case UInt8(ascii: "A")...UInt8(ascii: "F"): lower = false; return true
+                    default: return false
+                    }
                 }
-            }
-            return ok ? .success(.text(lower ? text : text.lowercased())) : .failure(TypingError("must be a SHA-256 digest: 64 hexadecimal characters"))
+            return ok
+                ? .success(.text(lower ? text : text.lowercased()))
+                : .failure(TypingError("must be a SHA-256 digest: 64 hexadecimal characters"))
         }
     }
 
@@ -74,7 +78,9 @@ enum FieldTyping {
     static func numberProblem(_ text: String) -> String {
         if text.isEmpty { return "is empty" }
         if text.contains(",") { return "must be a whole number written without separators, not '\(text.clipped)'" }
-        if text.count > 1 && text.hasPrefix("0") && text.allSatisfy(\.isNumber) { return "must be a whole number without leading zeros, not '\(text.clipped)'" }
+        if text.count > 1 && text.hasPrefix("0") && text.allSatisfy(\.isNumber) {
+            return "must be a whole number without leading zeros, not '\(text.clipped)'"
+        }
         if text.contains(".") || text.lowercased().contains("e") { return "must be a whole number, not '\(text.clipped)'" }
         return "must be a whole number, not '\(text.clipped)'"
     }

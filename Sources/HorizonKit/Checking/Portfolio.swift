@@ -29,9 +29,11 @@ public struct PortfolioTracker: Sendable {
         if report.kind == .return, let start = report.periodStart, let end = report.periodEnd {
             let key = Key(contract: report.contract, start: start, end: end)
             if let first = seen[key] {
-                report.findings.append(Finding(.error, "duplicate-period",
-                    "a second return for contract \(report.contract), period \(start) to \(end), in one run; the first is '\(first)'",
-                    at: .start(of: report.file), notes: [Note("the first return for that period", at: .start(of: first))]))
+                report.findings.append(
+                    Finding(
+                        .error, "duplicate-period",
+                        "a second return for contract \(report.contract), period \(start) to \(end), in one run; the first is '\(first)'",
+                        at: .start(of: report.file), notes: [Note("the first return for that period", at: .start(of: first))]))
                 report.findings.sort(by: Finding.reportOrder)
                 if report.verdict == .compliant { report.verdict = .nonCompliant }
             } else {
@@ -66,10 +68,14 @@ public struct PortfolioTracker: Sendable {
         if let previous = watched[Key(contract: report.contract, start: lastDayBefore, end: lastDayBefore)] {
             for item in report.watched {
                 // Small counts rise and fall by chance; a fall from 4 or fewer is not followed.
-                guard let before = previous.counts[item.field], before > 4, (before - item.value) * 100 >= threshold * before else { continue }
-                report.findings.append(Finding(.warning, "count-fell",
-                    "'\(item.field)' fell from \(before) in the previous period to \(item.value), by \((before - item.value) * 100 / before)%: fewer disclosures usually mean fewer people asked, or fewer who feel safe to tell, not less abuse; say why in a note to the commissioner",
-                    at: item.location, field: item.field, notes: [Note("the previous period's return", at: .start(of: previous.file))]))
+                guard let before = previous.counts[item.field], before > 4, (before - item.value) * 100 >= threshold * before else {
+                    continue
+                }
+                report.findings.append(
+                    Finding(
+                        .warning, "count-fell",
+                        "'\(item.field)' fell from \(before) in the previous period to \(item.value), by \((before - item.value) * 100 / before)%: fewer disclosures usually mean fewer people asked, or fewer who feel safe to tell, not less abuse; say why in a note to the commissioner",
+                        at: item.location, field: item.field, notes: [Note("the previous period's return", at: .start(of: previous.file))]))
             }
             report.findings.sort(by: Finding.reportOrder)
         }
@@ -170,7 +176,8 @@ public enum ReportRenderer {
         if !report.kpis.isEmpty {
             out.add("  KPI ratings (Procurement Act 2023 s71 bands)\n")
             for kpi in report.kpis {
-                out.add("    \(kpi.number) \(kpi.clause) \(kpi.measure): \(kpi.figures), target \(kpi.bands.target)%: \(kpi.rating.rawValue)\n")
+                out.add(
+                    "    \(kpi.number) \(kpi.clause) \(kpi.measure): \(kpi.figures), target \(kpi.bands.target)%: \(kpi.rating.rawValue)\n")
             }
         }
         return out.string
@@ -179,13 +186,15 @@ public enum ReportRenderer {
     /// The closing summary of a run.
     public static func summary(_ tracker: PortfolioTracker) -> String {
         let c = tracker.counts
-        var out = "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid\n"
+        var out =
+            "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid\n"
         let kpis = tracker.kpis
         if !kpis.isEmpty {
             out += "KPI ratings over the run, each contract's returns summed:\n"
             for total in kpis {
                 let share = total.whole > 0 ? " (\(total.part * 100 / total.whole)%)" : ""
-                out += "  \(total.contract) \(total.kpi.number) \(total.kpi.measure): \(total.part) of \(total.whole)\(share) over \(total.returns) return(s), target \(total.kpi.bands.target)%: \(total.rating.rawValue)\n"
+                out +=
+                    "  \(total.contract) \(total.kpi.number) \(total.kpi.measure): \(total.part) of \(total.whole)\(share) over \(total.returns) return(s), target \(total.kpi.bands.target)%: \(total.rating.rawValue)\n"
             }
         }
         return out
@@ -202,25 +211,31 @@ public enum ReportRenderer {
         if let start = report.periodStart, let end = report.periodEnd {
             period = "{ \"start\": \(JSONText.string(start.description)), \"end\": \(JSONText.string(end.description)) }"
         }
-        lines.append("\(i)  \"document\": { \"file\": \(JSONText.string(report.file)), \"kind\": \(report.kind.map { JSONText.string($0.rawValue) } ?? "null"), \"period\": \(period), \"sha256\": \(report.sha256.map(JSONText.string) ?? "null") },")
+        lines.append(
+            "\(i)  \"document\": { \"file\": \(JSONText.string(report.file)), \"kind\": \(report.kind.map { JSONText.string($0.rawValue) } ?? "null"), \"period\": \(period), \"sha256\": \(report.sha256.map(JSONText.string) ?? "null") },"
+        )
         lines.append("\(i)  \"requirements\": [")
-        lines.append(report.requirements.map { r in
-            "\(i)    { \"clause\": \(JSONText.string(r.clause)), \"number\": \(JSONText.string(r.number)), \"requirement\": \(JSONText.string(r.requirement)), \"status\": \(JSONText.string(r.status.code)) }"
-        }.joined(separator: ",\n"))
+        lines.append(
+            report.requirements.map { r in
+                "\(i)    { \"clause\": \(JSONText.string(r.clause)), \"number\": \(JSONText.string(r.number)), \"requirement\": \(JSONText.string(r.requirement)), \"status\": \(JSONText.string(r.status.code)) }"
+            }.joined(separator: ",\n"))
         lines.append("\(i)  ],")
         lines.append("\(i)  \"kpis\": [")
-        lines.append(report.kpis.map { k in
-            "\(i)    { \"clause\": \(JSONText.string(k.clause)), \"number\": \(JSONText.string(k.number)), \"requirement\": \(JSONText.string(k.requirement)), \"measure\": \(JSONText.string(k.measure)), \"part\": \(k.part.map(String.init) ?? "null"), \"whole\": \(k.whole.map(String.init) ?? "null"), \"target\": \(k.bands.target), \"rating\": \(JSONText.string(k.rating.code)) }"
-        }.joined(separator: ",\n"))
+        lines.append(
+            report.kpis.map { k in
+                "\(i)    { \"clause\": \(JSONText.string(k.clause)), \"number\": \(JSONText.string(k.number)), \"requirement\": \(JSONText.string(k.requirement)), \"measure\": \(JSONText.string(k.measure)), \"part\": \(k.part.map(String.init) ?? "null"), \"whole\": \(k.whole.map(String.init) ?? "null"), \"target\": \(k.bands.target), \"rating\": \(JSONText.string(k.rating.code)) }"
+            }.joined(separator: ",\n"))
         lines.append("\(i)  ],")
         lines.append("\(i)  \"findings\": [")
-        lines.append(report.findings.map { f in
-            let notes = f.notes.map { n in
-                "{ \"message\": \(JSONText.string(n.message)), \"location\": \(location(n.location)) }"
-            }.joined(separator: ", ")
-            let number = f.clause.flatMap { numbers[$0] }
-            return "\(i)    { \"severity\": \(JSONText.string(f.severity.rawValue)), \"code\": \(JSONText.string(f.code)), \"clause\": \(f.clause.map(JSONText.string) ?? "null"), \"clause_number\": \(number.map(JSONText.string) ?? "null"), \"field\": \(f.field.map(JSONText.string) ?? "null"), \"message\": \(JSONText.string(f.message)), \"location\": \(location(f.location)), \"notes\": [\(notes)] }"
-        }.joined(separator: ",\n"))
+        lines.append(
+            report.findings.map { f in
+                let notes = f.notes.map { n in
+                    "{ \"message\": \(JSONText.string(n.message)), \"location\": \(location(n.location)) }"
+                }.joined(separator: ", ")
+                let number = f.clause.flatMap { numbers[$0] }
+                return
+                    "\(i)    { \"severity\": \(JSONText.string(f.severity.rawValue)), \"code\": \(JSONText.string(f.code)), \"clause\": \(f.clause.map(JSONText.string) ?? "null"), \"clause_number\": \(number.map(JSONText.string) ?? "null"), \"field\": \(f.field.map(JSONText.string) ?? "null"), \"message\": \(JSONText.string(f.message)), \"location\": \(location(f.location)), \"notes\": [\(notes)] }"
+            }.joined(separator: ",\n"))
         lines.append("\(i)  ]")
         lines.append("\(i)}")
         return lines.filter { !$0.isEmpty }.joined(separator: "\n")
@@ -236,7 +251,8 @@ public enum ReportRenderer {
         let kpis = tracker.kpis.map { t in
             "{ \"contract\": \(JSONText.string(t.contract)), \"clause\": \(JSONText.string(t.kpi.clause)), \"requirement\": \(JSONText.string(t.kpi.requirement)), \"part\": \(t.part), \"whole\": \(t.whole), \"returns\": \(t.returns), \"target\": \(t.kpi.bands.target), \"rating\": \(JSONText.string(t.rating.code)) }"
         }.joined(separator: ", ")
-        return "{ \"documents\": \(tracker.total), \"compliant\": \(c[.compliant] ?? 0), \"non_compliant\": \(c[.nonCompliant] ?? 0), \"invalid\": \(c[.invalid] ?? 0), \"kpis\": [\(kpis)] }"
+        return
+            "{ \"documents\": \(tracker.total), \"compliant\": \(c[.compliant] ?? 0), \"non_compliant\": \(c[.nonCompliant] ?? 0), \"invalid\": \(c[.invalid] ?? 0), \"kpis\": [\(kpis)] }"
     }
 }
 

@@ -1,6 +1,6 @@
 internal import Dispatch
-internal import Synchronization
 internal import Foundation
+internal import Synchronization
 
 /// Checks many documents against one or more contracts in one process: reads, parses and
 /// judges documents on every core, hands reports back in the order given, and keeps nothing of
@@ -25,7 +25,8 @@ public struct PortfolioRun: Sendable {
     ///   - limits: Read bounds for each document.
     ///   - workers: Documents judged at once; 1 for one at a time.
     ///   - batch: Documents per batch.
-    public init(checkers: [Checker], defective: [String: String] = [:], limits: ReadLimits = .standard, workers: Int = 1, batch: Int = 128) {
+    public init(checkers: [Checker], defective: [String: String] = [:], limits: ReadLimits = .standard, workers: Int = 1, batch: Int = 128)
+    {
         self.defective = defective
         var byReference: [String: Checker] = [:]
         for checker in checkers { byReference[checker.contract.reference] = checker }
@@ -57,9 +58,10 @@ public struct PortfolioRun: Sendable {
     ///   - render: Turns a report into what `emit` prints; called on any thread.
     ///   - emit: Called once per document, on the caller's thread, in order.
     /// - Returns: The tally of verdicts.
-    public func run<Rendered: Sendable>(_ paths: [String], render: @escaping @Sendable (DocumentReport) -> Rendered,
-        emit: (DocumentReport, Rendered) -> Void) -> PortfolioTracker
-    {
+    public func run<Rendered: Sendable>(
+        _ paths: [String], render: @escaping @Sendable (DocumentReport) -> Rendered,
+        emit: (DocumentReport, Rendered) -> Void
+    ) -> PortfolioTracker {
         var tracker = PortfolioTracker()
         tracker.fallPercent = checkers.mapValues { $0.contract.int("disclosure_fall_percent") ?? 50 }
         for start in stride(from: 0, to: paths.count, by: batch) {
@@ -72,7 +74,9 @@ public struct PortfolioRun: Sendable {
         return tracker
     }
 
-    func judgeAll<Rendered: Sendable>(_ paths: [String], render: @escaping @Sendable (DocumentReport) -> Rendered) -> [(DocumentReport, Rendered)] {
+    func judgeAll<Rendered: Sendable>(
+        _ paths: [String], render: @escaping @Sendable (DocumentReport) -> Rendered
+    ) -> [(DocumentReport, Rendered)] {
         let slots = Slots<(DocumentReport, Rendered)>(count: paths.count)
         let work: @Sendable (Int) -> Void = { i in
             let report = judge(paths[i])
@@ -111,14 +115,17 @@ public struct PortfolioRun: Sendable {
         if let single { return single.check(document) }
         let named = document["\(document.kind.rawValue).contract"]
         if let reference = named?.text, let file = defective[reference] {
-            let finding = Finding(.error, "contract-defective",
+            let finding = Finding(
+                .error, "contract-defective",
                 "not judged: its contract \(reference) (\(file)) has errors, reported above; fix the contract and check again",
                 at: named.map(document.location(of:)) ?? document.start)
-            return DocumentReport(file: path, kind: document.kind, contract: reference, periodStart: nil, periodEnd: nil,
+            return DocumentReport(
+                file: path, kind: document.kind, contract: reference, periodStart: nil, periodEnd: nil,
                 sha256: document.sha256, verdict: .invalid, findings: [finding], layout: nil, statuses: [])
         }
         guard let reference = named?.text, let checker = checkers[reference] else {
-            let error = InputError("unknown-contract",
+            let error = InputError(
+                "unknown-contract",
                 "this document names contract '\((named?.text ?? "").clipped)', which is not among the contracts given",
                 at: named.map(document.location(of:)) ?? document.start)
             return DocumentReport.invalid(file: path, contract: named?.text ?? "", error: error)

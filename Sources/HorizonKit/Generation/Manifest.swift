@@ -10,30 +10,36 @@ public enum Manifest {
     ///   - inputs: Each input file and its SHA-256.
     ///   - outputs: Each output file (by name) and its SHA-256.
     /// - Returns: The JSON text, ending in a newline.
-    public static func json(_ contract: Contract, library: Library, inputs: [(path: String, sha256: String)], outputs: [(path: String, sha256: String)]) -> String {
+    public static func json(
+        _ contract: Contract, library: Library, inputs: [(path: String, sha256: String)], outputs: [(path: String, sha256: String)]
+    ) -> String {
         var lines: [String] = ["{"]
         lines.append("  \"generator\": \"horizon 1.0.0\",")
         lines.append("  \"contract\": \(JSONText.string(contract.reference)),")
         lines.append("  \"tier\": \(JSONText.string(contract.tier)),")
         lines.append("  \"library\": { \"id\": \(JSONText.string(library.id)), \"version\": \(JSONText.string(library.version)) },")
         lines.append("  \"clauses\": [")
-        lines.append(contract.clauses.map { clause in
-            "    { \"id\": \(JSONText.string(clause.id)), \"version\": \(JSONText.string(clause.version)), \"number\": \(JSONText.string(contract.numbers[clause.id] ?? "")) }"
-        }.joined(separator: ",\n"))
+        lines.append(
+            contract.clauses.map { clause in
+                "    { \"id\": \(JSONText.string(clause.id)), \"version\": \(JSONText.string(clause.version)), \"number\": \(JSONText.string(contract.numbers[clause.id] ?? "")) }"
+            }.joined(separator: ",\n"))
         lines.append("  ],")
         lines.append("  \"omitted\": [")
-        lines.append(contract.omitted.map { "    { \"id\": \(JSONText.string($0.id)), \"reason\": \(JSONText.string($0.reason)) }" }.joined(separator: ",\n"))
+        lines.append(
+            contract.omitted.map { "    { \"id\": \(JSONText.string($0.id)), \"reason\": \(JSONText.string($0.reason)) }" }.joined(
+                separator: ",\n"))
         lines.append("  ],")
         lines.append("  \"parameters\": {")
-        lines.append(contract.parameters.keys.sorted().map { key in
-            let value = contract.parameters[key]!
-            let json: String
-            switch value {
-            case .int(let number): json = String(number)
-            case .text(let text): json = JSONText.string(text)
-            }
-            return "    \(JSONText.string(key)): \(json)"
-        }.joined(separator: ",\n"))
+        lines.append(
+            contract.parameters.keys.sorted().map { key in
+                let value = contract.parameters[key]!
+                let json: String
+                switch value {
+                case .int(let number): json = String(number)
+                case .text(let text): json = JSONText.string(text)
+                }
+                return "    \(JSONText.string(key)): \(json)"
+            }.joined(separator: ",\n"))
         lines.append("  },")
         func files(_ list: [(path: String, sha256: String)]) -> String {
             list.map { "    { \"path\": \(JSONText.string($0.path)), \"sha256\": \(JSONText.string($0.sha256)) }" }.joined(separator: ",\n")

@@ -97,7 +97,9 @@ public enum ScheduleBuilder {
             .init(label: "Service", value: contract.service.title),
             .init(label: "Tier", value: tierTitle),
             .init(label: "Term", value: "\(contract.start) to \(contract.end)"),
-            .init(label: "Reporting", value: "\(contract.reporting.rawValue), returns due \(contract.returnDueDays) days after each period ends"),
+            .init(
+                label: "Reporting",
+                value: "\(contract.reporting.rawValue), returns due \(contract.returnDueDays) days after each period ends"),
             .init(label: "Clause library", value: "\(library.id) version \(library.version)"),
         ]
         var usedTerms: Set<String> = []
@@ -142,7 +144,8 @@ public enum ScheduleBuilder {
         var document = ScheduleDocument(
             title: "Schedule: domestic abuse duties",
             facts: facts,
-            introduction: "This schedule forms part of the Contract between the Commissioner and the Supplier. It sets out the duties of the Supplier concerning domestic abuse at the \(tierTitle.lowercased()) tier and the returns by which the Supplier shows that it meets them. Each clause shows, in brackets, the identifier under which it is held in the clause library; it forms no part of the clause.",
+            introduction:
+                "This schedule forms part of the Contract between the Commissioner and the Supplier. It sets out the duties of the Supplier concerning domestic abuse at the \(tierTitle.lowercased()) tier and the returns by which the Supplier shows that it meets them. Each clause shows, in brackets, the identifier under which it is held in the clause library; it forms no part of the clause.",
             definitions: definitions,
             sections: sections,
             measures: measures(contract, library: library, kind: .return),
@@ -163,15 +166,17 @@ public enum ScheduleBuilder {
                 guard let kpi = requirement.kpi, let share = requirement.kpiShare, let target = contract.int(share.target) else { continue }
                 let bands = contract.kpiBands(target: target)
                 let number = contract.numbers[clause.id] ?? clause.id
-                rows.append([
-                    "KPI \(rows.count + 1)", kpi.value, "\(share.part) as a share of \(share.whole)", "\(number) (\(clause.id))",
-                ] + bands.words.map(\.1))
+                rows.append(
+                    [
+                        "KPI \(rows.count + 1)", kpi.value, "\(share.part) as a share of \(share.whole)", "\(number) (\(clause.id))",
+                    ] + bands.words.map(\.1))
             }
         }
         guard !rows.isEmpty else { return nil }
         return ScheduleDocument.Annex(
             title: "key performance indicators",
-            introduction: "The Commissioner shall rate each key performance indicator below, for each return and for each year of the Contract, in the bands of a contract performance notice (Procurement Act 2023, section 71): Good, Approaching target, Requires improvement or Inadequate, by the share the return shows; or Other where performance cannot be so described, such as a period in which the measure's whole is nil or its figures are missing. A return that meets the target is rated Good; the clause that sets the target still decides whether the return complies.",
+            introduction:
+                "The Commissioner shall rate each key performance indicator below, for each return and for each year of the Contract, in the bands of a contract performance notice (Procurement Act 2023, section 71): Good, Approaching target, Requires improvement or Inadequate, by the share the return shows; or Other where performance cannot be so described, such as a period in which the measure's whole is nil or its figures are missing. A return that meets the target is rated Good; the clause that sets the target still decides whether the return complies.",
             caption: "Key performance indicators and their rating bands",
             headers: ["KPI", "What is measured", "Measure", "Clause", "Good", "Approaching target", "Requires improvement", "Inadequate"],
             rows: rows)
@@ -204,7 +209,8 @@ public enum ScheduleBuilder {
         }
         return ScheduleDocument.Annex(
             title: "how each duty is judged",
-            introduction: "Each paragraph of this schedule that imposes a duty is judged either by what the Supplier's returns or bid must show, against the rules of Annex A, or, where a duty sets no level and no return can show it, by the Commissioner at the point stated.",
+            introduction:
+                "Each paragraph of this schedule that imposes a duty is judged either by what the Supplier's returns or bid must show, against the rules of Annex A, or, where a duty sets no level and no return can show it, by the Commissioner at the point stated.",
             caption: "Duties and what judges them",
             headers: ["Paragraph", "Judged by"],
             rows: rows)
@@ -225,7 +231,8 @@ public enum ScheduleBuilder {
                     if rows[field] == nil {
                         let spec = library.field(field)
                         order.append(field)
-                        rows[field] = .init(field: field, type: spec?.type.rawValue ?? "text", meaning: spec?.meaning ?? "",
+                        rows[field] = .init(
+                            field: field, type: spec?.type.rawValue ?? "text", meaning: spec?.meaning ?? "",
                             clauses: [], rules: [])
                     }
                     if !rows[field]!.clauses.contains(label) { rows[field]!.clauses.append(label) }

@@ -95,7 +95,9 @@ enum MarkdownRenderer {
             out.append("In this schedule:")
             out.append("")
             for definition in d.definitions {
-                out.append("- **\(Escape.markdown(definition.term))** \(meaningPrefix(definition.text))\(Escape.markdown(collapse(definition.text)))")
+                out.append(
+                    "- **\(Escape.markdown(definition.term))** \(meaningPrefix(definition.text))\(Escape.markdown(collapse(definition.text)))"
+                )
             }
         }
         for section in d.sections {
@@ -103,7 +105,9 @@ enum MarkdownRenderer {
             out.append("## \(section.number). \(Escape.markdown(section.title))")
             for clause in section.clauses {
                 out.append("")
-                out.append("### <a id=\"\(anchor(clause.id))\"></a>\(clause.number) \(Escape.markdown(clause.title)) <small>(\(clause.id) v\(clause.version))</small>")
+                out.append(
+                    "### <a id=\"\(anchor(clause.id))\"></a>\(clause.number) \(Escape.markdown(clause.title)) <small>(\(clause.id) v\(clause.version))</small>"
+                )
                 for (index, paragraph) in clause.paragraphs.enumerated() {
                     out.append("")
                     out.append("\(clause.number).\(index + 1) \(inline(paragraph))")
@@ -113,9 +117,10 @@ enum MarkdownRenderer {
         out.append("")
         out.append("## Annex A: reporting")
         out.append("")
-        out.append("The Supplier shall make a return for each reporting period. Each return starts with "
-            + d.headerFields.map { "`\($0.field)` (\(Escape.markdown($0.meaning)))" }.joined(separator: ", ")
-            + ", and then gives each of the measures below. Every figure is a count for the whole Contract.")
+        out.append(
+            "The Supplier shall make a return for each reporting period. Each return starts with "
+                + d.headerFields.map { "`\($0.field)` (\(Escape.markdown($0.meaning)))" }.joined(separator: ", ")
+                + ", and then gives each of the measures below. Every figure is a count for the whole Contract.")
         out.append("")
         out.append("| Measure | Type | Required by | What is judged |")
         out.append("|---|---|---|---|")
@@ -204,7 +209,9 @@ enum HTMLRenderer {
             out.append("<p>In this schedule:</p>")
             out.append("<dl>")
             for definition in d.definitions {
-                out.append("<dt>\(Escape.html(definition.term))</dt><dd>\(Escape.html(meaningPrefix(definition.text) + collapse(definition.text)))</dd>")
+                out.append(
+                    "<dt>\(Escape.html(definition.term))</dt><dd>\(Escape.html(meaningPrefix(definition.text) + collapse(definition.text)))</dd>"
+                )
             }
             out.append("</dl>")
             out.append("</section>")
@@ -213,7 +220,9 @@ enum HTMLRenderer {
             out.append("<section aria-labelledby=\"section-\(section.number)\">")
             out.append("<h2 id=\"section-\(section.number)\">\(section.number). \(Escape.html(section.title))</h2>")
             for clause in section.clauses {
-                out.append("<h3 id=\"\(anchor(clause.id))\">\(Escape.html(clause.number)) \(Escape.html(clause.title)) <span class=\"clause-id\">(\(Escape.html(clause.id)) v\(Escape.html(clause.version)))</span></h3>")
+                out.append(
+                    "<h3 id=\"\(anchor(clause.id))\">\(Escape.html(clause.number)) \(Escape.html(clause.title)) <span class=\"clause-id\">(\(Escape.html(clause.id)) v\(Escape.html(clause.version)))</span></h3>"
+                )
                 for (index, paragraph) in clause.paragraphs.enumerated() {
                     out.append("<p class=\"clause\">\(Escape.html(clause.number)).\(index + 1)&emsp;\(inline(paragraph))</p>")
                 }
@@ -222,22 +231,29 @@ enum HTMLRenderer {
         }
         out.append("<section aria-labelledby=\"annex-a\">")
         out.append("<h2 id=\"annex-a\">Annex A: reporting</h2>")
-        out.append("<p>The Supplier shall make a return for each reporting period. Each return starts with "
-            + d.headerFields.map { "<code>\(Escape.html($0.field))</code> (\(Escape.html($0.meaning)))" }.joined(separator: ", ")
-            + ", and then gives each of the measures below. Every figure is a count for the whole Contract.</p>")
+        out.append(
+            "<p>The Supplier shall make a return for each reporting period. Each return starts with "
+                + d.headerFields.map { "<code>\(Escape.html($0.field))</code> (\(Escape.html($0.meaning)))" }.joined(separator: ", ")
+                + ", and then gives each of the measures below. Every figure is a count for the whole Contract.</p>")
         out.append("<table>")
         out.append("<caption>Measures to return</caption>")
-        out.append("<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Type</th><th scope=\"col\">Required by</th><th scope=\"col\">What is judged</th></tr></thead>")
+        out.append(
+            "<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Type</th><th scope=\"col\">Required by</th><th scope=\"col\">What is judged</th></tr></thead>"
+        )
         out.append("<tbody>")
         for measure in d.measures {
             let rules = measure.rules.isEmpty ? "present" : measure.rules.map(Escape.html).joined(separator: "; ")
-            out.append("<tr><td><code>\(Escape.html(measure.field))</code></td><td>\(Escape.html(measure.type))</td><td>\(Escape.html(measure.clauses.joined(separator: ", ")))</td><td>\(rules)</td></tr>")
+            out.append(
+                "<tr><td><code>\(Escape.html(measure.field))</code></td><td>\(Escape.html(measure.type))</td><td>\(Escape.html(measure.clauses.joined(separator: ", ")))</td><td>\(rules)</td></tr>"
+            )
         }
         out.append("</tbody>")
         out.append("</table>")
         out.append("<table>")
         out.append("<caption>Reporting periods</caption>")
-        out.append("<thead><tr><th scope=\"col\">Period</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Return due by</th></tr></thead>")
+        out.append(
+            "<thead><tr><th scope=\"col\">Period</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Return due by</th></tr></thead>"
+        )
         out.append("<tbody>")
         for period in d.periods {
             out.append("<tr><td>\(period.number)</td><td>\(period.start)</td><td>\(period.end)</td><td>\(period.due)</td></tr>")
@@ -255,7 +271,8 @@ enum HTMLRenderer {
             out.append("<thead><tr><th scope=\"col\">Clause</th><th scope=\"col\">Title</th><th scope=\"col\">Reason</th></tr></thead>")
             out.append("<tbody>")
             for item in d.omitted {
-                out.append("<tr><td>\(Escape.html(item.id))</td><td>\(Escape.html(item.title))</td><td>\(Escape.html(item.reason))</td></tr>")
+                out.append(
+                    "<tr><td>\(Escape.html(item.id))</td><td>\(Escape.html(item.title))</td><td>\(Escape.html(item.reason))</td></tr>")
             }
             out.append("</tbody>")
             out.append("</table>")
@@ -311,7 +328,10 @@ enum TextRenderer {
             out.append("In this schedule:")
             for definition in d.definitions {
                 out.append("")
-                out.append(Wrap.lines("\"\(definition.term)\" \(meaningPrefix(definition.text))\(Escape.text(collapse(definition.text)))", width: 80, indent: "  "))
+                out.append(
+                    Wrap.lines(
+                        "\"\(definition.term)\" \(meaningPrefix(definition.text))\(Escape.text(collapse(definition.text)))", width: 80,
+                        indent: "  "))
             }
         }
         for section in d.sections {
@@ -324,14 +344,21 @@ enum TextRenderer {
                     out.append("")
                     let label = "\(clause.number).\(index + 1)"
                     let indent = String(repeating: " ", count: 8)
-                    out.append(Wrap.lines(inline(paragraph), width: 80, indent: indent, firstIndent: label + String(repeating: " ", count: max(1, 8 - label.count))))
+                    out.append(
+                        Wrap.lines(
+                            inline(paragraph), width: 80, indent: indent,
+                            firstIndent: label + String(repeating: " ", count: max(1, 8 - label.count))))
                 }
             }
         }
         out.append("")
         out.append("ANNEX A: REPORTING")
         out.append("")
-        out.append(Wrap.lines("The Supplier shall make a return for each reporting period. Each return starts with " + d.headerFields.map { "\($0.field) (\($0.meaning))" }.joined(separator: ", ") + ", and then gives each of the measures below. Every figure is a count for the whole Contract.", width: 80))
+        out.append(
+            Wrap.lines(
+                "The Supplier shall make a return for each reporting period. Each return starts with "
+                    + d.headerFields.map { "\($0.field) (\($0.meaning))" }.joined(separator: ", ")
+                    + ", and then gives each of the measures below. Every figure is a count for the whole Contract.", width: 80))
         for measure in d.measures {
             out.append("")
             out.append("  \(measure.field) (\(measure.type)), required by \(measure.clauses.joined(separator: ", "))")
@@ -350,7 +377,8 @@ enum TextRenderer {
             out.append("No clause of the tier is left out.")
         } else {
             for item in d.omitted {
-                out.append(Wrap.lines("\(item.id) \(item.title): \(Escape.text(item.reason))", width: 80, indent: "    ", firstIndent: "  "))
+                out.append(
+                    Wrap.lines("\(item.id) \(item.title): \(Escape.text(item.reason))", width: 80, indent: "    ", firstIndent: "  "))
             }
         }
         for (letter, annex) in zip(annexLetters, d.annexes) {

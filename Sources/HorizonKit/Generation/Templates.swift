@@ -21,10 +21,15 @@ public enum TemplateWriter {
         case .return:
             return [
                 Entry(field: "return.contract", value: contract.reference, comment: "the contract reference"),
-                Entry(field: "return.supplier", value: contract.isAtTender ? "" : contract.supplier, comment: "the supplier's name as in the contract"),
-                Entry(field: "return.period_start", value: period.map { "\($0.start)" } ?? "",
-                    comment: period.map { "period \($0.number) of \(contract.periods.count)" } ?? "YYYY-MM-DD: the first day of the reporting period"),
-                Entry(field: "return.period_end", value: period.map { "\($0.end)" } ?? "",
+                Entry(
+                    field: "return.supplier", value: contract.isAtTender ? "" : contract.supplier,
+                    comment: "the supplier's name as in the contract"),
+                Entry(
+                    field: "return.period_start", value: period.map { "\($0.start)" } ?? "",
+                    comment: period.map { "period \($0.number) of \(contract.periods.count)" }
+                        ?? "YYYY-MM-DD: the first day of the reporting period"),
+                Entry(
+                    field: "return.period_end", value: period.map { "\($0.end)" } ?? "",
                     comment: period.map { "return due by \($0.due)" } ?? "YYYY-MM-DD: the last day of the reporting period"),
                 Entry(field: "return.submitted_on", value: "", comment: "YYYY-MM-DD: the date you send the return"),
                 Entry(field: "return.prepared_by_role", value: "", comment: "your role, such as Contracts manager; never a person's name"),
@@ -40,11 +45,12 @@ public enum TemplateWriter {
     }
 
     static func entries(_ contract: Contract, library: Library, kind: DocumentKind, period: ReportingPeriod?) -> [Entry] {
-        header(contract, kind: kind, period: period) + ScheduleBuilder.measures(contract, library: library, kind: kind).map { measure in
-            var comment = "\(measure.meaning) (\(typeHint(measure.type))); clause \(measure.clauses.joined(separator: ", "))"
-            if !measure.rules.isEmpty { comment += ". Judged: " + measure.rules.joined(separator: "; ") }
-            return Entry(field: measure.field, value: "", comment: comment)
-        }
+        header(contract, kind: kind, period: period)
+            + ScheduleBuilder.measures(contract, library: library, kind: kind).map { measure in
+                var comment = "\(measure.meaning) (\(typeHint(measure.type))); clause \(measure.clauses.joined(separator: ", "))"
+                if !measure.rules.isEmpty { comment += ". Judged: " + measure.rules.joined(separator: "; ") }
+                return Entry(field: measure.field, value: "", comment: comment)
+            }
     }
 
     static func typeHint(_ type: String) -> String {
@@ -68,12 +74,17 @@ public enum TemplateWriter {
     ///   - format: YAML (with comments) or CSV (`field,value`).
     ///   - period: The period whose dates to fill in, if any.
     /// - Returns: The template's text.
-    public static func render(_ contract: Contract, library: Library, kind: DocumentKind, format: TemplateFormat, period: ReportingPeriod? = nil) -> String {
+    public static func render(
+        _ contract: Contract, library: Library, kind: DocumentKind, format: TemplateFormat, period: ReportingPeriod? = nil
+    ) -> String {
         let all = grouped(entries(contract, library: library, kind: kind, period: period))
         switch format {
         case .csv:
             // The third column, 'about', says what each field means; the checker ignores it.
-            var lines = ["field,value,about", "document,\(kind.rawValue),\(CSVText.quote("a \(kind.rawValue) for contract \(contract.reference); keep this row"))"]
+            var lines = [
+                "field,value,about",
+                "document,\(kind.rawValue),\(CSVText.quote("a \(kind.rawValue) for contract \(contract.reference); keep this row"))",
+            ]
             for entry in all {
                 let name = entry.field.hasPrefix("\(kind.rawValue).") ? String(entry.field.dropFirst(kind.rawValue.count + 1)) : entry.field
                 lines.append("\(CSVText.quote(name)),\(CSVText.quote(entry.value)),\(CSVText.quote(oneLine(entry.comment)))")
@@ -134,10 +145,12 @@ public enum TemplateWriter {
 /// Writing values into YAML so that they read back as the same text.
 enum YAMLText {
     static func quoteIfNeeded(_ text: String) -> String {
-        let plainSafe = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || " -_./()&'".unicodeScalars.contains(scalar)
-        } && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.hasPrefix("-") && !text.hasPrefix("&") && !text.hasPrefix("'")
+        let plainSafe =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || " -_./()&'".unicodeScalars.contains(scalar)
+            } && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.hasPrefix("-") && !text.hasPrefix("&") && !text.hasPrefix("'")
         if plainSafe { return text }
         var out = "\""
         for scalar in text.unicodeScalars {

@@ -27,44 +27,58 @@ extension Linter {
                 switch paragraph.trace {
                 case nil:
                     if paragraph.imposesDuty {
-                        findings.append(Finding(.error, "duty-not-judged",
-                            "this paragraph imposes a duty ('shall') but says nothing of what judges it: give 'judged_by' (requirement ids of \(clause.id)) or 'judged_at' with a 'reason'",
-                            at: paragraph.location, clause: clause.id))
+                        findings.append(
+                            Finding(
+                                .error, "duty-not-judged",
+                                "this paragraph imposes a duty ('shall') but says nothing of what judges it: give 'judged_by' (requirement ids of \(clause.id)) or 'judged_at' with a 'reason'",
+                                at: paragraph.location, clause: clause.id))
                     }
                 case .judgedBy(let ids)?:
                     for id in ids where !requirements.contains(id.value) {
-                        findings.append(Finding(.error, "unknown-requirement",
-                            "'judged_by' names '\(id.value)', which is not a requirement of \(clause.id)\(Nearest.hint(for: id.value, in: requirements))",
-                            at: id.location, clause: clause.id))
+                        findings.append(
+                            Finding(
+                                .error, "unknown-requirement",
+                                "'judged_by' names '\(id.value)', which is not a requirement of \(clause.id)\(Nearest.hint(for: id.value, in: requirements))",
+                                at: id.location, clause: clause.id))
                     }
                 case .judgedAt(let point, _)?:
                     if let level = used.first(where: levels.contains) {
-                        findings.append(Finding(.error, "level-not-judged",
-                            "this paragraph sets a level ('{{\(level)}}'), so a rule must judge it: give 'judged_by', not 'judged_at: \(point.value)'",
-                            at: point.location, clause: clause.id))
+                        findings.append(
+                            Finding(
+                                .error, "level-not-judged",
+                                "this paragraph sets a level ('{{\(level)}}'), so a rule must judge it: give 'judged_by', not 'judged_at: \(point.value)'",
+                                at: point.location, clause: clause.id))
                     }
                 }
                 for name in used where levels.contains(name) && !judged.contains(name) {
-                    findings.append(Finding(.error, "parameter-not-judged",
-                        "the text sets a level with '{{\(name)}}', but no rule of \(clause.id) uses it: the words would ask what no check holds the supplier to",
-                        at: paragraph.location, clause: clause.id))
+                    findings.append(
+                        Finding(
+                            .error, "parameter-not-judged",
+                            "the text sets a level with '{{\(name)}}', but no rule of \(clause.id) uses it: the words would ask what no check holds the supplier to",
+                            at: paragraph.location, clause: clause.id))
                 }
             }
             for requirement in clause.requirements {
                 if let kpi = requirement.kpi, requirement.kpiShare == nil {
-                    findings.append(Finding(.error, "kpi-not-a-share",
-                        "requirement '\(requirement.id)' is marked as a KPI but has no percent_at_least rule to measure and rate it",
-                        at: kpi.location, clause: clause.id))
+                    findings.append(
+                        Finding(
+                            .error, "kpi-not-a-share",
+                            "requirement '\(requirement.id)' is marked as a KPI but has no percent_at_least rule to measure and rate it",
+                            at: kpi.location, clause: clause.id))
                 }
             }
             for tier in clause.notAt where !tiers.contains(tier.value) {
-                findings.append(Finding(.error, "unknown-tier",
-                    "'not_at' names tier '\(tier.value)', which the library does not define\(Nearest.hint(for: tier.value, in: tiers))",
-                    at: tier.location, clause: clause.id))
+                findings.append(
+                    Finding(
+                        .error, "unknown-tier",
+                        "'not_at' names tier '\(tier.value)', which the library does not define\(Nearest.hint(for: tier.value, in: tiers))",
+                        at: tier.location, clause: clause.id))
             }
             if !clause.notAt.isEmpty && clause.notAtReason.isEmpty {
-                findings.append(Finding(.error, "no-reason", "'not_at' needs a 'not_at_reason' saying why those tiers do not hold \(clause.id)",
-                    at: clause.notAt[0].location, clause: clause.id))
+                findings.append(
+                    Finding(
+                        .error, "no-reason", "'not_at' needs a 'not_at_reason' saying why those tiers do not hold \(clause.id)",
+                        at: clause.notAt[0].location, clause: clause.id))
             }
         }
         return findings

@@ -83,16 +83,20 @@ public enum CSVReader {
                 if field.isEmpty && !wasQuoted {
                     quoted = true
                     wasQuoted = true
-                    if rows.count + 1 > limits.maxNodes { throw InputError("too-many-nodes", "the file holds more than \(limits.maxNodes) rows", at: cellStart) }
+                    if rows.count + 1 > limits.maxNodes {
+                        throw InputError("too-many-nodes", "the file holds more than \(limits.maxNodes) rows", at: cellStart)
+                    }
                 } else {
-                    throw InputError("csv-syntax", "a quote inside an unquoted value; put the whole value in quotes and double the quote",
+                    throw InputError(
+                        "csv-syntax", "a quote inside an unquoted value; put the whole value in quotes and double the quote",
                         at: SourceLocation(file: file, line: line, column: column))
                 }
                 advance(byte)
                 index += 1
             default:
                 if afterQuote {
-                    throw InputError("csv-syntax", "text after a closing quote; a quoted value must end at ',' or the end of the line",
+                    throw InputError(
+                        "csv-syntax", "text after a closing quote; a quoted value must end at ',' or the end of the line",
                         at: SourceLocation(file: file, line: line, column: column))
                 }
                 field.append(byte)
@@ -115,7 +119,9 @@ public enum CSVReader {
     }
 
     /// Reads a CSV supplier document.
-    static func document(_ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String, table: FieldTable = .headerOnly) throws(InputError)
+    static func document(
+        _ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String, table: FieldTable = .headerOnly
+    ) throws(InputError)
         -> SupplierDocument
     {
         let rows = try rows(bytes, file: file, limits: limits)
@@ -124,7 +130,8 @@ public enum CSVReader {
         }
         let names = header.map { $0.text.trimmed.lowercased() }
         if names.count == 1 && names[0].contains(";") {
-            throw InputError("csv-semicolon",
+            throw InputError(
+                "csv-semicolon",
                 "the file is separated by semicolons (a spreadsheet's regional setting); save it as comma-separated CSV with the header 'field,value'",
                 at: header[0].location)
         }
@@ -143,11 +150,13 @@ public enum CSVReader {
                 let value = row.count > 1 ? row[1].text.trimmed : ""
                 let extra = row[ignored].text.trimmed
                 if ignored == 2, !value.isEmpty, value.allSatisfy(\.isNumber), extra.count == 3, extra.allSatisfy(\.isNumber) {
-                    throw InputError("csv-columns",
+                    throw InputError(
+                        "csv-columns",
                         "'\(value),\(extra)' reads as two columns; write the number without a thousands separator (\(value)\(extra))",
                         at: row[1].location)
                 }
-                throw InputError("csv-columns", "this row has \(row.count) columns; each row is 'field,value' (quote a value that holds a comma)",
+                throw InputError(
+                    "csv-columns", "this row has \(row.count) columns; each row is 'field,value' (quote a value that holds a comma)",
                     at: row[ignored].location)
             }
             guard !name.isEmpty else {
@@ -158,7 +167,8 @@ public enum CSVReader {
             }
             let value = row.count > 1 ? row[1] : Cell(text: "", location: row[0].location)
             if let first = seen[name] {
-                throw InputError("duplicate-key", "field '\(name)' is given twice; a repeated row would silently replace the first value",
+                throw InputError(
+                    "duplicate-key", "field '\(name)' is given twice; a repeated row would silently replace the first value",
                     at: row[0].location, notes: [Note("'\(name)' first appears here", at: first)])
             }
             seen[name] = row[0].location
@@ -181,10 +191,12 @@ public enum CSVReader {
         for (name, key, value) in entries {
             let id = headerNames.contains(name) ? kind.rawValue + "." + name : name
             let text = value.text.trimmed
-            let read = DocumentValue(text: text, isNull: text.isEmpty, structure: nil,
+            let read = DocumentValue(
+                text: text, isNull: text.isEmpty, structure: nil,
                 location: text.isEmpty ? key.location : value.location, keyLocation: key.location)
             if let first = builder.record(id, read) {
-                throw InputError("duplicate-key", "field '\(id)' is given twice ('\(name)'); a repeated row would silently replace the first value",
+                throw InputError(
+                    "duplicate-key", "field '\(id)' is given twice ('\(name)'); a repeated row would silently replace the first value",
                     at: key.location, notes: [Note("'\(id)' first appears here", at: first.keyPosition.location(in: file))])
             }
         }

@@ -49,7 +49,8 @@ public enum ContractLoader {
         if let node = head.required("service"), let id = Scalar.nonEmptyText(node, "'service'", collector) {
             service = library.service(id)
             if service == nil {
-                collector.error("unknown-service",
+                collector.error(
+                    "unknown-service",
                     "unknown service '\(id.clipped)' (the catalogue is in the library's library.yaml)\(Nearest.hint(for: id, in: library.services.map(\.id)))",
                     at: node.location)
             }
@@ -57,9 +58,13 @@ public enum ContractLoader {
         var tier = service?.tier.value
         if let node = head.optional("tier"), let id = Scalar.nonEmptyText(node, "'tier'", collector) {
             if library.tier(id) == nil {
-                collector.error("unknown-tier", "unknown tier '\(id.clipped)'\(Nearest.hint(for: id, in: library.tiers.map(\.id)))", at: node.location)
-            } else if let service, let catalogue = library.rank(ofTier: service.tier.value), let chosen = library.rank(ofTier: id), chosen < catalogue {
-                collector.error("tier-below-catalogue",
+                collector.error(
+                    "unknown-tier", "unknown tier '\(id.clipped)'\(Nearest.hint(for: id, in: library.tiers.map(\.id)))", at: node.location)
+            } else if let service, let catalogue = library.rank(ofTier: service.tier.value), let chosen = library.rank(ofTier: id),
+                chosen < catalogue
+            {
+                collector.error(
+                    "tier-below-catalogue",
                     "tier '\(id)' is below the catalogue tier '\(service.tier.value)' for service '\(service.id)'; a contract may raise its tier, never lower it",
                     at: node.location)
             } else {
@@ -80,7 +85,8 @@ public enum ContractLoader {
             if let known = ReportingFrequency(rawValue: value) {
                 reporting = known
             } else {
-                collector.error("wrong-type",
+                collector.error(
+                    "wrong-type",
                     "reporting must be one of quarterly, half-yearly, annual, not '\(value.clipped)'\(Nearest.hint(for: value, in: ReportingFrequency.allCases.map(\.rawValue)))",
                     at: node.location)
             }
@@ -101,14 +107,16 @@ public enum ContractLoader {
             if let idNode = map.required("id"), let id = Scalar.nonEmptyText(idNode, "the library id", collector) {
                 libraryID = id
                 if id != library.id {
-                    collector.error("library-mismatch", "the contract was drafted against library '\(id.clipped)', but the library is '\(library.id)'",
+                    collector.error(
+                        "library-mismatch", "the contract was drafted against library '\(id.clipped)', but the library is '\(library.id)'",
                         at: idNode.location)
                 }
             }
             if let versionNode = map.required("version"), let version = Scalar.nonEmptyText(versionNode, "the library version", collector) {
                 libraryVersion = version
                 if version != library.version {
-                    collector.error("library-mismatch",
+                    collector.error(
+                        "library-mismatch",
                         "the contract was drafted against library version \(version.clipped), but the library is version \(library.version)",
                         at: versionNode.location)
                 }
@@ -133,12 +141,16 @@ public enum ContractLoader {
             if let list = map.optional("add").flatMap({ Scalar.textList($0, "'add'", collector) }) {
                 for item in list {
                     if library.clause(item.value) == nil {
-                        collector.error("unknown-clause", "no clause '\(item.value.clipped)' in the library\(Nearest.hint(for: item.value, in: known))", at: item.location)
+                        collector.error(
+                            "unknown-clause", "no clause '\(item.value.clipped)' in the library\(Nearest.hint(for: item.value, in: known))",
+                            at: item.location)
                     } else if let clause = library.clause(item.value), clause.notAt.contains(where: { $0.value == tier }) {
-                        collector.error("clause-not-at-tier", "\(item.value) is not held at the \(tier) tier: \(clause.notAtReason.lowercasedFirst)",
+                        collector.error(
+                            "clause-not-at-tier", "\(item.value) is not held at the \(tier) tier: \(clause.notAtReason.lowercasedFirst)",
                             at: item.location)
                     } else if ids.contains(item.value) {
-                        collector.add(Finding(.warning, "clause-already-included", "\(item.value) is already in the \(tier) tier", at: item.location))
+                        collector.add(
+                            Finding(.warning, "clause-already-included", "\(item.value) is already in the \(tier) tier", at: item.location))
                     } else {
                         ids.insert(item.value)
                         added.append(item.value)
@@ -151,15 +163,24 @@ public enum ContractLoader {
                     _ = omits.optional(pair.key)
                     let reason = Scalar.text(pair.value, "the reason for leaving out \(pair.key)", collector)?.trimmed ?? ""
                     if library.clause(pair.key) == nil {
-                        collector.error("unknown-clause", "no clause '\(pair.key.clipped)' in the library\(Nearest.hint(for: pair.key, in: known))", at: pair.keyLocation)
+                        collector.error(
+                            "unknown-clause", "no clause '\(pair.key.clipped)' in the library\(Nearest.hint(for: pair.key, in: known))",
+                            at: pair.keyLocation)
                     } else if !ids.contains(pair.key) {
-                        collector.error("omit-not-included", "\(pair.key) is not in this contract's tier, so it cannot be left out", at: pair.keyLocation)
+                        collector.error(
+                            "omit-not-included", "\(pair.key) is not in this contract's tier, so it cannot be left out",
+                            at: pair.keyLocation)
                     } else if library.clause(pair.key)?.omittable == false {
-                        collector.error("omit-core-clause", "\(pair.key) is a core clause that every contract holds; it cannot be left out", at: pair.keyLocation)
+                        collector.error(
+                            "omit-core-clause", "\(pair.key) is a core clause that every contract holds; it cannot be left out",
+                            at: pair.keyLocation)
                     } else if reason.isEmpty {
-                        collector.error("omit-without-reason", "leaving out \(pair.key) needs a written reason, which the schedule records", at: pair.keyLocation)
+                        collector.error(
+                            "omit-without-reason", "leaving out \(pair.key) needs a written reason, which the schedule records",
+                            at: pair.keyLocation)
                     } else if !Self.isSentence(reason) {
-                        collector.error("omit-reason-too-short",
+                        collector.error(
+                            "omit-reason-too-short",
                             "the reason for leaving out \(pair.key) must be a sentence a reader of the schedule can weigh (at least four words), not '\(reason.clipped)'",
                             at: pair.value.location)
                     } else {
@@ -177,11 +198,13 @@ public enum ContractLoader {
             for paragraph in clause.text {
                 for case .reference(let target) in paragraph.segments {
                     if let gone = omitted.first(where: { $0.id == target }) {
-                        collector.error("omitted-clause-referenced",
+                        collector.error(
+                            "omitted-clause-referenced",
                             "\(target) is left out, but \(clause.id) refers to it; leave out \(clause.id) too or keep \(target)",
                             at: gone.location, notes: [Note("\(clause.id) refers to \(target) here", at: paragraph.location)])
                     } else if !ids.contains(target) {
-                        collector.error("referenced-clause-missing",
+                        collector.error(
+                            "referenced-clause-missing",
                             "\(clause.id) refers to \(target), which this contract does not hold; add \(target) too, or do not add \(clause.id)",
                             at: addedAt[clause.id] ?? head.keyLocation("service"),
                             notes: [Note("\(clause.id) refers to \(target) here", at: paragraph.location)])
@@ -205,11 +228,14 @@ public enum ContractLoader {
                 _ = map.optional(pair.key)
                 guard let (_, parameter) = declared[pair.key] else {
                     if let (owner, _) = library.parameter(pair.key) {
-                        collector.error("parameter-not-in-contract",
+                        collector.error(
+                            "parameter-not-in-contract",
                             "parameter '\(pair.key)' belongs to \(owner.id), which this contract does not hold", at: pair.keyLocation)
                     } else {
-                        collector.error("unknown-parameter",
-                            "unknown parameter '\(pair.key.clipped)'\(Nearest.hint(for: pair.key, in: declared.keys.sorted()))", at: pair.keyLocation)
+                        collector.error(
+                            "unknown-parameter",
+                            "unknown parameter '\(pair.key.clipped)'\(Nearest.hint(for: pair.key, in: declared.keys.sorted()))",
+                            at: pair.keyLocation)
                     }
                     continue
                 }
@@ -223,7 +249,8 @@ public enum ContractLoader {
                     parameters[pair.key] = value
                     setParameters.insert(pair.key)
                 } else {
-                    collector.error("parameter-out-of-range",
+                    collector.error(
+                        "parameter-out-of-range",
                         "\(pair.key) is \(value), outside its allowed range (\(parameter.allowedDescription))", at: pair.value.location)
                 }
             }

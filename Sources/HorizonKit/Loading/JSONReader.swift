@@ -89,8 +89,11 @@ public enum JSONReader {
                     for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { ok = false }
                 }
                 if !ok {
-                    let at = bytes.withUnsafeBufferPointer { TextChecks.location(ofByte: i, in: $0, file: file, from: TextChecks.utf8BOMLength(bytes)) }
-                    throw InputError("invalid-encoding", "the file is not valid UTF-8 (byte \(TextChecks.hex(Int(byte)))); save it as UTF-8", at: at)
+                    let at = bytes.withUnsafeBufferPointer {
+                        TextChecks.location(ofByte: i, in: $0, file: file, from: TextChecks.utf8BOMLength(bytes))
+                    }
+                    throw InputError(
+                        "invalid-encoding", "the file is not valid UTF-8 (byte \(TextChecks.hex(Int(byte)))); save it as UTF-8", at: at)
                 }
                 i += length
             }
@@ -120,7 +123,9 @@ public enum JSONReader {
             let here = location
             switch bytes[index] {
             case UInt8(ascii: "{"):
-                if depth >= limits.maxDepth { throw error("too-deep", "objects and arrays are nested more than \(limits.maxDepth) levels deep") }
+                if depth >= limits.maxDepth {
+                    throw error("too-deep", "objects and arrays are nested more than \(limits.maxDepth) levels deep")
+                }
                 index += 1
                 var pairs: [YAMLPair] = []
                 var seen: [String: SourceLocation] = [:]
@@ -133,17 +138,22 @@ public enum JSONReader {
                     skipSpace()
                     try rejectComment()
                     guard index < bytes.count else { throw error("json-syntax", "the file ends inside an object") }
-                    if bytes[index] == UInt8(ascii: "}") { throw error("json-syntax", "a trailing comma before '}' is not allowed in JSON") }
+                    if bytes[index] == UInt8(ascii: "}") {
+                        throw error("json-syntax", "a trailing comma before '}' is not allowed in JSON")
+                    }
                     guard bytes[index] == UInt8(ascii: "\"") else { throw error("json-syntax", "expected a key in double quotes") }
                     let keyLocation = location
                     let key = try string()
                     if let first = seen[key] {
-                        throw InputError("duplicate-key", "duplicate key '\(key)'; a repeated key would silently replace the first value",
+                        throw InputError(
+                            "duplicate-key", "duplicate key '\(key)'; a repeated key would silently replace the first value",
                             at: keyLocation, notes: [Note("'\(key)' first appears here", at: first)])
                     }
                     seen[key] = keyLocation
                     skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("json-syntax", "expected ':' after the key") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                        throw error("json-syntax", "expected ':' after the key")
+                    }
                     index += 1
                     skipSpace()
                     try rejectComment()
@@ -163,7 +173,9 @@ public enum JSONReader {
                     throw error("json-syntax", "expected ',' or '}' in an object")
                 }
             case UInt8(ascii: "["):
-                if depth >= limits.maxDepth { throw error("too-deep", "objects and arrays are nested more than \(limits.maxDepth) levels deep") }
+                if depth >= limits.maxDepth {
+                    throw error("too-deep", "objects and arrays are nested more than \(limits.maxDepth) levels deep")
+                }
                 index += 1
                 var items: [YAMLNode] = []
                 skipSpace()
@@ -175,7 +187,9 @@ public enum JSONReader {
                     skipSpace()
                     try rejectComment()
                     guard index < bytes.count else { throw error("json-syntax", "the file ends inside an array") }
-                    if bytes[index] == UInt8(ascii: "]") { throw error("json-syntax", "a trailing comma before ']' is not allowed in JSON") }
+                    if bytes[index] == UInt8(ascii: "]") {
+                        throw error("json-syntax", "a trailing comma before ']' is not allowed in JSON")
+                    }
                     items.append(try value(depth: depth + 1))
                     skipSpace()
                     try rejectComment()
@@ -197,8 +211,9 @@ public enum JSONReader {
                 throw error("json-syntax", "unexpected '/'")
             default:
                 let start = index
-                while index < bytes.count, !(bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
-                    || bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: "}") || bytes[index] == UInt8(ascii: "]"))
+                while index < bytes.count,
+                    !(bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+                        || bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: "}") || bytes[index] == UInt8(ascii: "]"))
                 {
                     index += 1
                 }
@@ -212,7 +227,9 @@ public enum JSONReader {
         }
 
         mutating func rejectComment() throws(InputError) {
-            if index + 1 < bytes.count && bytes[index] == UInt8(ascii: "/") && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*")) {
+            if index + 1 < bytes.count && bytes[index] == UInt8(ascii: "/")
+                && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*"))
+            {
                 throw error("json-syntax", "comments are not allowed in JSON")
             }
         }
@@ -263,7 +280,9 @@ public enum JSONReader {
                     case UInt8(ascii: "t"): out.append(0x09)
                     case UInt8(ascii: "u"):
                         var code = try hex4()
-                        if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                        if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                            bytes[index + 1] == UInt8(ascii: "u")
+                        {
                             index += 2
                             let low = try hex4()
                             guard (0xDC00..<0xE000).contains(low) else { throw error("json-syntax", "an invalid \\u surrogate pair") }

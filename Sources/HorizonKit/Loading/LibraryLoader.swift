@@ -95,7 +95,8 @@ struct LibraryReader {
             if let versionNode = map.required("version"), let version = Scalar.nonEmptyText(versionNode, "the library version", collector) {
                 library.version = version
                 if !Lexical.isSemanticVersion(version) {
-                    collector.error("bad-version", "the library version '\(version.clipped)' is not MAJOR.MINOR.PATCH", at: versionNode.location)
+                    collector.error(
+                        "bad-version", "the library version '\(version.clipped)' is not MAJOR.MINOR.PATCH", at: versionNode.location)
                 }
             }
             library.title = map.required("title").flatMap { Scalar.nonEmptyText($0, "the library title", collector) } ?? ""
@@ -110,9 +111,9 @@ struct LibraryReader {
                 guard let map = MapReader(item, what: "an area", collector: collector) else { return nil }
                 defer { map.finish() }
                 guard let id = map.required("id").flatMap({ Scalar.nonEmptyText($0, "an area id", collector) }) else {
-            map.abandon()
-            return nil
-        }
+                    map.abandon()
+                    return nil
+                }
                 let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "an area title", collector) } ?? id
                 return Area(id: id, title: title, location: map.keyLocation("id"))
             }
@@ -161,9 +162,9 @@ struct LibraryReader {
             guard let term = map.required("term").flatMap({ Scalar.nonEmptyText($0, "a term", collector) }),
                 let text = map.required("text").flatMap({ Scalar.nonEmptyText($0, "a definition's text", collector) })
             else {
-            map.abandon()
-            return nil
-        }
+                map.abandon()
+                return nil
+            }
             return Definition(term: term, text: text, location: map.keyLocation("term"))
         }
     }
@@ -176,11 +177,12 @@ struct LibraryReader {
             guard let map = MapReader(item, what: "a field", collector: collector) else { return nil }
             defer { map.finish() }
             guard let idNode = map.required("id"), let id = Scalar.nonEmptyText(idNode, "a field id", collector) else {
-            map.abandon()
-            return nil
-        }
+                map.abandon()
+                return nil
+            }
             if !FieldID.isValid(id) {
-                collector.error("bad-id", "field id '\(id.clipped)' is not lowercase words joined by dots, such as 'training.trained'",
+                collector.error(
+                    "bad-id", "field id '\(id.clipped)' is not lowercase words joined by dots, such as 'training.trained'",
                     at: idNode.location)
             }
             var type = FieldType.text
@@ -197,7 +199,8 @@ struct LibraryReader {
             let documents = map.required("documents").map { readDocuments($0) } ?? []
             let suppress = map.optional("suppress").flatMap { Scalar.bool($0, "'suppress'", collector) } ?? false
             let meaning = map.required("meaning").flatMap { Scalar.nonEmptyText($0, "a field's meaning", collector) } ?? ""
-            var spec = FieldSpec(id: id, type: type, documents: documents, suppress: suppress, meaning: meaning, location: map.keyLocation("id"))
+            var spec = FieldSpec(
+                id: id, type: type, documents: documents, suppress: suppress, meaning: meaning, location: map.keyLocation("id"))
             spec.watchFall = map.optional("watch_fall").flatMap { Scalar.bool($0, "'watch_fall'", collector) } ?? false
             return spec
         }
@@ -210,7 +213,8 @@ struct LibraryReader {
             if let kind = DocumentKind(rawValue: item.value) {
                 result.insert(kind)
             } else {
-                collector.error("unknown-document-kind", "unknown document kind '\(item.value.clipped)'; use 'return' or 'bid'", at: item.location)
+                collector.error(
+                    "unknown-document-kind", "unknown document kind '\(item.value.clipped)'; use 'return' or 'bid'", at: item.location)
             }
         }
         return result
@@ -243,7 +247,8 @@ struct LibraryReader {
             }
         }
         let tierNode = map.required("tier")
-        let tier = tierNode.flatMap { Scalar.nonEmptyText($0, "the clause tier", collector) }.map { Located($0, at: tierNode!.location) }
+        let tier =
+            tierNode.flatMap { Scalar.nonEmptyText($0, "the clause tier", collector) }.map { Located($0, at: tierNode!.location) }
             ?? Located("", at: where_)
         let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "the clause title", collector) } ?? id
         var ppn002: [String] = []
@@ -315,7 +320,9 @@ struct LibraryReader {
         let byNode = map.optional("judged_by")
         let atNode = map.optional("judged_at")
         if let byNode, let atNode {
-            collector.error("conflicting-trace", "a paragraph is judged either by requirements ('judged_by') or at a stated point ('judged_at'), not both",
+            collector.error(
+                "conflicting-trace",
+                "a paragraph is judged either by requirements ('judged_by') or at a stated point ('judged_at'), not both",
                 at: atNode.location, notes: [Note("'judged_by' is here", at: byNode.location)])
         }
         if let byNode, let ids = Scalar.textList(byNode, "'judged_by'", collector) {
@@ -375,7 +382,8 @@ struct LibraryReader {
         if fields.isEmpty && rules.isEmpty {
             collector.error("empty-requirement", "requirement '\(id)' names no fields and no rules", at: map.keyLocation("id"))
         }
-        var requirement = Requirement(id: id, summary: summary, documents: documents, fields: fields, rules: rules, location: map.keyLocation("id"))
+        var requirement = Requirement(
+            id: id, summary: summary, documents: documents, fields: fields, rules: rules, location: map.keyLocation("id"))
         if let node = map.optional("kpi"), let measure = Scalar.nonEmptyText(node, "what the KPI measures", collector) {
             requirement.kpi = Located(measure, at: node.location)
         }
@@ -402,12 +410,15 @@ struct LibraryReader {
         let fixed = kindType.fixedCodes
         let codeNode = fixed != nil ? map.optional("code") : map.required("code")
         if let fixed, let node = codeNode {
-            collector.error("unknown-key", "\(article(kindName)) \(kindName) rule takes no 'code': its findings are \(fixed.dropLast().joined(separator: ", ")) and \(fixed.last ?? "")",
+            collector.error(
+                "unknown-key",
+                "\(article(kindName)) \(kindName) rule takes no 'code': its findings are \(fixed.dropLast().joined(separator: ", ")) and \(fixed.last ?? "")",
                 at: node.location)
         } else if let node = codeNode, let text = Scalar.nonEmptyText(node, "a rule code", collector) {
             code = text
             if !Lexical.isKebabCase(text) {
-                collector.error("bad-code", "finding code '\(text.clipped)' is not kebab-case (lowercase words joined by '-')", at: node.location)
+                collector.error(
+                    "bad-code", "finding code '\(text.clipped)' is not kebab-case (lowercase words joined by '-')", at: node.location)
             }
         }
         var severity = Severity.error
@@ -462,9 +473,10 @@ struct RuleMap: RuleKeys {
 enum FieldID {
     static func isValid(_ id: String) -> Bool {
         let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-        return !parts.isEmpty && parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        }
+        return !parts.isEmpty
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            }
     }
 }
 
@@ -501,7 +513,9 @@ enum Markup {
                 segments.append(.term(String(inner.dropFirst(5)).trimmed))
             } else if inner.hasPrefix("ref:") {
                 segments.append(.reference(String(inner.dropFirst(4)).trimmed))
-            } else if !inner.isEmpty && inner.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) {
+            } else if !inner.isEmpty
+                && inner.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+            {
                 segments.append(.parameter(inner))
             } else {
                 collector.error(

@@ -195,9 +195,10 @@ enum Lexical {
     /// `MAJOR.MINOR.PATCH`, each a plain whole number.
     static func isSemanticVersion(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.allSatisfy { part in
-            part.first != "-" && integer(String(part)) != nil
-        }
+        return parts.count == 3
+            && parts.allSatisfy { part in
+                part.first != "-" && integer(String(part)) != nil
+            }
     }
 
     /// Lowercase words joined by single hyphens: `training-below-target`.

@@ -38,7 +38,10 @@ public enum ClauseExplanation {
         }
         if let notAt = clause.notAt.first {
             out.append("")
-            out.append(Wrap.lines("Not held at the \(([notAt] + clause.notAt.dropFirst()).map(\.value).joined(separator: ", ")) tier: \(clause.notAtReason)"))
+            out.append(
+                Wrap.lines(
+                    "Not held at the \(([notAt] + clause.notAt.dropFirst()).map(\.value).joined(separator: ", ")) tier: \(clause.notAtReason)"
+                ))
         }
         if !clause.omittable {
             out.append("")
@@ -66,11 +69,14 @@ public enum ClauseExplanation {
             let kinds = requirement.documents.sorted().map(\.rawValue).joined(separator: ", ")
             out.append("  \(requirement.id) (\(kinds)): \(requirement.summary)")
             if let kpi = requirement.kpi {
-                out.append(Wrap.lines("KPI: \(kpi.value), rated Good / Approaching target / Requires improvement / Inadequate (or Other) by its share; the bands are set by kpi_approaching_points and kpi_requires_improvement_points",
-                    indent: "      ", firstIndent: "    "))
+                out.append(
+                    Wrap.lines(
+                        "KPI: \(kpi.value), rated Good / Approaching target / Requires improvement / Inadequate (or Other) by its share; the bands are set by kpi_approaching_points and kpi_requires_improvement_points",
+                        indent: "      ", firstIndent: "    "))
             }
             if !requirement.fields.isEmpty {
-                out.append(Wrap.lines("fields: " + requirement.fields.map(\.value).joined(separator: ", "), indent: "      ", firstIndent: "    "))
+                out.append(
+                    Wrap.lines("fields: " + requirement.fields.map(\.value).joined(separator: ", "), indent: "      ", firstIndent: "    "))
             }
             for rule in requirement.rules {
                 let text = "rule \(rule.kindName): \(rule.kind.describe(RuleWords())); else \(rule.severity.rawValue)[\(rule.code)]"

@@ -73,7 +73,8 @@ extension Contract {
     /// parameters (`kpi_approaching_points`, `kpi_requires_improvement_points`) with the
     /// library's defaults.
     public func kpiBands(target: Int) -> KPIBands {
-        KPIBands(target: target, approachingPoints: int("kpi_approaching_points") ?? 10,
+        KPIBands(
+            target: target, approachingPoints: int("kpi_approaching_points") ?? 10,
             requiresImprovementPoints: int("kpi_requires_improvement_points") ?? 25)
     }
 }

@@ -302,9 +302,10 @@ public struct Library: Sendable {
     /// - Returns: The clauses whose tier the given tier includes.
     public func clauses(inTier id: String) -> [Clause] {
         let included = tiersIncluded(by: id)
-        return scheduleOrder(clauses.filter { clause in
-            included.contains(clause.tier.value) && !clause.notAt.contains { $0.value == id }
-        })
+        return scheduleOrder(
+            clauses.filter { clause in
+                included.contains(clause.tier.value) && !clause.notAt.contains { $0.value == id }
+            })
     }
 
     /// Clauses sorted by tier, then the area order the library declares, then number.

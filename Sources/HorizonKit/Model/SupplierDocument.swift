@@ -26,7 +26,8 @@ public struct DocumentValue: Sendable, Hashable {
 
     /// Creates a value from locations (their file is the document's).
     public init(text: String, isNull: Bool, structure: String?, location: SourceLocation, keyLocation: SourceLocation) {
-        self.init(text: text, isNull: isNull, structure: structure, position: TextPosition(location), keyPosition: TextPosition(keyLocation))
+        self.init(
+            text: text, isNull: isNull, structure: structure, position: TextPosition(location), keyPosition: TextPosition(keyLocation))
     }
 }
 
@@ -210,9 +211,10 @@ public struct SupplierDocument: Sendable {
         public var values: [DocumentValue] { document.sequence.compactMap(document.value(of:)) }
     }
 
-    init(file: String, kind: DocumentKind, sha256: String, table: FieldTable, known: [DocumentValue?], unknown: [String: DocumentValue],
-        sequence: [Int], unknownIDs: [String])
-    {
+    init(
+        file: String, kind: DocumentKind, sha256: String, table: FieldTable, known: [DocumentValue?], unknown: [String: DocumentValue],
+        sequence: [Int], unknownIDs: [String]
+    ) {
         self.file = file
         self.kind = kind
         self.sha256 = sha256
@@ -270,19 +272,23 @@ struct DocumentBuilder {
     }
 
     func document(file: String, kind: DocumentKind, sha256: String) -> SupplierDocument {
-        SupplierDocument(file: file, kind: kind, sha256: sha256, table: table, known: known, unknown: unknown, sequence: sequence,
+        SupplierDocument(
+            file: file, kind: kind, sha256: sha256, table: table, known: known, unknown: unknown, sequence: sequence,
             unknownIDs: unknownIDs)
     }
 }
 
 /// Turns a parsed tree (from YAML or JSON) into a supplier document.
 enum DocumentFlattener {
-    static func flatten(_ root: YAMLNode?, file: String, sha256: String, table: FieldTable = .headerOnly) throws(InputError) -> SupplierDocument {
+    static func flatten(
+        _ root: YAMLNode?, file: String, sha256: String, table: FieldTable = .headerOnly
+    ) throws(InputError) -> SupplierDocument {
         guard let root else {
             throw InputError("empty-file", "the file is empty; a return or bid starts with 'return:' or 'bid:'", at: .start(of: file))
         }
         guard case .mapping(let pairs) = root.content else {
-            throw InputError("not-a-document", "a return or bid is a map that starts with 'return:' or 'bid:', not \(root.kindName)", at: root.location)
+            throw InputError(
+                "not-a-document", "a return or bid is a map that starts with 'return:' or 'bid:', not \(root.kindName)", at: root.location)
         }
         let kinds = pairs.filter { DocumentKind(rawValue: $0.key) != nil }
         guard let head = kinds.first, let kind = DocumentKind(rawValue: head.key) else {
@@ -292,15 +298,18 @@ enum DocumentFlattener {
             throw InputError("not-a-document", "no 'return:' or 'bid:' key says what this document is", at: root.location)
         }
         if kinds.count > 1 {
-            throw InputError("wrong-document-kind", "a document is a return or a bid, not both", at: kinds[1].keyLocation,
+            throw InputError(
+                "wrong-document-kind", "a document is a return or a bid, not both", at: kinds[1].keyLocation,
                 notes: [Note("'\(head.key)' is here", at: head.keyLocation)])
         }
         var builder = DocumentBuilder(table: table)
         var duplicate: InputError?
         func record(_ path: String, _ value: DocumentValue) {
             if let first = builder.record(path, value), duplicate == nil {
-                duplicate = InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
-                    at: value.keyPosition.location(in: file), notes: [Note("'\(path)' first appears here", at: first.keyPosition.location(in: file))])
+                duplicate = InputError(
+                    "duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
+                    at: value.keyPosition.location(in: file),
+                    notes: [Note("'\(path)' first appears here", at: first.keyPosition.location(in: file))])
             }
         }
         func visit(_ node: YAMLNode, path: String, keyLocation: SourceLocation) {
@@ -320,7 +329,8 @@ enum DocumentFlattener {
         }
         for pair in pairs {
             if case .scalar = pair.value.content, !pair.value.isNull, DocumentKind(rawValue: pair.key) != nil {
-                throw InputError("not-a-document", "'\(pair.key):' must hold the header (contract, supplier, dates), not a single value",
+                throw InputError(
+                    "not-a-document", "'\(pair.key):' must hold the header (contract, supplier, dates), not a single value",
                     at: pair.value.location)
             }
             visit(pair.value, path: pair.key, keyLocation: pair.keyLocation)
@@ -353,7 +363,9 @@ public enum DocumentReader {
     ///     that its checkers judge the document without refiling it.
     /// - Returns: The document.
     /// - Throws: `InputError` when the document cannot be read or is not a return or bid.
-    public static func parse(_ bytes: [UInt8], file: String, limits: ReadLimits = .standard, table: FieldTable = .headerOnly) throws(InputError)
+    public static func parse(
+        _ bytes: [UInt8], file: String, limits: ReadLimits = .standard, table: FieldTable = .headerOnly
+    ) throws(InputError)
         -> SupplierDocument
     {
         let digest = Digest.sha256(bytes)
@@ -361,7 +373,8 @@ public enum DocumentReader {
         case .yaml:
             return try YAMLReader.parseSupplierDocument(bytes, file: file, limits: limits, sha256: digest, table: table)
         case .json:
-            return try DocumentFlattener.flatten(try JSONReader.parse(bytes, file: file, limits: limits), file: file, sha256: digest, table: table)
+            return try DocumentFlattener.flatten(
+                try JSONReader.parse(bytes, file: file, limits: limits), file: file, sha256: digest, table: table)
         case .csv:
             return try CSVReader.document(bytes, file: file, limits: limits, sha256: digest, table: table)
         }

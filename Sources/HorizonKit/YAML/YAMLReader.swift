@@ -202,7 +202,8 @@ private struct Builder {
                 "invalid length of a UTF-8 sequence", "invalid Unicode character":
                 detail = "the file is not valid UTF-8 (\(problem)); save it as UTF-8"
             case "control characters are not allowed":
-                detail = "the file holds a control character (byte \(TextChecks.hex(Int(parser.problem_value)))); it may be binary or not UTF-8"
+                detail =
+                    "the file holds a control character (byte \(TextChecks.hex(Int(parser.problem_value)))); it may be binary or not UTF-8"
             default:
                 detail = problem
             }
@@ -263,7 +264,9 @@ extension YAMLReader {
     /// - Returns: The document.
     /// - Throws: `InputError` for anything `parse` would refuse, and for a file that is not a
     ///   return or bid.
-    static func parseSupplierDocument(_ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String, table: FieldTable = .headerOnly)
+    static func parseSupplierDocument(
+        _ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String, table: FieldTable = .headerOnly
+    )
         throws(InputError) -> SupplierDocument
     {
         try TextChecks.checkSize(bytes.count, file: file, limits: limits)
@@ -415,7 +418,9 @@ private struct FlatReader {
 
     /// A key of the map at `place`, from its bytes: found in the table without making a
     /// string where it can be.
-    static func resolve(_ bytes: UnsafeBufferPointer<UInt8>, in place: Key, _ table: FieldTable, _ paths: [String]) -> (slot: Int?, path: String) {
+    static func resolve(
+        _ bytes: UnsafeBufferPointer<UInt8>, in place: Key, _ table: FieldTable, _ paths: [String]
+    ) -> (slot: Int?, path: String) {
         if case .slot(let parent) = place, let slot = table.child(of: parent, key: bytes) { return (slot, "") }
         let text = String(decoding: bytes, as: UTF8.self)
         let parent = id(place, table, paths)
@@ -441,7 +446,8 @@ private struct FlatReader {
         }
         if let first {
             let path = id(key)
-            throw InputError("duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
+            throw InputError(
+                "duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
                 at: location(value.keyPosition), notes: [Note("'\(path)' first appears here", at: location(first.keyPosition))])
         }
     }
@@ -454,10 +460,12 @@ private struct FlatReader {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                throw InputError("multiple-documents", "only one YAML document is allowed in a file; remove the second '---'", at: location(mark))
+                throw InputError(
+                    "multiple-documents", "only one YAML document is allowed in a file; remove the second '---'", at: location(mark))
             }
         case YAML_ALIAS_EVENT:
-            throw InputError("alias-not-allowed", "aliases ('*name') are not allowed in Horizon files; write the value out in full", at: location(mark))
+            throw InputError(
+                "alias-not-allowed", "aliases ('*name') are not allowed in Horizon files; write the value out in full", at: location(mark))
         case YAML_SCALAR_EVENT:
             try count(mark)
             let scalar = event.data.scalar
@@ -496,7 +504,8 @@ private struct FlatReader {
                 }
                 if let first {
                     let text = keyText(key, in: stack[top])
-                    throw InputError("duplicate-key", "duplicate key '\(text)'; a repeated key would silently replace the first value",
+                    throw InputError(
+                        "duplicate-key", "duplicate key '\(text)'; a repeated key would silently replace the first value",
                         at: location(mark), notes: [Note("'\(text)' first appears here", at: location(first))])
                 }
                 keys.append((key, mark))
@@ -512,7 +521,8 @@ private struct FlatReader {
                 scalarHeader = mark
                 scalarHeaderKey = FlatReader.id(key, table, paths)
             }
-            try record(key, DocumentValue(text: text, isNull: isNull, structure: nil, position: isNull ? keyMark : mark, keyPosition: keyMark))
+            try record(
+                key, DocumentValue(text: text, isNull: isNull, structure: nil, position: isNull ? keyMark : mark, keyPosition: keyMark))
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             try count(mark)
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -520,7 +530,8 @@ private struct FlatReader {
                 throw InputError("complex-key", "a key must be a single value, not a list or a map", at: location(mark))
             }
             if stack.count >= builder.limits.maxDepth {
-                throw InputError("too-deep", "lists and maps are nested more than \(builder.limits.maxDepth) levels deep", at: location(mark))
+                throw InputError(
+                    "too-deep", "lists and maps are nested more than \(builder.limits.maxDepth) levels deep", at: location(mark))
             }
             if stack.isEmpty {
                 if !isMapping {
@@ -557,7 +568,8 @@ private struct FlatReader {
 
     func finish() throws(InputError) -> SupplierDocument {
         if let rootKind, let rootMark {
-            throw InputError("not-a-document", "a return or bid is a map that starts with 'return:' or 'bid:', not \(rootKind)", at: location(rootMark))
+            throw InputError(
+                "not-a-document", "a return or bid is a map that starts with 'return:' or 'bid:', not \(rootKind)", at: location(rootMark))
         }
         if topKeys.isEmpty && document.isEmpty && documents <= 1 && nodes == 0 {
             throw InputError("empty-file", "the file is empty; a return or bid starts with 'return:' or 'bid:'", at: .start(of: file))
@@ -571,11 +583,13 @@ private struct FlatReader {
             throw InputError("not-a-document", "no 'return:' or 'bid:' key says what this document is", at: root)
         }
         if kinds.count > 1 {
-            throw InputError("wrong-document-kind", "a document is a return or a bid, not both", at: location(kinds[1].mark),
+            throw InputError(
+                "wrong-document-kind", "a document is a return or a bid, not both", at: location(kinds[1].mark),
                 notes: [Note("'\(id(head.key))' is here", at: location(head.mark))])
         }
         if let scalarHeader {
-            throw InputError("not-a-document", "'\(scalarHeaderKey):' must hold the header (contract, supplier, dates), not a single value",
+            throw InputError(
+                "not-a-document", "'\(scalarHeaderKey):' must hold the header (contract, supplier, dates), not a single value",
                 at: location(scalarHeader))
         }
         return document.document(file: file, kind: kind, sha256: sha256)

@@ -82,7 +82,8 @@ struct Check: ParsableCommand {
 
         let single = paths.count == 1
         if format == .json && !single { print("{\n  \"documents\": [") }
-        let run = PortfolioRun(checkers: Array(checkers.values), defective: defective, limits: limits, workers: jobs ?? ProcessInfoCores.count)
+        let run = PortfolioRun(
+            checkers: Array(checkers.values), defective: defective, limits: limits, workers: jobs ?? ProcessInfoCores.count)
         var first = true
         // Reports are rendered on the workers that judged them; only printing is left to
         // this thread, in the order the documents were given.

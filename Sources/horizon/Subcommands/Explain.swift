@@ -14,10 +14,12 @@ struct Explain: ParsableCommand {
         let library = try options.loadSound()
         guard let clause = library.clause(id) ?? library.clause(id.uppercased()) else {
             let ids = library.clauses.map(\.id).sorted()
-            let hint = ids.first { $0.lowercased().hasPrefix(id.lowercased()) } ?? ids.first { $0.lowercased() == id.lowercased() }
+            let hint =
+                ids.first { $0.lowercased().hasPrefix(id.lowercased()) } ?? ids.first { $0.lowercased() == id.lowercased() }
                 ?? ids.first { $0.hasPrefix(id.uppercased().split(separator: "-").prefix(2).joined(separator: "-") + "-") }
-            Output.error("no clause '\(id)' in library \(library.id) \(library.version)" + (hint.map { "; did you mean '\($0)'?" } ?? "")
-                + "; 'horizon clauses' lists them all")
+            Output.error(
+                "no clause '\(id)' in library \(library.id) \(library.version)" + (hint.map { "; did you mean '\($0)'?" } ?? "")
+                    + "; 'horizon clauses' lists them all")
             throw ExitCode(2)
         }
         print(ClauseExplanation.text(for: clause, in: library))

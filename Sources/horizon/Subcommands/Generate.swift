@@ -94,10 +94,11 @@ struct Generate: ParsableCommand {
 
 /// A contract reference made safe as a file name.
 func safeName(_ reference: String) -> String {
-    String(reference.unicodeScalars.map { scalar -> Character in
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
-            ? Character(scalar) : "_"
-    })
+    String(
+        reference.unicodeScalars.map { scalar -> Character in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+                ? Character(scalar) : "_"
+        })
 }
 
 func baseName(_ path: String) -> String {

@@ -19,7 +19,9 @@ struct Lint: ParsableCommand {
         Output.report(inputErrors: load.inputErrors.sorted { $0.finding.location < $1.finding.location })
         let errors = findings.filter { $0.severity == .error }.count
         if let library = load.library {
-            print("\(options.library): library \(library.id) \(library.version): \(library.clauses.count) clauses, \(library.tiers.count) tiers, \(library.services.count) services; \(errors) defect(s), \(load.inputErrors.count) unreadable file(s)")
+            print(
+                "\(options.library): library \(library.id) \(library.version): \(library.clauses.count) clauses, \(library.tiers.count) tiers, \(library.services.count) services; \(errors) defect(s), \(load.inputErrors.count) unreadable file(s)"
+            )
         }
         if !load.inputErrors.isEmpty { throw ExitCode(2) }
         if errors > 0 { throw ExitCode(1) }

@@ -39,7 +39,8 @@ public struct AdoptedBy: RuleKind {
         case .bid?: return "\(flag) is true, or else \(date) is no later than \(days) days after the start"
         case .return?: return "\(flag) is true by \(days) days after the start, with \(date) the date of adoption"
         case nil:
-            return "in a return, \(flag) is true by \(days) days after the start (\(date) the date of adoption); in a bid, \(flag) is true or else \(date) is no later than that"
+            return
+                "in a return, \(flag) is true by \(days) days after the start (\(date) the date of adoption); in a bid, \(flag) is true or else \(date) is no later than that"
         }
     }
 
@@ -58,7 +59,8 @@ public struct AdoptedBy: RuleKind {
         if context.documentKind == .bid {
             if inPlace { return .pass }
             guard context.isGiven(date) else {
-                context.report(context.ruleSeverity, context.ruleCode, at: flag, field: date,
+                context.report(
+                    context.ruleSeverity, context.ruleCode, at: flag, field: date,
                     "no policy is in place and '\(date)' gives no date by which one will be; the contract requires one by \(deadline)")
                 return .fail
             }
@@ -76,7 +78,8 @@ public struct AdoptedBy: RuleKind {
                 return context.fail(date, "the policy is said to be adopted on \(adopted), after the period ends (\(end))")
             }
             if adopted > deadline {
-                context.report(.warning, "policy-adopted-late", at: date, field: date,
+                context.report(
+                    .warning, "policy-adopted-late", at: date, field: date,
                     "the policy was adopted on \(adopted), after the deadline of \(deadline) (\(allowed) days after the start)")
             }
             return .pass

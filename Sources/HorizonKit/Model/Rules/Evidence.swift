@@ -34,7 +34,9 @@ public struct Evidence: RuleKind {
             return .fail
         }
         if !EvidencePath.isContained(path) {
-            return error("evidence-outside-folder", at: document, "'\(document)' leaves the evidence folder (an absolute path or '..'); it was not read")
+            return error(
+                "evidence-outside-folder", at: document,
+                "'\(document)' leaves the evidence folder (an absolute path or '..'); it was not read")
         }
         switch evidence.lookup(path) {
         case .found(let actual):
@@ -43,7 +45,8 @@ public struct Evidence: RuleKind {
         case .missing:
             return error("evidence-missing", at: document, "the policy file \(context.quoted(path)) is not in the evidence folder")
         case .outside:
-            return error("evidence-outside-folder", at: document, "'\(document)' leads outside the evidence folder through a link; it was not read")
+            return error(
+                "evidence-outside-folder", at: document, "'\(document)' leads outside the evidence folder through a link; it was not read")
         case .unreadable(let reason):
             return error("evidence-missing", at: document, "the policy file could not be read: \(reason)")
         }

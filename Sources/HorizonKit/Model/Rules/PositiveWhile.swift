@@ -30,7 +30,8 @@ public struct PositiveWhile: RuleKind {
     }
 
     public func describe(_ words: RuleWords) -> String {
-        let which = fields.count == 1 ? "\(fields[0]) is more than 0" : "at least one of \(fields.map(\.id).joined(separator: ", ")) is more than 0"
+        let which =
+            fields.count == 1 ? "\(fields[0]) is more than 0" : "at least one of \(fields.map(\.id).joined(separator: ", ")) is more than 0"
         let exception = unless.map { " (unless the contract sets \($0) to yes)" } ?? ""
         return "\(which) while \(condition) is more than 0\(exception)"
     }

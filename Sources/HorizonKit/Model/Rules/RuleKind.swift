@@ -65,7 +65,7 @@ extension RuleKind {
 public enum RuleKinds {
     public static let all: [any RuleKind.Type] = [
         IsTrue.self, AtMost.self, AtLeast.self, PercentAtLeast.self, PositiveWhile.self, AdoptedBy.self, WithinMonths.self,
-        Mapped.self, Evidence.self,
+        Mapped.self, Evidence.self, NoPersonalData.self,
     ]
 
     /// The names as written in the library.
@@ -216,6 +216,8 @@ public protocol RuleContext {
     func parameter(_ name: String) -> Int?
     /// A text parameter of the contract.
     func textParameter(_ name: String) -> String?
+    /// Ids of the fields whose values the personal-data screen flagged, sorted.
+    var personalDataFields: [String] { get }
     /// Text from the document for a message, quoted, unless it looks like personal data.
     func quoted(_ text: String) -> String
 

@@ -21,14 +21,18 @@ public struct WithinMonths: RuleKind {
 
     public var inputs: [RuleInput] { [.field(field, types: [.date]), .parameter(months, kind: .int)] }
 
-    public func describe(_ words: RuleWords) -> String { "\(field) is no more than \(words.parameter(months)) months before the period end" }
+    public func describe(_ words: RuleWords) -> String {
+        "\(field) is no more than \(words.parameter(months)) months before the period end"
+    }
 
     public func judge(_ context: inout some RuleContext) -> Outcome {
         guard let date = context.date(field), let count = context.parameter(months), let end = context.periodEnd else { return .unknown }
         let earliest = end.adding(months: -count)
         if date < earliest {
-            return context.fail(field,
-                "'\(field)' is \(date), more than \(count) months before the period end (\(end)); a review was due by \(date.adding(months: count))")
+            return context.fail(
+                field,
+                "'\(field)' is \(date), more than \(count) months before the period end (\(end)); a review was due by \(date.adding(months: count))"
+            )
         }
         if date > end {
             return context.fail(field, "'\(field)' is \(date), after the period ends (\(end))")

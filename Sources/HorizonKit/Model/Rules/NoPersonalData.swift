@@ -1,0 +1,24 @@
+/// `no_personal_data`: the return holds aggregate figures only. Not met when the personal-data
+/// screen flagged any value of the document (each is reported where it stands, never quoted);
+/// this rule ties those findings to the clause whose duty they break.
+///
+/// ```yaml
+/// - kind: no_personal_data
+///   code: return-not-aggregate
+/// ```
+public struct NoPersonalData: RuleKind {
+    public static let name = "no_personal_data"
+
+    public static func read(_ keys: some RuleKeys) -> NoPersonalData? { NoPersonalData() }
+
+    public var inputs: [RuleInput] { [] }
+
+    public func describe(_ words: RuleWords) -> String { "no value of the return looks like personal data" }
+
+    public func judge(_ context: inout some RuleContext) -> Outcome {
+        let flagged = context.personalDataFields
+        guard let first = flagged.first else { return .pass }
+        let which = flagged.count == 1 ? "'\(first)' seems to hold" : "\(flagged.count) fields, from '\(first)', seem to hold"
+        return context.fail(FieldRef(first, slot: -1), "\(which) personal data: \(context.requirementSummary.lowercasedFirst)")
+    }
+}
