@@ -641,6 +641,8 @@ extension Judgement: RuleContext {
     var evidence: (any EvidenceSource)? { checker.evidence }
     var personalDataFields: [String] { flagged.sorted() }
 
+    func meaning(of field: FieldRef) -> String { library.field(field.id)?.meaning ?? field.id }
+
     func int(_ field: FieldRef) -> Int? { field.slot >= 0 ? typed[slot: field.slot]?.int : nil }
     func bool(_ field: FieldRef) -> Bool? { field.slot >= 0 ? typed[slot: field.slot]?.bool : nil }
     func date(_ field: FieldRef) -> CivilDate? { field.slot >= 0 ? typed[slot: field.slot]?.date : nil }

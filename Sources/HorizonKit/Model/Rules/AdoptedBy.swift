@@ -61,30 +61,35 @@ public struct AdoptedBy: RuleKind {
             guard context.isGiven(date) else {
                 context.report(
                     context.ruleSeverity, context.ruleCode, at: flag, field: date,
-                    "no policy is in place and '\(date)' gives no date by which one will be; the contract requires one by \(deadline)")
+                    "'\(flag)' is false and '\(date)' gives no date by which it will be true: \(context.requirementSummary.lowercasedFirst), by \(deadline)"
+                )
                 return .fail
             }
             guard let by = context.date(date) else { return .unknown }
             if by <= deadline { return .pass }
-            return context.fail(date, "a policy by \(by) is after the contract's deadline of \(deadline) (\(allowed) days after the start)")
+            return context.fail(
+                date,
+                "'\(date)' is \(by), after the contract's deadline of \(deadline) (\(allowed) days after the start): \(context.requirementSummary.lowercasedFirst)"
+            )
         }
         if inPlace {
             guard context.isGiven(date) else {
-                context.reportMissing(date, byRule: false, "'\(date)' is missing: the date the policy was adopted")
+                context.reportMissing(date, byRule: false, "'\(date)' is missing: \(context.meaning(of: date).lowercasedFirst)")
                 return .fail
             }
             guard let adopted = context.date(date) else { return .unknown }
             if let end = context.periodEnd, adopted > end {
-                return context.fail(date, "the policy is said to be adopted on \(adopted), after the period ends (\(end))")
+                return context.fail(date, "'\(date)' is \(adopted), after the period ends (\(end))")
             }
             if adopted > deadline {
                 context.report(
                     .warning, "policy-adopted-late", at: date, field: date,
-                    "the policy was adopted on \(adopted), after the deadline of \(deadline) (\(allowed) days after the start)")
+                    "'\(date)' is \(adopted), after the deadline of \(deadline) (\(allowed) days after the start)")
             }
             return .pass
         }
         if let end = context.periodEnd, end < deadline { return .notYetDue }
-        return context.fail(flag, "no workplace policy is in place; the contract required one by \(deadline)")
+        return context.fail(
+            flag, "'\(flag)' is false: \(context.requirementSummary.lowercasedFirst); the contract required it by \(deadline)")
     }
 }

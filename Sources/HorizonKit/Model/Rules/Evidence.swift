@@ -41,14 +41,17 @@ public struct Evidence: RuleKind {
         switch evidence.lookup(path) {
         case .found(let actual):
             if actual == expected { return .pass }
-            return error("evidence-digest-mismatch", at: digest, "the policy file's SHA-256 is \(actual), not the '\(digest)' given")
+            return error(
+                "evidence-digest-mismatch", at: digest,
+                "the file named by '\(document)' has the SHA-256 \(actual), not the '\(digest)' given")
         case .missing:
-            return error("evidence-missing", at: document, "the policy file \(context.quoted(path)) is not in the evidence folder")
+            return error(
+                "evidence-missing", at: document, "the file \(context.quoted(path)) named by '\(document)' is not in the evidence folder")
         case .outside:
             return error(
                 "evidence-outside-folder", at: document, "'\(document)' leads outside the evidence folder through a link; it was not read")
         case .unreadable(let reason):
-            return error("evidence-missing", at: document, "the policy file could not be read: \(reason)")
+            return error("evidence-missing", at: document, "the file named by '\(document)' could not be read: \(reason)")
         }
     }
 }

@@ -1,5 +1,6 @@
 /// `mapped`: each of a list of text fields must be filled in — such as the section of the
-/// policy that covers each element the contract requires. Some given and some not is partly
+/// policy that covers each element the contract requires. A missing one is reported with the
+/// field's meaning from the library. Some given and some not is partly
 /// met (an error rule) or a warning.
 ///
 /// ```yaml
@@ -25,8 +26,7 @@ public struct Mapped: RuleKind {
         var missing = 0
         for field in fields where !context.isGiven(field) {
             missing += 1
-            let element = field.id.split(separator: ".").last.map { String($0.map { $0 == "_" ? " " : $0 }) } ?? field.id
-            context.reportMissing(field, byRule: true, "'\(field)' is missing: say which section of the policy covers \(element)")
+            context.reportMissing(field, byRule: true, "'\(field)' is missing: give \(context.meaning(of: field).lowercasedFirst)")
         }
         if missing == 0 { return .pass }
         if missing == fields.count { return .fail }

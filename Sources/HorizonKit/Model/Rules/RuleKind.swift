@@ -218,6 +218,8 @@ public protocol RuleContext {
     func textParameter(_ name: String) -> String?
     /// Ids of the fields whose values the personal-data screen flagged, sorted.
     var personalDataFields: [String] { get }
+    /// What a field means, from the library's `fields.yaml`, for messages.
+    func meaning(of field: FieldRef) -> String
     /// Text from the document for a message, quoted, unless it looks like personal data.
     func quoted(_ text: String) -> String
 
