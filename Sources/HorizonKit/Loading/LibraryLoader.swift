@@ -360,9 +360,11 @@ struct LibraryReader {
         }
         let unit = map.optional("unit").flatMap { Scalar.nonEmptyText($0, "'unit'", collector) }
         let meaning = map.required("meaning").flatMap { Scalar.nonEmptyText($0, "a parameter's meaning", collector) } ?? ""
-        return Parameter(
+        var parameter = Parameter(
             name: pair.key, kind: kind, defaultValue: defaultValue, min: min, max: max, values: values, unit: unit,
             meaning: meaning, location: pair.keyLocation, defaultLocation: defaultNode?.location ?? pair.keyLocation)
+        parameter.guidance = map.optional("guidance").flatMap { Scalar.text($0, "a parameter's guidance", collector) }?.trimmed
+        return parameter
     }
 
     func readRequirement(_ item: YAMLNode) -> Requirement? {

@@ -55,6 +55,7 @@ public enum ClauseExplanation {
                 let value = parameter.defaultValue.map { "default \($0)\(unit)" } ?? "no default"
                 out.append("  \(parameter.name): \(parameter.kind.rawValue), \(value), allowed \(parameter.allowedDescription)")
                 out.append(Wrap.lines(parameter.meaning, indent: "      "))
+                if let guidance = parameter.guidance { out.append(Wrap.lines(guidance, indent: "      ")) }
             }
         }
         out.append("")

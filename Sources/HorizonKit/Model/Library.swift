@@ -91,6 +91,8 @@ public struct Parameter: Sendable, Hashable {
     public var meaning: String
     public var location: SourceLocation
     public var defaultLocation: SourceLocation
+    /// Why the default is what it is, and how a commissioner might set it (`guidance:`).
+    public var guidance: String? = nil
 
     /// A description of the allowed values: "0 to 100", "one of a, b".
     public var allowedDescription: String {
