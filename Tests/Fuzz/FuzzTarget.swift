@@ -51,7 +51,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // Read by plain ids (the header-only table) and refiled by the checker, the report is the same.
         let byID = try! DocumentReader.parse(input, file: name)
         precondition(ReportRenderer.text(checker.check(byID), numbers: contract.numbers) == text)
-        _ = ReportRenderer.json(report, numbers: contract.numbers)
+        _ = JSONWriter.encode(ReportJSON.document(report, numbers: contract.numbers))
         for finding in report.findings {
             precondition(finding.location.line >= 1 && finding.location.column >= 1)
         }

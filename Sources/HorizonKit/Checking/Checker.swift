@@ -33,7 +33,7 @@ public final class Checker: Sendable {
 
     /// Ids the personal-data check treats apart, by how they end.
     enum IdEnding: Sendable {
-        case contract, supplier, headerDate, other
+        case contract, supplier, headerDate, role, other
 
         init(_ id: String) {
             if id.hasSuffix(".contract") {
@@ -42,6 +42,8 @@ public final class Checker: Sendable {
                 self = .supplier
             } else if id.hasSuffix(".period_start") || id.hasSuffix(".period_end") || id.hasSuffix(".submitted_on") {
                 self = .headerDate
+            } else if id.hasSuffix("_role") {
+                self = .role
             } else {
                 self = .other
             }
@@ -523,6 +525,16 @@ struct Judgement {
             if ending == .headerDate {
                 if CivilDate(iso: value.text.trimmed) != nil { continue }
                 datesToo = false
+            }
+            // A role field names a role, never a person ("Sarah Jones, HR Director").
+            if ending == .role, library.personNames.detect(value.text) {
+                let id = document.id(of: entry)
+                flagged.insert(id)
+                add(
+                    .error, "personal-data",
+                    "'\(id)' seems to hold a person's name: a return names roles, never people, so write the role alone (the value is not repeated here)",
+                    at: document.location(of: value), field: id)
+                continue
             }
             guard PersonalData.detect(value.text) != nil else { continue }  // nil for almost every value
             let id = document.id(of: entry)

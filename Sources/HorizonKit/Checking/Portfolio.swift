@@ -200,60 +200,6 @@ public enum ReportRenderer {
         return out
     }
 
-    /// The JSON object of one document (SPEC §7), on one line per finding for readability.
-    public static func json(_ report: DocumentReport, numbers: [String: String], indent: String = "") -> String {
-        let i = indent
-        var lines: [String] = []
-        lines.append("\(i){")
-        lines.append("\(i)  \"verdict\": \(JSONText.string(report.verdict.rawValue)),")
-        lines.append("\(i)  \"contract\": \(report.contract.isEmpty ? "null" : JSONText.string(report.contract)),")
-        var period = "null"
-        if let start = report.periodStart, let end = report.periodEnd {
-            period = "{ \"start\": \(JSONText.string(start.description)), \"end\": \(JSONText.string(end.description)) }"
-        }
-        lines.append(
-            "\(i)  \"document\": { \"file\": \(JSONText.string(report.file)), \"kind\": \(report.kind.map { JSONText.string($0.rawValue) } ?? "null"), \"period\": \(period), \"sha256\": \(report.sha256.map(JSONText.string) ?? "null") },"
-        )
-        lines.append("\(i)  \"requirements\": [")
-        lines.append(
-            report.requirements.map { r in
-                "\(i)    { \"clause\": \(JSONText.string(r.clause)), \"number\": \(JSONText.string(r.number)), \"requirement\": \(JSONText.string(r.requirement)), \"status\": \(JSONText.string(r.status.code)) }"
-            }.joined(separator: ",\n"))
-        lines.append("\(i)  ],")
-        lines.append("\(i)  \"kpis\": [")
-        lines.append(
-            report.kpis.map { k in
-                "\(i)    { \"clause\": \(JSONText.string(k.clause)), \"number\": \(JSONText.string(k.number)), \"requirement\": \(JSONText.string(k.requirement)), \"measure\": \(JSONText.string(k.measure)), \"part\": \(k.part.map(String.init) ?? "null"), \"whole\": \(k.whole.map(String.init) ?? "null"), \"target\": \(k.bands.target), \"rating\": \(JSONText.string(k.rating.code)) }"
-            }.joined(separator: ",\n"))
-        lines.append("\(i)  ],")
-        lines.append("\(i)  \"findings\": [")
-        lines.append(
-            report.findings.map { f in
-                let notes = f.notes.map { n in
-                    "{ \"message\": \(JSONText.string(n.message)), \"location\": \(location(n.location)) }"
-                }.joined(separator: ", ")
-                let number = f.clause.flatMap { numbers[$0] }
-                return
-                    "\(i)    { \"severity\": \(JSONText.string(f.severity.rawValue)), \"code\": \(JSONText.string(f.code)), \"clause\": \(f.clause.map(JSONText.string) ?? "null"), \"clause_number\": \(number.map(JSONText.string) ?? "null"), \"field\": \(f.field.map(JSONText.string) ?? "null"), \"message\": \(JSONText.string(f.message)), \"location\": \(location(f.location)), \"notes\": [\(notes)] }"
-            }.joined(separator: ",\n"))
-        lines.append("\(i)  ]")
-        lines.append("\(i)}")
-        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
-    }
-
-    static func location(_ l: SourceLocation) -> String {
-        "{ \"file\": \(JSONText.string(l.file)), \"line\": \(l.line), \"column\": \(l.column) }"
-    }
-
-    /// The JSON summary object.
-    public static func jsonSummary(_ tracker: PortfolioTracker) -> String {
-        let c = tracker.counts
-        let kpis = tracker.kpis.map { t in
-            "{ \"contract\": \(JSONText.string(t.contract)), \"clause\": \(JSONText.string(t.kpi.clause)), \"requirement\": \(JSONText.string(t.kpi.requirement)), \"part\": \(t.part), \"whole\": \(t.whole), \"returns\": \(t.returns), \"target\": \(t.kpi.bands.target), \"rating\": \(JSONText.string(t.rating.code)) }"
-        }.joined(separator: ", ")
-        return
-            "{ \"documents\": \(tracker.total), \"compliant\": \(c[.compliant] ?? 0), \"non_compliant\": \(c[.nonCompliant] ?? 0), \"invalid\": \(c[.invalid] ?? 0), \"kpis\": [\(kpis)] }"
-    }
 }
 
 extension String {

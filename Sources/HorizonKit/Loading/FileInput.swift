@@ -59,6 +59,12 @@ public enum FileInput {
         return bytes
     }
 
+    /// Whether anything is at a path (a link is looked through).
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
     /// Whether a path names a directory.
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()

@@ -73,6 +73,10 @@ public enum LibraryLoader {
                 library.clauses.append(clause)
             }
         }
+        // Optional: a library without it screens role fields for no names.
+        if FileInput.exists(base + "/given-names.yaml"), let node = parse(base + "/given-names.yaml") {
+            library.personNames = reader.readNames(node)
+        }
         library.fieldIndex = Dictionary(library.fields.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return LibraryLoad(library: library, findings: collector.findings, inputErrors: inputErrors, files: files)
     }
@@ -300,6 +304,26 @@ struct LibraryReader {
             clause.omittable = Scalar.bool(node, "'omittable'", collector) ?? true
         }
         return clause
+    }
+
+    /// `given-names.yaml`: its source, licence and count, the names, and those that are also
+    /// words or places.
+    func readNames(_ root: YAMLNode) -> PersonNames {
+        guard let map = MapReader(root, what: "given-names.yaml", collector: collector) else { return .none }
+        defer { map.finish() }
+        _ = map.required("source").flatMap { Scalar.nonEmptyText($0, "the source of the names", collector) }
+        _ = map.required("licence").flatMap { Scalar.nonEmptyText($0, "the licence of the names", collector) }
+        let count = map.required("count").flatMap { Scalar.int($0, "the count of names", collector) }
+        let names = map.required("names").flatMap { Scalar.textList($0, "'names'", collector) } ?? []
+        let ambiguous = map.optional("ambiguous").flatMap { Scalar.textList($0, "'ambiguous'", collector) } ?? []
+        if let count, count != names.count {
+            collector.error("wrong-count", "'count' is \(count) but the list holds \(names.count) names", at: map.keyLocation("count"))
+        }
+        let set = Set(names.map(\.value))
+        for name in ambiguous where !set.contains(name.value) {
+            collector.error("unknown-name", "'\(name.value.clipped)' is listed as ambiguous but is not among the names", at: name.location)
+        }
+        return PersonNames(names: set, ambiguous: Set(ambiguous.map(\.value)))
     }
 
     /// A paragraph of clause text: plain text, or a map of its `words` and what judges them

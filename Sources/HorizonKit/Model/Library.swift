@@ -335,6 +335,9 @@ public struct Library: Sendable {
     /// The library's field ids and the headers', numbered: documents read for this library's
     /// contracts are filed by it.
     public internal(set) var fieldTable: FieldTable = .headerOnly
+    /// Given names that, in a role field, show a person named rather than a role
+    /// (`given-names.yaml`; empty when the library has none).
+    public internal(set) var personNames: PersonNames = .none
     /// Whether definitions.yaml and fields.yaml could be read: when one could not, the checks
     /// that depend on it are skipped rather than reporting every use as undefined.
     var definitionsRead = true

@@ -81,7 +81,8 @@ struct Check: ParsableCommand {
         }
 
         let single = paths.count == 1
-        if format == .json && !single { print("{\n  \"documents\": [") }
+        // JSON: one envelope whatever the number of documents, written a piece at a time.
+        if format == .json { print(ReportJSON.head(library: library), terminator: "") }
         let run = PortfolioRun(
             checkers: Array(checkers.values), defective: defective, limits: limits, workers: jobs ?? ProcessInfoCores.count)
         var first = true
@@ -93,12 +94,12 @@ struct Check: ParsableCommand {
             let contractNumbers = numbersByContract[report.contract] ?? [:]
             switch format {
             case .text: return ReportRenderer.text(report, numbers: contractNumbers)
-            case .json: return ReportRenderer.json(report, numbers: contractNumbers, indent: single ? "" : "    ")
+            case .json: return JSONWriter.encode(ReportJSON.document(report, numbers: contractNumbers))
             }
         } emit: { _, rendered in
             switch format {
             case .text: print(rendered, terminator: "")
-            case .json: print(single ? rendered : (first ? "" : ",\n") + rendered, terminator: single ? "\n" : "")
+            case .json: print((first ? "" : ",\n") + rendered, terminator: "")
             }
             first = false
         }
@@ -106,7 +107,7 @@ struct Check: ParsableCommand {
         case .text:
             if !single { print(ReportRenderer.summary(tracker), terminator: "") }
         case .json:
-            if !single { print("\n  ],\n  \"summary\": \(ReportRenderer.jsonSummary(tracker))\n}") }
+            print(ReportJSON.tail(tracker), terminator: "")
         }
         // 2 for a document that could not be read or understood; a defective contract is 1, as
         // in every command, and so is a document left unjudged for it.
