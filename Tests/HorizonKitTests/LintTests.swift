@@ -140,6 +140,39 @@ struct LintTests {
             folder: "tier-chain-into-loop"),
         Case(
             folder: "missing-key-cascade"),
+        Case(
+            folder: "duty-not-judged",
+            messages: [("duty-not-judged", "this paragraph imposes a duty ('shall') but says nothing of what judges it")]),
+        Case(
+            folder: "unknown-requirement",
+            messages: [
+                ("unknown-requirement", "'judged_by' names 'reviewd', which is not a requirement of DA-POL-2; did you mean 'reviewed'?"),
+                ("unknown-requirement", "'judged_by' names 'policy-adopted', which is not a requirement of DA-POL-2"),
+            ]),
+        Case(
+            folder: "level-not-judged",
+            messages: [("level-not-judged", "this paragraph sets a level ('{{review_months}}'), so a rule must judge it")]),
+        Case(
+            folder: "parameter-not-judged",
+            messages: [("parameter-not-judged", "the text sets a level with '{{review_days}}', but no rule of DA-POL-2 uses it")]),
+        Case(
+            folder: "conflicting-trace",
+            messages: [
+                (
+                    "conflicting-trace",
+                    "a paragraph is judged either by requirements ('judged_by') or at a stated point ('judged_at'), not both"
+                )
+            ]),
+        Case(folder: "empty-trace", messages: [("empty-trace", "'judged_by' names no requirement")]),
+        Case(
+            folder: "kpi-not-a-share",
+            messages: [("kpi-not-a-share", "requirement 'told-count' is marked as a KPI but has no percent_at_least rule")]),
+        Case(
+            folder: "not-at",
+            messages: [
+                ("unknown-tier", "'not_at' names tier 'specialst', which the library does not define; did you mean 'specialist'?"),
+                ("no-reason", "'not_at' needs a 'not_at_reason' saying why those tiers do not hold DA-POL-3"),
+            ]),
     ]
 
     // MARK: - Sound libraries

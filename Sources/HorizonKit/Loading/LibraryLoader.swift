@@ -298,8 +298,9 @@ struct LibraryReader {
             location: where_)
         if let node = map.optional("not_at") {
             clause.notAt = Scalar.textList(node, "'not_at'", collector) ?? []
-            clause.notAtReason = map.required("not_at_reason").flatMap { Scalar.text($0, "'not_at_reason'", collector) }?.trimmed ?? ""
         }
+        // Lint reports a not_at without it (no-reason), once.
+        clause.notAtReason = map.optional("not_at_reason").flatMap { Scalar.text($0, "'not_at_reason'", collector) }?.trimmed ?? ""
         if let node = map.optional("omittable") {
             clause.omittable = Scalar.bool(node, "'omittable'", collector) ?? true
         }
@@ -343,6 +344,7 @@ struct LibraryReader {
         var paragraph = Paragraph(segments: Markup.parse(words, at: wordsNode.location, collector: collector), location: wordsNode.location)
         let byNode = map.optional("judged_by")
         let atNode = map.optional("judged_at")
+        let reasonNode = map.optional("reason")
         if let byNode, let atNode {
             collector.error(
                 "conflicting-trace",
@@ -353,7 +355,12 @@ struct LibraryReader {
             if ids.isEmpty { collector.error("empty-trace", "'judged_by' names no requirement", at: byNode.location) }
             paragraph.trace = .judgedBy(ids)
         } else if let atNode, let point = Scalar.nonEmptyText(atNode, "'judged_at'", collector) {
-            let reason = map.required("reason").flatMap { Scalar.text($0, "the reason", collector) }?.trimmed ?? ""
+            if reasonNode == nil {
+                collector.error(
+                    "missing-key", "a paragraph judged at '\(point.clipped)' needs a 'reason': why no return or bid can show it",
+                    at: atNode.location)
+            }
+            let reason = reasonNode.flatMap { Scalar.text($0, "the reason", collector) }?.trimmed ?? ""
             paragraph.trace = .judgedAt(Located(point, at: atNode.location), reason: reason)
         }
         return paragraph
