@@ -67,6 +67,8 @@ struct ClauseFile {
     var area: String
     var number: Int
     var path: URL
+    /// The tiers whose contracts do not hold the clause (`not_at: [..]`).
+    var notAt: [String] = []
 }
 
 func shippedClauses() throws -> [ClauseFile] {
@@ -82,9 +84,13 @@ func shippedClauses() throws -> [ClauseFile] {
             }
             let id = try #require(value("id"), "no id in \(path.path)")
             let parts = id.split(separator: "-")
+            let notAt =
+                value("not_at").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")) }
+                .map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
             result.append(
                 ClauseFile(
-                    id: id, tier: try #require(value("tier")), area: String(parts[1]), number: Int(parts[2]) ?? 0, path: path))
+                    id: id, tier: try #require(value("tier")), area: String(parts[1]), number: Int(parts[2]) ?? 0, path: path,
+                    notAt: notAt))
         }
     }
     return result
@@ -113,10 +119,12 @@ func shippedServiceCount() throws -> Int {
 }
 
 /// The ids `clauses --tier` should print: the tiers given, in schedule order (tier, area, number).
-func expectedIDs(tiers: [String]) throws -> [String] {
+/// The clauses a listing shows, in schedule order: those of `tiers`, less those not held at
+/// `heldAt` (the tier listed; nil when every clause is listed).
+func expectedIDs(tiers: [String], heldAt: String? = nil) throws -> [String] {
     let areas = try shippedAreas()
     return try shippedClauses()
-        .filter { tiers.contains($0.tier) }
+        .filter { tiers.contains($0.tier) && !(heldAt.map($0.notAt.contains) ?? false) }
         .sorted {
             (tiers.firstIndex(of: $0.tier)!, areas.firstIndex(of: $0.area) ?? .max, $0.number)
                 < (tiers.firstIndex(of: $1.tier)!, areas.firstIndex(of: $1.area) ?? .max, $1.number)
@@ -144,7 +152,7 @@ struct CLITests {
         let services = try shippedServiceCount()
         #expect(
             run.stdoutLines == [
-                "ClauseLibrary: library uk-da-horizontal 1.0.0: \(clauses) clauses, 3 tiers, \(services) services; 0 defect(s), 0 unreadable file(s)"
+                "ClauseLibrary: library uk-da-horizontal 2.0.0: \(clauses) clauses, 3 tiers, \(services) services; 0 defect(s), 0 unreadable file(s)"
             ], "\(run)")
     }
 
@@ -232,7 +240,7 @@ struct CLITests {
         let run = try horizon("clauses", "--tier", "basic")
         #expect(run.status == 0, "\(run)")
         let ids = run.stdoutLines.map { String($0.prefix { $0 != " " }) }
-        #expect(ids == (try expectedIDs(tiers: ["basic"])), "\(run)")
+        #expect(ids == (try expectedIDs(tiers: ["basic"], heldAt: "basic")), "\(run)")
         #expect(run.stdoutLines.allSatisfy { $0.contains(" basic ") }, "\(run)")
         #expect(run.stdout.contains("DA-POL-1") && run.stdout.contains("Domestic abuse workplace policy"), "\(run)")
     }
@@ -242,7 +250,9 @@ struct CLITests {
         let run = try horizon("clauses", "--tier", "targeted")
         #expect(run.status == 0, "\(run)")
         let ids = run.stdoutLines.map { String($0.prefix { $0 != " " }) }
-        #expect(ids == (try expectedIDs(tiers: ["basic", "targeted"])), "\(run)")
+        #expect(ids == (try expectedIDs(tiers: ["basic", "targeted"], heldAt: "targeted")), "\(run)")
+        // A clause a targeted contract does not hold (the optional awareness training) is not listed.
+        #expect(!ids.contains("DA-TRN-3"), "\(run)")
         let specialist = Set(try shippedClauses().filter { $0.tier == "specialist" }.map(\.id))
         #expect(!specialist.isEmpty)
         #expect(specialist.isDisjoint(with: ids), "\(run)")
@@ -272,19 +282,21 @@ struct CLITests {
         let run = try horizon("explain", "DA-POL-1")
         #expect(run.status == 0, "\(run)")
         let lines = run.stdoutLines
-        #expect(lines.first == "DA-POL-1 Domestic abuse workplace policy (version 1.0.0)", "\(run)")
+        #expect(lines.first == "DA-POL-1 Domestic abuse workplace policy (version 2.0.0)", "\(run)")
         let text = run.stdout.squeezed
         let expected = [
-            "Tier: basic; area: Workplace domestic abuse policy; library uk-da-horizontal 1.0.0",
+            "Tier: basic; area: Workplace domestic abuse policy; library uk-da-horizontal 2.0.0",
             "Contract text",
-            "1. The Supplier shall, no later than {policy_deadline_days} days after the Commencement Date, adopt and thereafter maintain a written Workplace Policy that applies to all Supplier Staff.",
+            "1. The Supplier shall adopt a written Workplace Policy that applies to all Supplier Staff no later than the day on which the number of days since the Commencement Date reaches {policy_deadline_days}",
+            "judged by: policy-adopted, bid-policy",
+            "A core clause: a contract may not leave it out.",
             "Parameters",
             "policy_deadline_days: int, default 90 days, allowed 0 to 365",
             "Days after the commencement date by which the workplace policy must be adopted.",
             "Guidance for commissioners",
             "Every supplier, of any size and service, should have a written policy",
             "Basis",
-            "- Domestic Abuse Act 2021, ss1-2 (definition of domestic abuse and of personally connected)",
+            "- Domestic Abuse Act 2021, ss1-3 (definition of domestic abuse, of personally connected, and children as victims)",
             "Requirements",
             "policy-adopted (return): A written workplace policy is adopted within the deadline",
             "fields: policy.in_place, policy.adopted_on",
@@ -307,7 +319,7 @@ struct CLITests {
         let run = try horizon("explain", "DA-NOPE-9")
         #expect(run.status == 2, "\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
-        #expect(run.stderr.contains("no clause 'DA-NOPE-9' in library uk-da-horizontal 1.0.0"), "\(run)")
+        #expect(run.stderr.contains("no clause 'DA-NOPE-9' in library uk-da-horizontal 2.0.0"), "\(run)")
     }
 
     @Test("explain against a library with defects refuses it with exit 2")

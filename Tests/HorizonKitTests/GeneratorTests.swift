@@ -171,7 +171,7 @@ struct ScheduleContentTests {
               service: refuse-collection
               start: 2026-04-01
               end: 2027-03-31
-              library: { id: uk-da-horizontal, version: 1.0.0 }
+              library: { id: uk-da-horizontal, version: 2.0.0 }
             """)
         #expect(findings.isEmpty)
         let html = ScheduleFormat.html.render(ScheduleBuilder.build(try #require(contract), library: Shipped.library))
@@ -198,7 +198,7 @@ struct ContractSpecTests {
           end: 2029-03-31
           reporting: quarterly
           return_due_days: 30
-          library: { id: uk-da-horizontal, version: 1.0.0 }
+          library: { id: uk-da-horizontal, version: 2.0.0 }
         parameters:
           training_target_percent: 80
 
@@ -248,9 +248,9 @@ struct ContractSpecTests {
         Case(name: "end before start", replace: "end: 2029-03-31", with: "end: 2025-03-31", code: "end-before-start", line: 8, column: 8),
         Case(name: "impossible date", replace: "end: 2029-03-31", with: "end: 2029-02-30", code: "wrong-type", line: 8, column: 8),
         Case(
-            name: "library version mismatch", replace: "version: 1.0.0", with: "version: 2.0.0", code: "library-mismatch", line: 11,
+            name: "library version mismatch", replace: "version: 2.0.0", with: "version: 1.0.0", code: "library-mismatch", line: 11,
             column: 45,
-            says: "library is version 1.0.0"),
+            says: "library is version 2.0.0"),
         Case(
             name: "library id mismatch", replace: "id: uk-da-horizontal", with: "id: other", code: "library-mismatch", line: 11, column: 18),
         Case(
@@ -264,8 +264,19 @@ struct ContractSpecTests {
             code: "unknown-clause", line: 13, column: 9),
         Case(
             name: "omitting a clause another refers to", replace: "parameters:",
-            with: "clauses:\n  omit: { DA-ASK-1: \"not needed\" }\nparameters:",
+            with: "clauses:\n  omit: { DA-ASK-1: \"not needed in this housing service\" }\nparameters:",
             code: "omitted-clause-referenced", line: 13, column: 11, says: "DA-TRN-1 refers to it"),
+        Case(
+            name: "omit a core clause", replace: "parameters:",
+            with: "clauses:\n  omit: { DA-POL-1: \"we have a policy of our own already\" }\nparameters:",
+            code: "omit-core-clause", line: 13, column: 11, says: "core clause"),
+        Case(
+            name: "omit with a reason that is no sentence", replace: "parameters:",
+            with: "clauses:\n  omit: { DA-TRN-2: \"x\" }\nparameters:",
+            code: "omit-reason-too-short", line: 13, column: 21, says: "at least four words"),
+        Case(
+            name: "add a clause its tier does not hold", replace: "parameters:", with: "clauses:\n  add: [DA-TRN-3]\nparameters:",
+            code: "clause-not-at-tier", line: 13, column: 9, says: "not held at the targeted tier"),
         Case(
             name: "return_due_days out of range", replace: "return_due_days: 30", with: "return_due_days: 400", code: "out-of-range",
             line: 10, column: 20),
@@ -286,7 +297,8 @@ struct ContractSpecTests {
 
     @Test("omitting a referenced clause names both clauses, with a note at the reference")
     func omittedReferenceNote() throws {
-        let text = Self.valid.replacingOccurrences(of: "parameters:", with: "clauses:\n  omit: { DA-ASK-1: \"not needed\" }\nparameters:")
+        let text = Self.valid.replacingOccurrences(
+            of: "parameters:", with: "clauses:\n  omit: { DA-ASK-1: \"not needed in this housing service\" }\nparameters:")
         let (_, findings) = try Shipped.resolve(text)
         let finding = try #require(findings.first { $0.code == "omitted-clause-referenced" })
         #expect(finding.message.contains("DA-ASK-1") && finding.message.contains("DA-TRN-1"))

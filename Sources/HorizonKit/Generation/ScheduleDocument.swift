@@ -121,6 +121,9 @@ public enum ScheduleBuilder {
                                     usedTerms.insert(term)
                                     return .term(term)
                                 case .parameter(let name): return .value(contract.parameters[name]?.description ?? name)
+                                case .counted(let name):
+                                    guard let value = contract.parameters[name] else { return .value(name) }
+                                    return .value(clause.parameters.first { $0.name == name }?.counted(value) ?? value.description)
                                 case .reference(let id): return .reference(number: contract.numbers[id] ?? id, id: id)
                                 }
                             }

@@ -142,8 +142,16 @@ public enum Linter {
             let declared = Set(clause.parameters.map(\.name))
             var used: Set<String> = []
             for paragraph in clause.text {
-                for case .parameter(let name) in paragraph.segments {
+                for segment in paragraph.segments {
+                    guard let name = segment.parameterName else { continue }
                     used.insert(name)
+                    if case .counted = segment, let parameter = clause.parameters.first(where: { $0.name == name }), parameter.unit == nil {
+                        findings.append(
+                            Finding(
+                                .error, "counted-without-unit",
+                                "'{{count:\(name)}}' shows the value with its unit, but '\(name)' declares no 'unit'",
+                                at: paragraph.location, clause: clause.id))
+                    }
                     if !declared.contains(name) {
                         findings.append(
                             Finding(

@@ -20,10 +20,7 @@ extension Linter {
                 for rule in requirement.rules { judged.formUnion(rule.kind.parameters) }
             }
             for paragraph in clause.text {
-                let used = paragraph.segments.compactMap { segment -> String? in
-                    if case .parameter(let name) = segment { return name }
-                    return nil
-                }
+                let used = paragraph.segments.compactMap(\.parameterName)
                 switch paragraph.trace {
                 case nil:
                     if paragraph.imposesDuty {

@@ -394,6 +394,7 @@ struct LibraryReader {
         var parameter = Parameter(
             name: pair.key, kind: kind, defaultValue: defaultValue, min: min, max: max, values: values, unit: unit,
             meaning: meaning, location: pair.keyLocation, defaultLocation: defaultNode?.location ?? pair.keyLocation)
+        parameter.unitOne = map.optional("unit_one").flatMap { Scalar.nonEmptyText($0, "'unit_one'", collector) }
         parameter.guidance = map.optional("guidance").flatMap { Scalar.text($0, "a parameter's guidance", collector) }?.trimmed
         return parameter
     }
@@ -544,6 +545,8 @@ enum Markup {
             let inner = String(rest[open.upperBound..<close.lowerBound]).trimmed
             if inner.hasPrefix("term:") {
                 segments.append(.term(String(inner.dropFirst(5)).trimmed))
+            } else if inner.hasPrefix("count:") {
+                segments.append(.counted(String(inner.dropFirst(6)).trimmed))
             } else if inner.hasPrefix("ref:") {
                 segments.append(.reference(String(inner.dropFirst(4)).trimmed))
             } else if !inner.isEmpty

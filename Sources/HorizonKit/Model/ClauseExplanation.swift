@@ -22,6 +22,7 @@ public enum ClauseExplanation {
                 switch segment {
                 case .words(let text): text
                 case .parameter(let name): "{\(name)}"
+                case .counted(let name): "{\(name)} " + (clause.parameters.first { $0.name == name }?.unit ?? "")
                 case .term(let term): term
                 case .reference(let id): "clause \(id)"
                 }

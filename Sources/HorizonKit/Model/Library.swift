@@ -93,6 +93,16 @@ public struct Parameter: Sendable, Hashable {
     public var defaultLocation: SourceLocation
     /// Why the default is what it is, and how a commissioner might set it (`guidance:`).
     public var guidance: String? = nil
+    /// The unit of one (`unit_one: day`), for `{{count:name}}` when the value is 1; without it,
+    /// the unit with a final "s" taken off.
+    public var unitOne: String? = nil
+
+    /// A value with its unit, one or many: "1 day", "90 days", "2 champions".
+    public func counted(_ value: ParameterValue) -> String {
+        guard let unit else { return value.description }
+        if value.intValue == 1 { return "1 " + (unitOne ?? (unit.hasSuffix("s") ? String(unit.dropLast()) : unit)) }
+        return "\(value) \(unit)"
+    }
 
     /// A description of the allowed values: "0 to 100", "one of a, b".
     public var allowedDescription: String {
@@ -128,9 +138,20 @@ public struct Parameter: Sendable, Hashable {
 /// A piece of clause text: plain words or markup.
 public enum TextSegment: Sendable, Hashable {
     case words(String)
+    /// `{{name}}`: the parameter's value alone ("80", written before "per cent").
     case parameter(String)
+    /// `{{count:name}}`: the value with its unit, one or many ("1 day", "90 days").
+    case counted(String)
     case term(String)
     case reference(String)
+
+    /// The parameter the segment shows, if it shows one.
+    public var parameterName: String? {
+        switch self {
+        case .parameter(let name), .counted(let name): name
+        case .words, .term, .reference: nil
+        }
+    }
 }
 
 /// A paragraph of clause text, parsed into segments.
@@ -153,6 +174,7 @@ public struct Paragraph: Sendable, Hashable {
             switch segment {
             case .words(let text): text
             case .parameter(let name): "{{\(name)}}"
+            case .counted(let name): "{{count:\(name)}}"
             case .term(let name): name
             case .reference(let id): id
             }
