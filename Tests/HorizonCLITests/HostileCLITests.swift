@@ -215,7 +215,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
                         arguments: ["check", housing, goodReturn, "--library", library.path], status: status, expect: expect)
                 }
                 let defects = status == 2 ? "0 defect(s), 1 unreadable file(s)" : "1 defect(s), 0 unreadable file(s)"
-                expect.append(.text("\(library.path): library uk-da-horizontal 1.0.0: ", defects))
+                expect.append(.text("\(library.path): library uk-da-horizontal 2.0.0: ", defects))
                 return HostilePlan(arguments: ["lint", "--library", library.path], status: status, expect: expect)
             }, knownIssue: knownIssue)
     }
@@ -362,16 +362,16 @@ private let cases: [HostileCase] = [
     // Returns in YAML: readable but wrong (exit 1)
     .error("return-date-slashes.yaml", 1, 11, 15, "wrong-type", "must be a date written YYYY-MM-DD, such as 2026-12-31, not '31/12/2026'"),
     .error("return-date-feb30.yaml", 1, 26, 21, "wrong-type", "is not a real date: '2027-02-30'"),
-    .error("return-thousands.yaml", 1, 31, 14, "wrong-type", "written without separators, not '1,200'"),
-    .error("return-thousands-flow.yaml", 1, 30, 27, "wrong-type", "separators"),
+    .error("return-thousands.yaml", 1, 33, 14, "wrong-type", "written without separators, not '1,200'"),
+    .error("return-thousands-flow.yaml", 1, 32, 27, "wrong-type", "separators"),
     .error("return-yes-for-true.yaml", 1, 10, 13, "wrong-type", "must be 'true' or 'false', not 'yes'"),
-    .error("return-float-count.yaml", 1, 29, 42, "wrong-type", "must be a whole number, not '33.0'"),
-    .error("return-huge-number.yaml", 1, 27, 21, "wrong-type", "must be a whole number"),
-    .error("return-negative-count.yaml", 1, 30, 45, "wrong-type", "must be 0 or more, not -17"),
-    .error("return-list-not-map.yaml", 1, 29, 11, "wrong-type", "a list"),
+    .error("return-float-count.yaml", 1, 31, 42, "wrong-type", "must be a whole number, not '33.0'"),
+    .error("return-huge-number.yaml", 1, 29, 21, "wrong-type", "must be a whole number"),
+    .error("return-negative-count.yaml", 1, 32, 45, "wrong-type", "must be 0 or more, not -17"),
+    .error("return-list-not-map.yaml", 1, 31, 11, "wrong-type", "a list"),
     // Returns in YAML: valid but odd (exit 0); a warning pins the location after the oddity.
-    .document("return-bom.yaml", 0, [(31, 30, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
-    .document("return-crlf.yaml", 0, [(31, 30, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
+    .document("return-bom.yaml", 0, [(33, 30, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
+    .document("return-crlf.yaml", 0, [(33, 30, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     // Returns in JSON
     .error("return-comments.json", 2, 2, 3, "json-syntax", "comments are not allowed in JSON"),
     .error("return-trailing-comma.json", 2, 37, 1, "json-syntax", "a trailing comma before '}' is not allowed in JSON"),
@@ -386,7 +386,7 @@ private let cases: [HostileCase] = [
     .error("return-whitespace-only.json", 2, 1, 1, "empty-file", "the file is empty"),
     .error("return-invalid-utf8.json", 2, 4, 43, "invalid-encoding", "not valid UTF-8 (byte 0xE9)"),
     .error("return-date-slashes.json", 1, 12, 19, "wrong-type", "not '31/12/2026'"),
-    .document("return-bom-crlf.json", 0, [(34, 36, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
+    .document("return-bom-crlf.json", 0, [(36, 36, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     // Returns in CSV
     .error("return-semicolon.csv", 2, 1, 1, "csv-semicolon", "separated by semicolons"),
     .error("return-extra-columns.csv", 2, 25, 20, "csv-columns", "this row has 3 columns"),
@@ -421,10 +421,10 @@ private let cases: [HostileCase] = [
     .error("bid-comments.json", 2, 2, 3, "json-syntax", "comments are not allowed in JSON"),
     .error("bid-trailing-comma.json", 2, 5, 3, "json-syntax", "a trailing comma before '}'"),
     .error("bid-semicolon.csv", 2, 1, 1, "csv-semicolon", "separated by semicolons"),
-    .error("bid-percent-sign.yaml", 1, 16, 19, "wrong-type", "must be a whole number, not '85%'"),
+    .error("bid-percent-sign.yaml", 1, 19, 19, "wrong-type", "must be a whole number, not '85%'"),
     .error("bid-date-slashes.yaml", 1, 6, 17, "wrong-type", "not '16/01/2026'"),
     .error("bid-in-place-by-feb30.yaml", 1, 10, 16, "wrong-type", "is not a real date: '2026-02-30'"),
-    .error("bid-list-not-map.yaml", 1, 15, 11, "wrong-type", "a list"),
+    .error("bid-list-not-map.yaml", 1, 18, 11, "wrong-type", "a list"),
     // Contract specifications
     .contract(
         "contract-truncated.yaml", 2, 15, 1, "yaml-syntax", "did not find expected ',' or '}'",
@@ -473,7 +473,7 @@ private let cases: [HostileCase] = [
         }
         return HostilePlan(
             arguments: ["lint", "--library", library.path], status: 0,
-            expect: [.text("\(library.path): library uk-da-horizontal 1.0.0: ", "; 0 defect(s), 0 unreadable file(s)")])
+            expect: [.text("\(library.path): library uk-da-horizontal 2.0.0: ", "; 0 defect(s), 0 unreadable file(s)")])
     },
     HostileCase(name: "lint --library given a file") { _ in
         HostilePlan(

@@ -235,34 +235,34 @@ enum HostileCorpus {
         .finding(
             "return-date-slashes.yaml", "wrong-type", 11, 15, "must be a date written YYYY-MM-DD, such as 2026-12-31, not '31/12/2026'"),
         .finding("return-date-feb30.yaml", "wrong-type", 26, 21, "is not a real date: '2027-02-30'"),
-        .finding("return-thousands.yaml", "wrong-type", 31, 14, "without separators, not '1,200'"),
-        .finding("return-thousands-flow.yaml", "wrong-type", 30, 27, "separators"),
+        .finding("return-thousands.yaml", "wrong-type", 33, 14, "without separators, not '1,200'"),
+        .finding("return-thousands-flow.yaml", "wrong-type", 32, 27, "separators"),
         .finding("return-yes-for-true.yaml", "wrong-type", 10, 13, "must be 'true' or 'false', not 'yes'"),
-        .finding("return-float-count.yaml", "wrong-type", 29, 42, "must be a whole number, not '33.0'"),
-        .finding("return-huge-number.yaml", "wrong-type", 27, 21, "must be a whole number"),
-        .finding("return-negative-count.yaml", "wrong-type", 30, 45, "must be 0 or more, not -17"),
-        .finding("return-list-not-map.yaml", "wrong-type", 29, 11, "a list"),
+        .finding("return-float-count.yaml", "wrong-type", 31, 42, "must be a whole number, not '33.0'"),
+        .finding("return-huge-number.yaml", "wrong-type", 29, 21, "must be a whole number"),
+        .finding("return-negative-count.yaml", "wrong-type", 32, 45, "must be 0 or more, not -17"),
+        .finding("return-list-not-map.yaml", "wrong-type", 31, 11, "a list"),
         HostileCase(
             name: "return-bom.yaml",
             outcome: .valid(
                 [
                     HostileValue(field: "return.contract", text: "BHCC-2026-HRS-014", at: HostileAt(3, 13)),
-                    HostileValue(field: "perpetrator.referrals", text: "6", at: HostileAt(31, 27)),
+                    HostileValue(field: "perpetrator.referrals", text: "6", at: HostileAt(33, 27)),
                 ],
                 warnings: [
                     HostileExpected(
-                        severity: .warning, code: "unknown-field", at: HostileAt(31, 30), phrase: "did you mean 'perpetrator.referrals'?")
+                        severity: .warning, code: "unknown-field", at: HostileAt(33, 30), phrase: "did you mean 'perpetrator.referrals'?")
                 ])),
         HostileCase(
             name: "return-crlf.yaml",
             outcome: .valid(
                 [
                     HostileValue(field: "return.prepared_by_role", text: "Contracts manager", at: HostileAt(8, 21)),
-                    HostileValue(field: "data.sharing_agreement", text: "true", at: HostileAt(33, 28)),
+                    HostileValue(field: "data.sharing_agreement", text: "true", at: HostileAt(35, 28)),
                 ],
                 warnings: [
                     HostileExpected(
-                        severity: .warning, code: "unknown-field", at: HostileAt(31, 30), phrase: "did you mean 'perpetrator.referrals'?")
+                        severity: .warning, code: "unknown-field", at: HostileAt(33, 30), phrase: "did you mean 'perpetrator.referrals'?")
                 ])),
         // JSON returns
         .unreadable("return-comments.json", "json-syntax", 2, 3, "comments are not allowed in JSON"),
@@ -286,7 +286,7 @@ enum HostileCorpus {
                 ],
                 warnings: [
                     HostileExpected(
-                        severity: .warning, code: "unknown-field", at: HostileAt(34, 36), phrase: "did you mean 'perpetrator.referrals'?")
+                        severity: .warning, code: "unknown-field", at: HostileAt(36, 36), phrase: "did you mean 'perpetrator.referrals'?")
                 ])),
         // CSV returns
         .unreadable("return-semicolon.csv", "csv-semicolon", 1, 1, "separated by semicolons"),
@@ -361,10 +361,10 @@ enum HostileCorpus {
         .unreadable("bid-comments.json", "json-syntax", 2, 3, "comments are not allowed in JSON"),
         .unreadable("bid-trailing-comma.json", "json-syntax", 5, 3, "a trailing comma before '}'"),
         .unreadable("bid-semicolon.csv", "csv-semicolon", 1, 1, "separated by semicolons"),
-        .finding("bid-percent-sign.yaml", "wrong-type", 16, 19, "must be a whole number, not '85%'"),
+        .finding("bid-percent-sign.yaml", "wrong-type", 19, 19, "must be a whole number, not '85%'"),
         .finding("bid-date-slashes.yaml", "wrong-type", 6, 17, "not '16/01/2026'"),
         .finding("bid-in-place-by-feb30.yaml", "wrong-type", 10, 16, "is not a real date: '2026-02-30'"),
-        .finding("bid-list-not-map.yaml", "wrong-type", 15, 11, "a list"),
+        .finding("bid-list-not-map.yaml", "wrong-type", 18, 11, "a list"),
     ]
 
     /// Contract specifications, read with `ContractLoader.load`.
