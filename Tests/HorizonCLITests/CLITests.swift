@@ -287,7 +287,7 @@ struct CLITests {
         let expected = [
             "Tier: basic; area: Workplace domestic abuse policy; library uk-da-horizontal 2.0.0",
             "Contract text",
-            "1. The Supplier shall adopt a written Workplace Policy that applies to all Supplier Staff no later than the day on which the number of days since the Commencement Date reaches {policy_deadline_days}",
+            "1. The Supplier shall adopt a written Workplace Policy that applies to all Supplier Staff no later than {policy_deadline_days} days after the Commencement Date",
             "judged by: policy-adopted, bid-policy",
             "A core clause: a contract may not leave it out.",
             "Parameters",

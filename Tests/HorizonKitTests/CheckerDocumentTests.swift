@@ -107,8 +107,8 @@ struct CheckerDocumentTests {
             try DocumentReader.parse(try CheckFixtures.bytes(url), file: "housing-related-support.yaml")
         }
         #expect(error.finding.code == "wrong-document-kind")
-        // The contract's map starts after its two comment lines.
-        #expect((error.finding.location.line, error.finding.location.column) == (3, 1))
+        // The contract's map starts after its four comment lines.
+        #expect((error.finding.location.line, error.finding.location.column) == (5, 1))
         #expect(error.finding.message == "this is a contract specification, not a return or bid")
     }
 

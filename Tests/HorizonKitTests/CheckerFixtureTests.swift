@@ -107,7 +107,7 @@ struct CheckerFixtureTests {
     @Test func policyAdoptedLateIsAWarningAndTheRequirementIsMet() throws {
         let name = "policy-adopted-late.yaml"
         let (_, report) = try CheckFixtures.check(try CheckFixtures.bytes(CheckFixtures.folder.appendingPathComponent(name)), file: name)
-        let finding = try #require(report.findings.first { $0.code == "policy-adopted-late" })
+        let finding = try #require(report.findings.first { $0.code == "adopted-late" })
         #expect(finding.severity == .warning)
         #expect(finding.message.contains("after the deadline of 2026-06-30 (90 days after the start)"))
         #expect(report.verdict == .compliant)
@@ -115,7 +115,8 @@ struct CheckerFixtureTests {
 
     @Test func severitiesOfHeaderChecks() throws {
         let expected: [(String, String, Severity)] = [
-            ("late-submission.yaml", "late-submission", .warning),
+            // Late beyond the contract's late_tolerance_days (0 in the housing contract).
+            ("late-submission.yaml", "late-submission", .error),
             ("submitted-before-period-end.yaml", "submitted-before-period-end", .warning),
             ("period-not-in-contract.yaml", "period-not-in-contract", .error),
             ("period-outside-term.yaml", "period-outside-term", .error),

@@ -36,12 +36,14 @@ struct CheckerStatusTests {
         Row(document: "evidence-missing.yaml", clause: "DA-POL-1", requirement: "policy-evidence", status: .notMet),
         Row(document: "no-sharing-agreement.yaml", clause: "DA-DATA-2", requirement: "sharing-agreement", status: .notMet),
         Row(document: "referrals-exceed-disclosures.yaml", clause: "DA-ASK-2", requirement: "referral-figures", status: .notMet),
-        Row(document: "wrong-type-bool.yaml", clause: "DA-POL-1", requirement: "policy-adopted", status: .notMet),
-        Row(document: "wrong-type-structure.yaml", clause: "DA-POL-2", requirement: "lead-named", status: .notMet),
+        // A field given but unreadable: a slip in the data, not a duty failed on the figures.
+        Row(document: "wrong-type-bool.yaml", clause: "DA-POL-1", requirement: "policy-adopted", status: .dataMissing),
+        Row(document: "wrong-type-structure.yaml", clause: "DA-POL-2", requirement: "lead-named", status: .dataMissing),
         Row(document: "bid-policy-deadline.yaml", clause: "DA-POL-1", requirement: "bid-policy", status: .notMet),
         Row(document: "bid-training-below-target.yaml", clause: "DA-TRN-1", requirement: "bid-training", status: .notMet),
         Row(document: "past-help-not-checked.yaml", clause: "DA-CASE-1", requirement: "past-help-target", status: .notMet),
-        Row(document: "missing-field-bid.yaml", clause: "DA-POL-2", requirement: "bid-lead-named", status: .notMet),
+        // data missing
+        Row(document: "missing-field-bid.yaml", clause: "DA-POL-2", requirement: "bid-lead-named", status: .dataMissing),
         // partly met
         Row(document: "referrals-exceed-disclosures-one.yaml", clause: "DA-ASK-2", requirement: "referral-figures", status: .partlyMet),
         Row(document: "in-scope-exceeds-headcount.yaml", clause: "DA-TRN-1", requirement: "training-figures", status: .partlyMet),
@@ -54,8 +56,8 @@ struct CheckerStatusTests {
         // not applicable
         Row(document: "training-none-in-scope.yaml", clause: "DA-TRN-1", requirement: "training-target", status: .notApplicable),
         Row(document: "compliant-bid.yaml", clause: "DA-POL-4", requirement: "-", status: .notApplicable),
-        Row(document: "compliant-specialist-bid.yaml", clause: "DA-CASE-1", requirement: "-", status: .notApplicable),
-        Row(document: "Contracts/bids/ref-bid-good.yaml", clause: "DA-STAFF-1", requirement: "-", status: .notApplicable),
+        Row(document: "compliant-specialist-bid.yaml", clause: "DA-ASK-3", requirement: "-", status: .notApplicable),
+        Row(document: "Contracts/bids/ref-bid-good.yaml", clause: "DA-STAFF-2", requirement: "-", status: .notApplicable),
     ]
 
     @Test("requirement status", arguments: rows)

@@ -125,9 +125,14 @@ struct CheckerValueTests {
     func personalData(_ item: Personal) throws {
         let text = try Self.goodReturn().replacingOccurrences(of: "lead_role: Head of people", with: "lead_role: \"\(item.value)\"")
         let report = try CheckFixtures.check(text: text)
-        #expect(report.findings.count == 1, "\(report.findingLines)")
-        let finding = try #require(report.findings.first)
-        #expect(finding.code == "personal-data" && finding.severity == .error)
+        // The value is flagged where it stands, and the aggregate-only duty of DA-DATA-1 and
+        // the lead's requirement are not met for it.
+        #expect(report.findings.map(\.code).sorted() == ["personal-data", "return-holds-personal-data"], "\(report.findingLines)")
+        #expect(report.status("DA-DATA-1", "no-personal-data") == .notMet)
+        #expect(report.status("DA-POL-2", "lead-named") == .notMet)
+        #expect(!report.findings.contains { $0.message.contains(item.secret) }, "\(report.findingLines)")
+        let finding = try #require(report.findings.first { $0.code == "personal-data" })
+        #expect(finding.severity == .error)
         #expect(finding.field == "policy.lead_role")
         #expect(finding.location.line == 25, "the value's line")
         #expect(finding.message.contains(item.kind), "\(finding.message)")
@@ -156,7 +161,8 @@ struct CheckerValueTests {
     @Test func personalDataInATypedFieldIsFlaggedAndNotQuoted() throws {
         let text = try Self.goodReturn().replacingOccurrences(of: "headcount: 64", with: "headcount: sam.taylor@example.org")
         let report = try CheckFixtures.check(text: text)
-        #expect(Set(report.findings.map(\.code)) == ["personal-data", "wrong-type"], "\(report.findingLines)")
+        #expect(
+            Set(report.findings.map(\.code)) == ["personal-data", "return-holds-personal-data", "wrong-type"], "\(report.findingLines)")
         #expect(!report.findings.contains { $0.message.contains("sam.taylor") }, "\(report.findingLines)")
     }
 

@@ -726,7 +726,7 @@ struct HostileInputTests {
             let handle = try #require(
                 FileHandle(forWritingAtPath: path)
                     ?? {
-                        FileManager.default.createFile(atPath: path, contents: nil)
+                        _ = FileManager.default.createFile(atPath: path, contents: nil)
                         return FileHandle(forWritingAtPath: path)
                     }())
             for _ in 0..<800 { handle.write(Data(block)) }

@@ -30,6 +30,12 @@ struct LintTests {
                 ("unknown-name", "'Victoria' is listed as ambiguous but is not among the names"),
             ]),
         Case(folder: "empty-value", messages: [("empty-value", "the clause title is empty")]),
+        Case(
+            folder: "bad-condition",
+            messages: [
+                ("bad-condition", "'when' asks for disclosure_contact 'manager', which is not one of its values"),
+                ("bad-condition", "'when' names 'disclosure_days', which is not a text parameter of DA-POL-2"),
+            ]),
         Case(folder: "duplicate-id-clause", messages: [("duplicate-id", "clause 'DA-POL-2' is defined twice")]),
         Case(
             folder: "duplicate-id-library",

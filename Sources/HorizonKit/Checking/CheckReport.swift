@@ -44,7 +44,7 @@ public struct KPIResult: Sendable, Hashable {
     /// "33 of 40 (82%)", or "no figures" where they are missing.
     public var figures: String {
         guard let part, let whole else { return "no figures" }
-        return whole == 0 ? "\(part) of 0" : "\(part) of \(whole) (\(part * 100 / whole)%)"
+        return whole == 0 ? "\(part) of 0" : "\(part) of \(whole) (\((part * 200 + whole) / (2 * whole))%)"
     }
 }
 

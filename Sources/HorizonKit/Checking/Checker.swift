@@ -267,9 +267,12 @@ struct Judgement {
             report.kpis = checker.kpis.map { kpi in
                 let part = int(kpi.share.part)
                 let whole = int(kpi.share.whole)
+                // Before its target applies, a KPI is rated Other: it is not yet a measure of
+                // performance against that target.
+                let due = periodEnd.map { $0 >= kpi.share.appliesFrom(contract.start, contract.int) } ?? true
                 return KPIResult(
                     clause: kpi.clause, number: kpi.number, requirement: kpi.requirement, measure: kpi.measure, part: part,
-                    whole: whole, bands: kpi.bands, rating: kpi.bands.rate(part: part, whole: whole))
+                    whole: whole, bands: kpi.bands, rating: due ? kpi.bands.rate(part: part, whole: whole) : .other)
             }
             report.watched = checker.watched.compactMap { field in
                 int(field).map { (field.id, $0, location(field.id)) }

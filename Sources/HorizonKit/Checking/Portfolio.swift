@@ -174,7 +174,7 @@ public enum ReportRenderer {
             }
         }
         if !report.kpis.isEmpty {
-            out.add("  KPI ratings (Procurement Act 2023 s71 bands)\n")
+            out.add("  KPI ratings (in the contract's bands)\n")
             for kpi in report.kpis {
                 out.add(
                     "    \(kpi.number) \(kpi.clause) \(kpi.measure): \(kpi.figures), target \(kpi.bands.target)%: \(kpi.rating.rawValue)\n")
@@ -192,7 +192,7 @@ public enum ReportRenderer {
         if !kpis.isEmpty {
             out += "KPI ratings over the run, each contract's returns summed:\n"
             for total in kpis {
-                let share = total.whole > 0 ? " (\(total.part * 100 / total.whole)%)" : ""
+                let share = total.whole > 0 ? " (\((total.part * 200 + total.whole) / (2 * total.whole))%)" : ""
                 out +=
                     "  \(total.contract) \(total.kpi.number) \(total.kpi.measure): \(total.part) of \(total.whole)\(share) over \(total.returns) return(s), target \(total.kpi.bands.target)%: \(total.rating.rawValue)\n"
             }

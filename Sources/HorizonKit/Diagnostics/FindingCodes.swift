@@ -102,6 +102,7 @@ public enum FindingCodes {
         library("empty-trace", "`judged_by: []`"),
         library("no-reason", "`not_at` without a `not_at_reason`"),
         library("kpi-not-a-share", "a requirement marked `kpi` without a `percent_at_least` rule to rate it"),
+        library("bad-condition", "`when:` names no text parameter of the clause, or a value it cannot take"),
         library("counted-without-unit", "`{{count:name}}` for a parameter that declares no `unit`"),
         library("wrong-count", "`given-names.yaml` says a count its list does not hold"),
         library("unknown-name", "`given-names.yaml` marks as ambiguous a name not in its list"),
@@ -153,7 +154,9 @@ public enum FindingCodes {
             "a value looks like an email, phone number, NI number, full postcode or date of birth, or a role field holds a person's name (never repeated); its requirement is not met"
         ),
         document("small-number", "info", "a count of people from 1 to the suppression threshold: suppress before publishing"),
-        document("policy-adopted-late", "warning", "the policy was adopted after the contract's deadline"),
+        document(
+            "adopted-late", "warning",
+            "a policy, or the champions a contract asks for, put in place after the contract's deadline (the date's field is named)"),
         document("evidence-missing", "error", "with `--evidence`: the policy file is not in the folder, or cannot be read"),
         document("evidence-outside-folder", "error", "the policy path leaves the folder (`..`, absolute, or a link); never read"),
         document("evidence-digest-mismatch", "error", "the policy file's SHA-256 differs from `policy.sha256`"),

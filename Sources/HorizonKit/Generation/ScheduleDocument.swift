@@ -108,8 +108,10 @@ public enum ScheduleBuilder {
             // An area with clauses in two tiers has two sections: the second says which tier.
             let repeated = !seenAreas.insert(section.area.id).inserted
             let tier = section.clauses.first.flatMap { library.tier($0.tier.value)?.title.lowercased() } ?? ""
+            let tierID = section.clauses.first?.tier.value ?? ""
+            let title = section.area.tierTitles[tierID] ?? (repeated ? "\(section.area.title) (\(tier) tier)" : section.area.title)
             return ScheduleDocument.Section(
-                number: section.number, title: repeated ? "\(section.area.title) (\(tier) tier)" : section.area.title,
+                number: section.number, title: title,
                 clauses: section.clauses.map { clause in
                     ScheduleDocument.ClauseBlock(
                         number: contract.numbers[clause.id] ?? "", id: clause.id, version: clause.version, title: clause.title,
@@ -179,7 +181,7 @@ public enum ScheduleBuilder {
         return ScheduleDocument.Annex(
             title: "key performance indicators",
             introduction:
-                "The Commissioner shall rate each key performance indicator below, for each return and for each year of the Contract, in the bands of a contract performance notice (Procurement Act 2023, section 71): Good, Approaching target, Requires improvement or Inadequate, by the share the return shows; or Other where performance cannot be so described, such as a period in which the measure's whole is nil or its figures are missing. A return that meets the target is rated Good; the clause that sets the target still decides whether the return complies.",
+                "The Commissioner shall rate each key performance indicator below, for each return and for each year of the Contract, in the bands this Contract sets: Good, Approaching target, Requires improvement or Inadequate, by the share the return shows; or Other where performance cannot be so described, such as a period before the target applies, or one in which the measure's whole is nil or its figures are missing. The bands follow those of a contract performance notice under section 71 of the Procurement Act 2023; section 52 requires key performance indicators only of a contract over £5 million that is not a light touch contract, and a contract awarded under the Health Care Services (Provider Selection Regime) Regulations 2023 is not subject to the Act. The clause that sets each target still decides whether a return complies.",
             caption: "Key performance indicators and their rating bands",
             headers: ["KPI", "What is measured", "Measure", "Clause", "Good", "Approaching target", "Requires improvement", "Inadequate"],
             rows: rows)

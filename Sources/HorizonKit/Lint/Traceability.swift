@@ -64,6 +64,24 @@ extension Linter {
                             at: kpi.location, clause: clause.id))
                 }
             }
+            // A `when:` names a text parameter of the clause and one of its values.
+            let conditions = clause.text.map(\.when) + clause.requirements.map(\.when)
+            for (name, value) in conditions.flatMap({ $0 }) {
+                guard let parameter = clause.parameters.first(where: { $0.name == name }), parameter.kind == .text else {
+                    findings.append(
+                        Finding(
+                            .error, "bad-condition",
+                            "'when' names '\(name)', which is not a text parameter of \(clause.id)", at: value.location, clause: clause.id))
+                    continue
+                }
+                if !parameter.values.isEmpty && !parameter.values.contains(value.value) {
+                    findings.append(
+                        Finding(
+                            .error, "bad-condition",
+                            "'when' asks for \(name) '\(value.value)', which is not one of its values (\(parameter.values.joined(separator: ", ")))",
+                            at: value.location, clause: clause.id))
+                }
+            }
             for tier in clause.notAt where !tiers.contains(tier.value) {
                 findings.append(
                     Finding(

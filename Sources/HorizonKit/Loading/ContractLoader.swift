@@ -191,10 +191,10 @@ public enum ContractLoader {
             }
             map.finish()
         }
-        let clauses = library.scheduleOrder(library.clauses.filter { ids.contains($0.id) })
+        let inForce = library.scheduleOrder(library.clauses.filter { ids.contains($0.id) })
 
         // A clause in force must not refer to one left out.
-        for clause in clauses {
+        for clause in inForce {
             for paragraph in clause.text {
                 for case .reference(let target) in paragraph.segments {
                     if let gone = omitted.first(where: { $0.id == target }) {
@@ -216,7 +216,7 @@ public enum ContractLoader {
         // Parameters: defaults of the clauses in force, then the contract's values.
         var parameters: [String: ParameterValue] = [:]
         var declared: [String: (Clause, Parameter)] = [:]
-        for clause in clauses {
+        for clause in inForce {
             for parameter in clause.parameters {
                 declared[parameter.name] = (clause, parameter)
                 if let value = parameter.defaultValue { parameters[parameter.name] = value }
@@ -259,6 +259,10 @@ public enum ContractLoader {
         top.finish()
         guard !collector.hasErrors, let reference, let title, let commissioner, let supplier, let service, let start, let end
         else { return (nil, collector.findings) }
+
+        // Each clause as this contract holds it: the paragraphs and requirements whose `when:`
+        // conditions its parameter values meet.
+        let clauses = inForce.map { $0.held(with: parameters) }
 
         // Numbering: consecutive clauses of one area form a section.
         var sections: [(number: Int, area: Area, clauses: [Clause])] = []

@@ -119,7 +119,15 @@ struct LibraryReader {
                     return nil
                 }
                 let title = map.required("title").flatMap { Scalar.nonEmptyText($0, "an area title", collector) } ?? id
-                return Area(id: id, title: title, location: map.keyLocation("id"))
+                var area = Area(id: id, title: title, location: map.keyLocation("id"))
+                if let node = map.optional("tier_titles"), let titles = MapReader(node, what: "'tier_titles'", collector: collector) {
+                    for pair in titles.entries {
+                        _ = titles.optional(pair.key)
+                        if let text = Scalar.nonEmptyText(pair.value, "a tier title", collector) { area.tierTitles[pair.key] = text }
+                    }
+                    titles.finish()
+                }
+                return area
             }
         }
         if let node = top.required("services"), let items = Scalar.items(node, "'services'", collector) {
@@ -327,6 +335,20 @@ struct LibraryReader {
         return PersonNames(names: set, ambiguous: Set(ambiguous.map(\.value)))
     }
 
+    /// A `when:` condition: text parameters of the clause and the value each must have.
+    func readWhen(_ map: MapReader) -> [String: Located<String>] {
+        guard let node = map.optional("when"), let conditions = MapReader(node, what: "'when'", collector: collector) else { return [:] }
+        defer { conditions.finish() }
+        var when: [String: Located<String>] = [:]
+        for pair in conditions.entries {
+            _ = conditions.optional(pair.key)
+            if let value = Scalar.nonEmptyText(pair.value, "a condition's value", collector) {
+                when[pair.key] = Located(value, at: pair.value.location)
+            }
+        }
+        return when
+    }
+
     /// A paragraph of clause text: plain text, or a map of its `words` and what judges them
     /// (`judged_by` requirement ids, or `judged_at` with a `reason`).
     func readParagraph(_ item: YAMLNode) -> Paragraph? {
@@ -342,6 +364,7 @@ struct LibraryReader {
             return nil
         }
         var paragraph = Paragraph(segments: Markup.parse(words, at: wordsNode.location, collector: collector), location: wordsNode.location)
+        paragraph.when = readWhen(map)
         let byNode = map.optional("judged_by")
         let atNode = map.optional("judged_at")
         let reasonNode = map.optional("reason")
@@ -418,6 +441,7 @@ struct LibraryReader {
         }
         var requirement = Requirement(
             id: id, summary: summary, documents: documents, fields: fields, rules: rules, location: map.keyLocation("id"))
+        requirement.when = readWhen(map)
         if let node = map.optional("kpi"), let measure = Scalar.nonEmptyText(node, "what the KPI measures", collector) {
             requirement.kpi = Located(measure, at: node.location)
         }

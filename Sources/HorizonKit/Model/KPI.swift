@@ -50,9 +50,9 @@ public struct KPIBands: Sendable, Hashable {
 
     /// Each band in words, such as "70% to 79%", for the schedule's KPI annex.
     public var words: [(KPIRating, String)] {
-        func range(_ low: Int, _ high: Int) -> String { low >= high ? "—" : "\(low)% to \(high - 1)%" }
+        func range(_ low: Int, _ high: Int) -> String { low >= high ? "—" : "at least \(low)%, below \(high)%" }
         return [
-            (.good, "\(target)% or more"),
+            (.good, target >= 100 ? "100%" : "at least \(target)%"),
             (.approaching, range(approaching, target)),
             (.requiresImprovement, range(requiresImprovement, approaching)),
             (.inadequate, requiresImprovement == 0 ? "—" : "below \(requiresImprovement)%"),

@@ -27,6 +27,9 @@ public struct Area: Sendable, Hashable {
     public var id: String
     public var title: String
     public var location: SourceLocation
+    /// The section's title when its clauses are of a given tier (`tier_titles`): an area whose
+    /// clauses sit in two tiers becomes two sections, each titled for what it holds.
+    public var tierTitles: [String: String] = [:]
 }
 
 /// A service type in the catalogue, with the tier its contracts get by default.
@@ -160,6 +163,9 @@ public struct Paragraph: Sendable, Hashable {
     public var location: SourceLocation
     /// What judges the duty the paragraph imposes; `nil` for a paragraph written as plain text.
     public var trace: Trace? = nil
+    /// Text parameters and the value each must have for a contract to hold the paragraph
+    /// (`when: { enquiry_mode: routine }`); empty for a paragraph every contract holds.
+    public var when: [String: Located<String>] = [:]
 
     /// What judges a paragraph's duty: requirements of its clause, or the commissioner at a
     /// stated point (contract review) for a duty that sets no level and no return can show.
@@ -222,6 +228,24 @@ public struct Requirement: Sendable, Hashable {
     public var location: SourceLocation
     /// What the requirement measures as a key performance indicator (`kpi:`), if it is one.
     public var kpi: Located<String>? = nil
+    /// Text parameters and the value each must have for a contract to hold the requirement.
+    public var when: [String: Located<String>] = [:]
+}
+
+/// Whether a contract's parameter values meet a `when:` condition.
+func holds(_ when: [String: Located<String>], _ parameters: [String: ParameterValue]) -> Bool {
+    when.allSatisfy { name, value in parameters[name]?.description == value.value }
+}
+
+extension Clause {
+    /// The clause as a contract with these parameter values holds it: the paragraphs and
+    /// requirements whose `when:` conditions the values meet.
+    public func held(with parameters: [String: ParameterValue]) -> Clause {
+        var clause = self
+        clause.text = text.filter { holds($0.when, parameters) }
+        clause.requirements = requirements.filter { holds($0.when, parameters) }
+        return clause
+    }
 }
 
 /// A clause: the contract words and the checks of the supplier's documents.

@@ -4,7 +4,7 @@
 /// In a return: before the deadline a policy not yet in place is not yet due, and what else
 /// the return says of it is not yet due either (`pendingGroup`); after it, the flag must be
 /// true with the adoption date given, on or before the period's end. Adoption after the
-/// deadline is a warning (`policy-adopted-late`). In a bid: the flag is true, or the date by
+/// deadline is a warning (`adopted-late`). In a bid: the flag is true, or the date by
 /// which the bidder will adopt one is no later than the deadline.
 ///
 /// ```yaml
@@ -83,7 +83,7 @@ public struct AdoptedBy: RuleKind {
             }
             if adopted > deadline {
                 context.report(
-                    .warning, "policy-adopted-late", at: date, field: date,
+                    .warning, "adopted-late", at: date, field: date,
                     "'\(date)' is \(adopted), after the deadline of \(deadline) (\(allowed) days after the start)")
             }
             return .pass

@@ -19,7 +19,8 @@ public struct Mapped: RuleKind {
     public var inputs: [RuleInput] { fields.map { .field($0, types: nil) } }
 
     public func describe(_ words: RuleWords) -> String {
-        "each of \(fields.count) fields is filled in: " + fields.map(\.id).joined(separator: ", ")
+        fields.count == 1
+            ? "\(fields[0]) is filled in" : "each of \(fields.count) fields is filled in: " + fields.map(\.id).joined(separator: ", ")
     }
 
     public func judge(_ context: inout some RuleContext) -> Outcome {

@@ -8,7 +8,7 @@
 ///   part: training.trained
 ///   whole: training.staff_in_scope
 ///   target: training_target_percent
-///   from_months: training_target_from_months     # optional
+///   from_months: training_target_from_months     # optional; or from_days: a days parameter
 ///   code: training-below-target
 /// ```
 public struct PercentAtLeast: RuleKind {
@@ -17,24 +17,38 @@ public struct PercentAtLeast: RuleKind {
     public let whole: FieldRef
     public let target: String
     public let fromMonths: String?
+    /// Days after the start from which the target applies (`from_days`), instead of months.
+    public var fromDays: String? = nil
 
     public static func read(_ keys: some RuleKeys) -> PercentAtLeast? {
         let part = keys.field("part")
         let whole = keys.field("whole")
         let target = keys.parameter("target")
         let from = keys.optionalParameter("from_months")
+        let fromDays = keys.optionalParameter("from_days")
         guard let part, let whole, let target else { return nil }
-        return PercentAtLeast(part: part, whole: whole, target: target, fromMonths: from)
+        var rule = PercentAtLeast(part: part, whole: whole, target: target, fromMonths: from)
+        rule.fromDays = fromDays
+        return rule
     }
 
     public var inputs: [RuleInput] {
         [.field(part, types: [.count]), .field(whole, types: [.count]), .parameter(target, kind: .int)]
-            + (fromMonths.map { [.parameter($0, kind: .int)] } ?? [])
+            + (fromMonths.map { [.parameter($0, kind: .int)] } ?? []) + (fromDays.map { [.parameter($0, kind: .int)] } ?? [])
     }
 
     public func describe(_ words: RuleWords) -> String {
-        let phase = fromMonths.map { " from \(words.parameter($0)) months after the start (a shortfall before then is a warning)" } ?? ""
+        let phase =
+            fromMonths.map { " from \(words.parameter($0)) months after the start (a shortfall before then is a warning)" }
+            ?? fromDays.map { " from \(words.parameter($0)) days after the start (a shortfall before then is a warning)" } ?? ""
         return "\(part) is at least \(words.parameter(target))% of \(whole)\(phase)"
+    }
+
+    /// The first day the target applies: the start, or months or days after it.
+    public func appliesFrom(_ start: CivilDate, _ parameter: (String) -> Int?) -> CivilDate {
+        if let months = fromMonths.flatMap(parameter) { return start.adding(months: months) }
+        if let days = fromDays.flatMap(parameter) { return start.adding(days: days) }
+        return start
     }
 
     public func judge(_ context: inout some RuleContext) -> Outcome {
@@ -45,8 +59,9 @@ public struct PercentAtLeast: RuleKind {
         // Compared as multiplications, so that no share is rounded; counts are bounded by the
         // reader, so neither product can overflow.
         if numerator * 100 >= percent * denominator { return .pass }
-        let from = fromMonths.flatMap(context.parameter).map { context.contractStart.adding(months: $0) } ?? context.contractStart
-        let share = numerator * 100 / denominator
+        let from = appliesFrom(context.contractStart, context.parameter)
+        // Rounded half up, as a reader would round it.
+        let share = (numerator * 200 + denominator) / (2 * denominator)
         let message = "'\(part)' is \(numerator) of \(denominator) '\(whole)' (\(share)%); the contract requires \(percent)% from \(from)"
         if let end = context.periodEnd, end < from {
             _ = context.fail(part, message + "; not yet due", severity: .warning)
