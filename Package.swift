@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "horizon", targets: ["horizon"]),
         .library(name: "HorizonKit", targets: ["HorizonKit"]),
+        .library(name: "HorizonModel", targets: ["HorizonModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,10 +27,17 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // The core: reading, linting, generating, checking. No printing, no exit codes, no clock.
+        // The model: the library, contracts, supplier documents, the rule kinds, findings. It
+        // depends on nothing, so a use of a higher layer from it fails to compile.
+        .target(
+            name: "HorizonModel",
+            swiftSettings: strict
+        ),
+        // Reading, linting, generating, checking, over the model. No printing, no exit codes, no clock.
         .target(
             name: "HorizonKit",
             dependencies: [
+                "HorizonModel",
                 "CYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -40,6 +48,7 @@ let package = Package(
             name: "horizon",
             dependencies: [
                 "HorizonKit",
+                "HorizonModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -47,12 +56,12 @@ let package = Package(
         // The benchmark: synthetic portfolios, libyaml's bare parse against `horizon check`.
         .executableTarget(
             name: "horizon-bench",
-            dependencies: ["HorizonKit"],
+            dependencies: ["HorizonKit", "HorizonModel"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "HorizonKitTests",
-            dependencies: ["HorizonKit"],
+            dependencies: ["HorizonKit", "HorizonModel"],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),

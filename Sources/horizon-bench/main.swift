@@ -12,6 +12,7 @@
 
 import Foundation
 import HorizonKit
+import HorizonModel
 
 struct Options {
     var count = 10_000

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HorizonKit
+import HorizonModel
 
 extension LibraryOptions {
     /// Loads a contract against the library; prints its findings. Returns `nil` (having printed

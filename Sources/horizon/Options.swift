@@ -1,5 +1,6 @@
 import ArgumentParser
 import HorizonKit
+import HorizonModel
 
 /// Where the clause library is, and how large an input may be.
 struct LibraryOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import Foundation
 import HorizonKit
+import HorizonModel
 
 /// Printing: reports to standard output, input errors to standard error.
 enum Output {

@@ -3,6 +3,7 @@
 // One of FUZZ_YAML, FUZZ_CSV or FUZZ_CHECK is defined per binary.
 
 import Foundation
+import HorizonModel
 
 /// The shipped library and the housing contract, loaded once, for the whole check path.
 let fuzzContext: (Checker, Contract)? = {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// Reading supplier documents: what cannot be read (an `InputError` with its code and
 /// location), what can (CSV quirks that are valid), and the same return in YAML, JSON and CSV

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// The example returns and bids under `Contracts/` (used by the README walkthrough): every good
 /// example complies with no error and no warning, and every bad example gives exactly the
@@ -154,7 +155,7 @@ struct CheckerExampleTests {
                 continue
             }
             let field = String(line[..<comma])
-            let id = Checker.returnHeader.contains { $0.0 == field } ? "return." + field : field
+            let id = DocumentSchema.return.header.contains { $0.name == field } ? "return." + field : field
             asked.insert(id)
             let value = try #require(document.values[id], "\(name) has no value for the template's '\(id)'").text
             rows.append(field + "," + (value.contains(",") ? "\"\(value)\"" : value))

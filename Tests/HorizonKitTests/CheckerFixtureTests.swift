@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// One fixture a finding code (`Fixtures/check/<code>.yaml`, or `.csv`/`.json` where the case
 /// is format-specific): the markers in the file say where every finding must point, and an

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// Before the policy deadline, a return without a policy reports the policy's requirements as
 /// not yet due, and says nothing is missing.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// What needs more than one document or a real folder: two returns for one period in a run,
 /// and policy evidence on disk (links that leave the folder are never followed).

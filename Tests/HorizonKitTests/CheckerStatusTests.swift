@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// The status of chosen requirements in chosen documents: met, not met, partly met, not yet
 /// due, not applicable (README "A requirement is met when …").

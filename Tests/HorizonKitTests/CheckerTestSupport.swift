@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 // MARK: - Inputs of the checker tests
 

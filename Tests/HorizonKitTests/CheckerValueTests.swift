@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// Values typed by their field's declared type (never by YAML 1.1 guessing), and text that
 /// looks like personal data.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// The registry of finding codes (`FindingCodes`) against the sources, the README and the
 /// clause library, so that none of them can drift from the others.

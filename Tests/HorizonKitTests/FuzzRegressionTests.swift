@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// Every input the fuzzer found a crash, hang or leak with (Tests/Fuzz/regressions) is replayed
 /// through every reader and the checker: each must end, quickly, with a located error or a report.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// Lint fixtures: `Fixtures/lint/base` is a minimal sound library; every other folder there is a
 /// case laid over it, whose `# expect:` and `# note:` markers say exactly which findings lint

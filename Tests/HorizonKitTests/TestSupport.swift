@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 /// Horizon's location type; `Testing` has a `SourceLocation` of its own.
-typealias SourceLocation = HorizonKit.SourceLocation
+typealias SourceLocation = HorizonModel.SourceLocation
 
 // MARK: - Fixture paths
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HorizonKit
+@testable import HorizonModel
 
 // MARK: - Helpers
 
@@ -72,8 +73,8 @@ private func parseError(
     }
 }
 
-private func at(_ line: Int, _ column: Int) -> HorizonKit.SourceLocation {
-    HorizonKit.SourceLocation(file: "t.yaml", line: line, column: column)
+private func at(_ line: Int, _ column: Int) -> HorizonModel.SourceLocation {
+    HorizonModel.SourceLocation(file: "t.yaml", line: line, column: column)
 }
 
 // MARK: - Locations
@@ -116,7 +117,7 @@ struct YAMLLocationTests {
     func nodeLocation(_ place: Place) throws {
         let root = try #require(try YAMLReader.parse(Fixtures.yamlBytes("nested.yaml"), file: "nested.yaml"))
         let node = try #require(root.at(place.path), "no node at \(place.path)")
-        #expect(node.location == HorizonKit.SourceLocation(file: "nested.yaml", line: place.line, column: place.column))
+        #expect(node.location == HorizonModel.SourceLocation(file: "nested.yaml", line: place.line, column: place.column))
         if let text = place.text { #expect(node.text == text) }
     }
 
@@ -145,7 +146,7 @@ struct YAMLLocationTests {
     func keyLocation(_ place: KeyPlace) throws {
         let root = try #require(try YAMLReader.parse(Fixtures.yamlBytes("nested.yaml"), file: "nested.yaml"))
         let map = try #require(place.map.isEmpty ? root : root.at(place.map))
-        #expect(map.keyLocation(place.key) == HorizonKit.SourceLocation(file: "nested.yaml", line: place.line, column: place.column))
+        #expect(map.keyLocation(place.key) == HorizonModel.SourceLocation(file: "nested.yaml", line: place.line, column: place.column))
     }
 
     @Test("map keys keep their document order")
@@ -488,6 +489,6 @@ struct YAMLEncodingTests {
     @Test("a file name is carried into every location")
     func fileName() throws {
         let root = try #require(try YAMLReader.parse(Array("a: [1]\n".utf8), file: "dir/x.yaml"))
-        #expect(root.at("a.0")?.location == HorizonKit.SourceLocation(file: "dir/x.yaml", line: 1, column: 5))
+        #expect(root.at("a.0")?.location == HorizonModel.SourceLocation(file: "dir/x.yaml", line: 1, column: 5))
     }
 }

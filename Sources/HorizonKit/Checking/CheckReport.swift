@@ -1,4 +1,5 @@
 import Foundation
+public import HorizonModel
 
 /// How far a document meets one requirement.
 public enum RequirementStatus: String, Sendable, Hashable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+public import HorizonModel
 
 /// Judges supplier returns and bids against exactly the clauses their contract holds.
 ///
@@ -9,18 +10,13 @@ public final class Checker: Sendable {
     public let library: Library
     public let evidence: (any EvidenceSource)?
 
-    /// Header fields of each document kind, with their types.
-    static let returnHeader: [(String, FieldType)] = [
-        ("contract", .text), ("supplier", .text), ("period_start", .date), ("period_end", .date), ("submitted_on", .date),
-        ("prepared_by_role", .text),
-    ]
-    static let bidHeader: [(String, FieldType)] = [
-        ("contract", .text), ("supplier", .text), ("submitted_on", .date), ("prepared_by_role", .text),
-    ]
-    static let returnHeaderIDs = Set(returnHeader.map { "return." + $0.0 })
-    static let returnHeaderFields = returnHeader.map { (id: "return." + $0.0, name: $0.0, type: $0.1) }
-    static let bidHeaderFields = bidHeader.map { (id: "bid." + $0.0, name: $0.0, type: $0.1) }
-    static let bidHeaderIDs = Set(bidHeader.map { "bid." + $0.0 })
+    /// Header fields of each document kind, from its schema.
+    static let returnHeaderIDs = Set(DocumentSchema.return.headerIDs)
+    static let returnHeaderFields = DocumentSchema.return.header.map {
+        (id: DocumentSchema.return.id($0.name), name: $0.name, type: $0.type)
+    }
+    static let bidHeaderFields = DocumentSchema.bid.header.map { (id: DocumentSchema.bid.id($0.name), name: $0.name, type: $0.type) }
+    static let bidHeaderIDs = Set(DocumentSchema.bid.headerIDs)
 
     /// The library's field table, which documents are filed by.
     let table: FieldTable
@@ -121,7 +117,7 @@ public final class Checker: Sendable {
         self.evidence = evidence
         var asked: [DocumentKind: Set<String>] = [:]
         for kind in DocumentKind.allCases {
-            asked[kind] = Set(ScheduleBuilder.measures(contract, library: library, kind: kind).map(\.field))
+            asked[kind] = Set(contract.fields(for: kind))
         }
         self.asked = asked
         let table = library.fieldTable

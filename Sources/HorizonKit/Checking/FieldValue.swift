@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// A document value read by its field's declared type.
 enum TypedValue: Sendable, Hashable {
     case bool(Bool)

@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// What a run remembers across documents: only the (contract, period) pairs already seen, so
 /// memory stays flat however many documents a portfolio holds.
 public struct PortfolioTracker: Sendable {

@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// The JSON report (SPEC §7), as types: the one shape, whatever the number of documents — an
 /// envelope with the tool and library versions, the documents and the summary. Keys are
 /// snake_case; values such as `non-compliant` and `not-met` are kebab-case codes.

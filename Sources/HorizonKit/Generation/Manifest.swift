@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// The manifest written beside a generated schedule: which library and clause versions were
 /// used, and the SHA-256 of every input and output, so that a later check can prove which
 /// words were agreed.

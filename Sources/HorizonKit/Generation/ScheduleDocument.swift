@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// A piece of running text in a generated schedule.
 public enum Inline: Sendable, Hashable {
     /// Plain words.
@@ -72,14 +74,9 @@ public struct ScheduleDocument: Sendable {
 /// Assembles a contract's schedule from its clauses.
 public enum ScheduleBuilder {
     /// The header of a return, built in (SPEC §5).
-    public static let returnHeader: [(field: String, meaning: String)] = [
-        ("return.contract", "the contract reference"),
-        ("return.supplier", "the supplier's name as in the contract"),
-        ("return.period_start", "the first day of the reporting period (YYYY-MM-DD)"),
-        ("return.period_end", "the last day of the reporting period (YYYY-MM-DD)"),
-        ("return.submitted_on", "the date the return is sent (YYYY-MM-DD)"),
-        ("return.prepared_by_role", "the role of the person who prepared it, never a name"),
-    ]
+    public static let returnHeader: [(field: String, meaning: String)] = DocumentSchema.return.header.map {
+        (DocumentSchema.return.id($0.name), $0.meaning)
+    }
 
     /// Builds the schedule.
     ///

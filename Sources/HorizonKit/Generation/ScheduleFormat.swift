@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// The output formats of a schedule.
 public enum ScheduleFormat: String, Sendable, CaseIterable {
     case markdown, html, text

@@ -1,4 +1,5 @@
 import Foundation
+public import HorizonModel
 
 /// The formats of a supplier template.
 public enum TemplateFormat: String, Sendable, CaseIterable {
@@ -17,30 +18,26 @@ public enum TemplateWriter {
 
     /// The header fields of a document.
     static func header(_ contract: Contract, kind: DocumentKind, period: ReportingPeriod?) -> [Entry] {
-        switch kind {
-        case .return:
-            return [
-                Entry(field: "return.contract", value: contract.reference, comment: "the contract reference"),
-                Entry(
-                    field: "return.supplier", value: contract.isAtTender ? "" : contract.supplier,
-                    comment: "the supplier's name as in the contract"),
-                Entry(
-                    field: "return.period_start", value: period.map { "\($0.start)" } ?? "",
-                    comment: period.map { "period \($0.number) of \(contract.periods.count)" }
-                        ?? "YYYY-MM-DD: the first day of the reporting period"),
-                Entry(
-                    field: "return.period_end", value: period.map { "\($0.end)" } ?? "",
-                    comment: period.map { "return due by \($0.due)" } ?? "YYYY-MM-DD: the last day of the reporting period"),
-                Entry(field: "return.submitted_on", value: "", comment: "YYYY-MM-DD: the date you send the return"),
-                Entry(field: "return.prepared_by_role", value: "", comment: "your role, such as Contracts manager; never a person's name"),
-            ]
-        case .bid:
-            return [
-                Entry(field: "bid.contract", value: contract.reference, comment: "the contract reference"),
-                Entry(field: "bid.supplier", value: contract.isAtTender ? "" : contract.supplier, comment: "the bidder's name"),
-                Entry(field: "bid.submitted_on", value: "", comment: "YYYY-MM-DD: the date you send the bid"),
-                Entry(field: "bid.prepared_by_role", value: "", comment: "your role, such as Bid manager; never a person's name"),
-            ]
+        let schema = DocumentSchema.of(kind)
+        return schema.header.map { field in
+            // The schema's comment, unless the contract or the period says more.
+            var entry = Entry(field: schema.id(field.name), value: "", comment: field.comment)
+            switch field.name {
+            case "contract": entry.value = contract.reference
+            case "supplier": entry.value = contract.isAtTender ? "" : contract.supplier
+            case "period_start":
+                if let period {
+                    entry.value = "\(period.start)"
+                    entry.comment = "period \(period.number) of \(contract.periods.count)"
+                }
+            case "period_end":
+                if let period {
+                    entry.value = "\(period.end)"
+                    entry.comment = "return due by \(period.due)"
+                }
+            default: break
+            }
+            return entry
         }
     }
 

@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// Finds every defect in a loaded clause library.
 ///
 /// Each check is a small function over the whole library, listed once in `checks`; all run and

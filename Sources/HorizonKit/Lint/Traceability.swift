@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// The words and the checks cannot drift in meaning: every paragraph that imposes a duty says
 /// what judges it, and every level the words set is judged by a rule.
 extension Linter {

@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// Reads a supplier document saved as CSV from a spreadsheet: two columns `field,value` with a
 /// header row, one field a row, a `document` row that says `return` or `bid`.
 ///
@@ -186,7 +188,7 @@ public enum CSVReader {
             throw InputError("not-a-document", "no 'document' row says whether this is a 'return' or a 'bid'", at: kindLocation)
         }
         // A header field is written by its bare name in CSV; the return's names include the bid's.
-        let headerNames = Set(Checker.returnHeader.map(\.0))
+        let headerNames = Set(DocumentSchema.return.header.map(\.name))
         var builder = DocumentBuilder(table: table)
         for (name, key, value) in entries {
             let id = headerNames.contains(name) ? kind.rawValue + "." + name : name

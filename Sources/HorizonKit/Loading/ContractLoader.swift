@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// Reads a contract specification and resolves it against the library, reporting every defect
 /// with its location.
 public enum ContractLoader {

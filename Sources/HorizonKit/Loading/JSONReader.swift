@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// A strict JSON reader (RFC 8259) that keeps the location of every value and produces the same
 /// located tree as the YAML reader. Comments, trailing commas and duplicate keys are errors with
 /// a clear message; nesting and size are bounded.

@@ -1,4 +1,5 @@
 import Foundation
+public import HorizonModel
 
 /// The outcome of loading a clause library: the model where it could be built, the defects
 /// found while reading, and the files that could not be read at all.

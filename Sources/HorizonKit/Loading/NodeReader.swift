@@ -1,4 +1,5 @@
 import Foundation
+public import HorizonModel
 
 /// Gathers findings while nodes are read into a model, so that every problem in a file is
 /// reported in one run rather than the first alone.
@@ -147,24 +148,6 @@ enum Scalar {
     }
 }
 
-/// A value with the place it was written.
-public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
-    /// The value.
-    public var value: Value
-    /// Where it was written.
-    public var location: SourceLocation
-
-    /// Creates a located value.
-    ///
-    /// - Parameters:
-    ///   - value: The value.
-    ///   - location: Where it was written.
-    public init(_ value: Value, at location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
-}
-
 /// Strict lexical forms shared by every reader: what counts as a whole number, a version.
 enum Lexical {
     /// A plain decimal integer: an optional `-`, then `0` or digits not starting with `0`. No
@@ -205,34 +188,5 @@ enum Lexical {
     static func isKebabCase(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
-}
-
-extension String {
-    /// The text without leading and trailing white space and line breaks. Returns the text
-    /// itself, with no copy, in the usual case where there is none to remove.
-    var trimmed: String {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        let utf8 = self.utf8
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        if !isSpace(first) && !isSpace(last) && first < 0x80 && last < 0x80 { return self }
-        var scalars = Substring(self).unicodeScalars[...]
-        while let c = scalars.first, c.properties.isWhitespace { scalars = scalars.dropFirst() }
-        while let c = scalars.last, c.properties.isWhitespace { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
-    }
-
-    /// The text with its first character in lower case, for a summary used inside a sentence.
-    var lowercasedFirst: String {
-        guard let first else { return self }
-        return first.lowercased() + dropFirst()
-    }
-
-    /// At most 40 characters, for quoting a user's value in a message.
-    var clipped: String {
-        // Most values quoted in messages are short and on one line.
-        if utf8.count <= 40 && !utf8.contains(0x0A) { return self }
-        let oneLine = replacingOccurrences(of: "\n", with: " ")
-        return oneLine.count > 40 ? String(oneLine.prefix(37)) + "..." : oneLine
     }
 }

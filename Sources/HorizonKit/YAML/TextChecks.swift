@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// Checks on raw input bytes shared by the YAML, JSON and CSV readers.
 enum TextChecks {
     static func checkSize(_ count: Int, file: String, limits: ReadLimits) throws(InputError) {

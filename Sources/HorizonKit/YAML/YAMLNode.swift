@@ -1,3 +1,5 @@
+public import HorizonModel
+
 /// A node of a YAML document, with the place it starts.
 ///
 /// Scalars stay text: the schema that reads a node types it, so `no` in a text field is the

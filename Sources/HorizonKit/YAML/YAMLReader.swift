@@ -1,4 +1,5 @@
 internal import CYAML
+public import HorizonModel
 
 /// Reads YAML text into located nodes with libyaml's event API.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import HorizonKit
+import HorizonModel
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

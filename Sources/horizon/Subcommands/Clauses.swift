@@ -1,5 +1,6 @@
 import ArgumentParser
 import HorizonKit
+import HorizonModel
 
 struct Clauses: ParsableCommand {
     static let configuration = CommandConfiguration(

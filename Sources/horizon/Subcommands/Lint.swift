@@ -1,5 +1,6 @@
 import ArgumentParser
 import HorizonKit
+import HorizonModel
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HorizonKit
+import HorizonModel
 
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(

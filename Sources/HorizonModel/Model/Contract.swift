@@ -22,6 +22,14 @@ public struct ReportingPeriod: Sendable, Hashable {
     public var end: CivilDate
     /// The last day a return for the period is on time.
     public var due: CivilDate
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(number: Int, start: CivilDate, end: CivilDate, due: CivilDate) {
+        self.number = number
+        self.start = start
+        self.end = end
+        self.due = due
+    }
 }
 
 /// A clause left out of a contract, with the reason the contract gives.
@@ -29,6 +37,13 @@ public struct OmittedClause: Sendable, Hashable {
     public var id: String
     public var title: String
     public var reason: String
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(id: String, title: String, reason: String) {
+        self.id = id
+        self.title = title
+        self.reason = reason
+    }
 }
 
 /// A contract specification (`Contracts/*.yaml`), validated against its library and resolved:
@@ -72,4 +87,52 @@ public struct Contract: Sendable {
 
     /// The clause number, or the id when the clause is not in the contract.
     public func number(of clauseID: String) -> String? { numbers[clauseID] }
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(
+        file: String, reference: String, title: String, commissioner: String, supplier: String, service: Service, tier: String,
+        start: CivilDate, end: CivilDate, reporting: ReportingFrequency, returnDueDays: Int, libraryID: String, libraryVersion: String,
+        parameters: [String: ParameterValue], setParameters: Set<String>, clauses: [Clause], numbers: [String: String],
+        sections: [(number: Int, area: Area, clauses: [Clause])], added: [String], omitted: [OmittedClause], periods: [ReportingPeriod]
+    ) {
+        self.file = file
+        self.reference = reference
+        self.title = title
+        self.commissioner = commissioner
+        self.supplier = supplier
+        self.service = service
+        self.tier = tier
+        self.start = start
+        self.end = end
+        self.reporting = reporting
+        self.returnDueDays = returnDueDays
+        self.libraryID = libraryID
+        self.libraryVersion = libraryVersion
+        self.parameters = parameters
+        self.setParameters = setParameters
+        self.clauses = clauses
+        self.numbers = numbers
+        self.sections = sections
+        self.added = added
+        self.omitted = omitted
+        self.periods = periods
+    }
+}
+
+extension Contract {
+    /// Every field a document of `kind` must hold under this contract — the fields its
+    /// requirements name and the fields their rules read — once each, in clause order.
+    public func fields(for kind: DocumentKind) -> [String] {
+        var seen: Set<String> = []
+        var order: [String] = []
+        for clause in clauses {
+            for requirement in clause.requirements where requirement.documents.contains(kind) {
+                for field in requirement.fields.map(\.value) + requirement.rules.flatMap({ $0.kind.fields.map(\.id) })
+                where seen.insert(field).inserted {
+                    order.append(field)
+                }
+            }
+        }
+        return order
+    }
 }

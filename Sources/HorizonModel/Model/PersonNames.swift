@@ -19,7 +19,7 @@ public struct PersonNames: Sendable {
     public static let none = PersonNames(names: [], ambiguous: [])
 
     /// Words that, after a given name, make it part of a place, a building or a role title.
-    static let placeWords: Set<String> = [
+    package static let placeWords: Set<String> = [
         "House", "Road", "Street", "Lane", "Court", "Centre", "Center", "Hall", "Ward", "Team", "Unit", "Service", "Services",
         "Project", "Trust", "Hub", "Place", "Square", "Park", "Avenue", "Close", "Way", "Gardens", "Lodge", "Manor", "Academy",
         "School", "College", "Hospital", "Clinic", "Surgery", "Station", "Terrace", "Crescent", "Drive", "Grove", "Mews", "Row",
@@ -60,7 +60,7 @@ public struct PersonNames: Sendable {
     }
 
     /// A capitalised word of letters that is not all capitals (an acronym such as "HR").
-    func isSurnameLike(_ word: String) -> Bool {
+    package func isSurnameLike(_ word: String) -> Bool {
         guard let first = word.first, first.isUppercase, word.count >= 2 else { return false }
         return word.contains { $0.isLowercase } && word.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" }
     }

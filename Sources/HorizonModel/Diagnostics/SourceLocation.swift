@@ -37,3 +37,21 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 }
+
+/// A value with the place it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    /// The value.
+    public var value: Value
+    /// Where it was written.
+    public var location: SourceLocation
+
+    /// Creates a located value.
+    ///
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - location: Where it was written.
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}

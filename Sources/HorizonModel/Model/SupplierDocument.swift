@@ -58,24 +58,24 @@ public struct TextPosition: Sendable, Hashable {
 public final class FieldTable: Sendable {
     /// The id of each slot.
     public let ids: [String]
-    let slots: [String: Int]
+    package let slots: [String: Int]
     /// The children of each node, by key: node 0 is the root, slot `s` is node `s + 1`; node
     /// `n`'s children are `entries[firstChild[n]..<firstChild[n + 1]]`, their keys in `keyBytes`.
     /// Flat arrays of plain values, so that a look-up copies nothing.
-    let firstChild: [Int]
-    let entries: [Entry]
-    let keyBytes: [UInt8]
+    package let firstChild: [Int]
+    package let entries: [Entry]
+    package let keyBytes: [UInt8]
 
-    struct Entry: Sendable {
+    package struct Entry: Sendable {
         var offset: Int
         var length: Int
         var slot: Int
     }
     /// The slots of the root keys `return` and `bid`.
-    let returnSlot: Int
-    let bidSlot: Int
+    package let returnSlot: Int
+    package let bidSlot: Int
 
-    struct Child: Sendable {
+    package struct Child: Sendable {
         let key: [UInt8]
         let slot: Int
     }
@@ -125,7 +125,7 @@ public final class FieldTable: Sendable {
     }
 
     /// The header fields of returns and bids.
-    static let headerIDs: [String] = Checker.returnHeaderFields.map(\.id) + Checker.bidHeaderFields.map(\.id)
+    package static let headerIDs: [String] = DocumentSchema.return.headerIDs + DocumentSchema.bid.headerIDs
 
     /// A table of the header fields alone.
     public static let headerOnly = FieldTable(ids: [])
@@ -134,7 +134,7 @@ public final class FieldTable: Sendable {
     public func slot(_ id: String) -> Int? { slots[id] }
 
     /// The slot of the child `key` of a node (-1 for the root), compared byte by byte.
-    func child(of parent: Int, key: UnsafeBufferPointer<UInt8>) -> Int? {
+    package func child(of parent: Int, key: UnsafeBufferPointer<UInt8>) -> Int? {
         keyBytes.withUnsafeBufferPointer { bytes in
             entries.withUnsafeBufferPointer { entries in
                 next: for i in firstChild[parent + 1]..<firstChild[parent + 2] {
@@ -163,12 +163,12 @@ public struct SupplierDocument: Sendable {
     /// The table the values are filed by.
     public let table: FieldTable
     /// Values by slot of `table`.
-    var known: [DocumentValue?]
+    package var known: [DocumentValue?]
     /// Values of ids `table` does not know.
-    var unknown: [String: DocumentValue]
+    package var unknown: [String: DocumentValue]
     /// Every field in document order: a slot of `table`, or `-1 - i` for `unknownIDs[i]`.
-    var sequence: [Int]
-    var unknownIDs: [String]
+    package var sequence: [Int]
+    package var unknownIDs: [String]
 
     /// Where findings about missing things point: the first line of the document.
     public var start: SourceLocation { .start(of: file) }
@@ -186,7 +186,7 @@ public struct SupplierDocument: Sendable {
     }
 
     /// The value at a slot of `table`.
-    subscript(slot slot: Int) -> DocumentValue? { known[slot] }
+    package subscript(slot slot: Int) -> DocumentValue? { known[slot] }
 
     /// Every field's value, looked up by dotted id: `document.values["return.contract"]`.
     public var values: Values { Values(document: self) }
@@ -195,10 +195,10 @@ public struct SupplierDocument: Sendable {
     public var order: [String] { sequence.map(id(of:)) }
 
     /// The id of an entry of `sequence`.
-    func id(of entry: Int) -> String { entry >= 0 ? table.ids[entry] : unknownIDs[-1 - entry] }
+    package func id(of entry: Int) -> String { entry >= 0 ? table.ids[entry] : unknownIDs[-1 - entry] }
 
     /// The value of an entry of `sequence`.
-    func value(of entry: Int) -> DocumentValue? { entry >= 0 ? known[entry] : unknown[unknownIDs[-1 - entry]] }
+    package func value(of entry: Int) -> DocumentValue? { entry >= 0 ? known[entry] : unknown[unknownIDs[-1 - entry]] }
 
     /// A document's values, looked up by dotted id.
     public struct Values: Sendable {
@@ -211,7 +211,7 @@ public struct SupplierDocument: Sendable {
         public var values: [DocumentValue] { document.sequence.compactMap(document.value(of:)) }
     }
 
-    init(
+    package init(
         file: String, kind: DocumentKind, sha256: String, table: FieldTable, known: [DocumentValue?], unknown: [String: DocumentValue],
         sequence: [Int], unknownIDs: [String]
     ) {
@@ -225,158 +225,4 @@ public struct SupplierDocument: Sendable {
         self.unknownIDs = unknownIDs
     }
 
-    /// The same document filed by another table (a checker's, when it was read by another).
-    func refiled(by other: FieldTable) -> SupplierDocument {
-        if other === table { return self }
-        var builder = DocumentBuilder(table: other)
-        for entry in sequence {
-            if let value = value(of: entry) { _ = builder.record(id(of: entry), value) }
-        }
-        return builder.document(file: file, kind: kind, sha256: sha256)
-    }
-}
-
-/// Collects a document's values as a reader meets them.
-struct DocumentBuilder {
-    let table: FieldTable
-    var known: [DocumentValue?]
-    var unknown: [String: DocumentValue] = [:]
-    var sequence: [Int] = []
-    var unknownIDs: [String] = []
-
-    init(table: FieldTable) {
-        self.table = table
-        known = Array(repeating: nil, count: table.ids.count)
-        sequence.reserveCapacity(table.ids.count)
-    }
-
-    /// Whether nothing has been recorded.
-    var isEmpty: Bool { sequence.isEmpty }
-
-    /// Records a value at a slot; returns the earlier value when the field was given already.
-    mutating func record(slot: Int, _ value: consuming DocumentValue) -> DocumentValue? {
-        if known[slot] != nil { return known[slot] }
-        known[slot] = value
-        sequence.append(slot)
-        return nil
-    }
-
-    /// Records a value by dotted id; returns the earlier value when the field was given already.
-    mutating func record(_ id: String, _ value: consuming DocumentValue) -> DocumentValue? {
-        if let slot = table.slot(id) { return record(slot: slot, value) }
-        if let first = unknown[id] { return first }
-        unknown[id] = value
-        sequence.append(-1 - unknownIDs.count)
-        unknownIDs.append(id)
-        return nil
-    }
-
-    func document(file: String, kind: DocumentKind, sha256: String) -> SupplierDocument {
-        SupplierDocument(
-            file: file, kind: kind, sha256: sha256, table: table, known: known, unknown: unknown, sequence: sequence,
-            unknownIDs: unknownIDs)
-    }
-}
-
-/// Turns a parsed tree (from YAML or JSON) into a supplier document.
-enum DocumentFlattener {
-    static func flatten(
-        _ root: YAMLNode?, file: String, sha256: String, table: FieldTable = .headerOnly
-    ) throws(InputError) -> SupplierDocument {
-        guard let root else {
-            throw InputError("empty-file", "the file is empty; a return or bid starts with 'return:' or 'bid:'", at: .start(of: file))
-        }
-        guard case .mapping(let pairs) = root.content else {
-            throw InputError(
-                "not-a-document", "a return or bid is a map that starts with 'return:' or 'bid:', not \(root.kindName)", at: root.location)
-        }
-        let kinds = pairs.filter { DocumentKind(rawValue: $0.key) != nil }
-        guard let head = kinds.first, let kind = DocumentKind(rawValue: head.key) else {
-            if pairs.contains(where: { $0.key == "contract" }) {
-                throw InputError("wrong-document-kind", "this is a contract specification, not a return or bid", at: root.location)
-            }
-            throw InputError("not-a-document", "no 'return:' or 'bid:' key says what this document is", at: root.location)
-        }
-        if kinds.count > 1 {
-            throw InputError(
-                "wrong-document-kind", "a document is a return or a bid, not both", at: kinds[1].keyLocation,
-                notes: [Note("'\(head.key)' is here", at: head.keyLocation)])
-        }
-        var builder = DocumentBuilder(table: table)
-        var duplicate: InputError?
-        func record(_ path: String, _ value: DocumentValue) {
-            if let first = builder.record(path, value), duplicate == nil {
-                duplicate = InputError(
-                    "duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
-                    at: value.keyPosition.location(in: file),
-                    notes: [Note("'\(path)' first appears here", at: first.keyPosition.location(in: file))])
-            }
-        }
-        func visit(_ node: YAMLNode, path: String, keyLocation: SourceLocation) {
-            switch node.content {
-            case .mapping(let children) where !children.isEmpty:
-                for child in children {
-                    visit(child.value, path: path.isEmpty ? child.key : path + "." + child.key, keyLocation: child.keyLocation)
-                }
-            case .mapping:
-                record(path, DocumentValue(text: "", isNull: true, structure: nil, location: keyLocation, keyLocation: keyLocation))
-            case .sequence:
-                record(path, DocumentValue(text: "", isNull: false, structure: "a list", location: node.location, keyLocation: keyLocation))
-            case .scalar(let text, _):
-                let location = node.isNull ? keyLocation : node.location
-                record(path, DocumentValue(text: text, isNull: node.isNull, structure: nil, location: location, keyLocation: keyLocation))
-            }
-        }
-        for pair in pairs {
-            if case .scalar = pair.value.content, !pair.value.isNull, DocumentKind(rawValue: pair.key) != nil {
-                throw InputError(
-                    "not-a-document", "'\(pair.key):' must hold the header (contract, supplier, dates), not a single value",
-                    at: pair.value.location)
-            }
-            visit(pair.value, path: pair.key, keyLocation: pair.keyLocation)
-            if let duplicate { throw duplicate }
-        }
-        return builder.document(file: file, kind: kind, sha256: sha256)
-    }
-}
-
-/// Reads supplier documents of any supported format.
-public enum DocumentReader {
-    /// The formats, told apart by file extension (`.json`, `.csv`; anything else is YAML).
-    public enum Format: String, Sendable {
-        case yaml, json, csv
-
-        /// The format a file name implies.
-        public init(path: String) {
-            let lower = path.lowercased()
-            if lower.hasSuffix(".json") { self = .json } else if lower.hasSuffix(".csv") { self = .csv } else { self = .yaml }
-        }
-    }
-
-    /// Parses a document from bytes.
-    ///
-    /// - Parameters:
-    ///   - bytes: The file's bytes.
-    ///   - file: Its name, for locations; its extension picks the format.
-    ///   - limits: Read bounds.
-    ///   - table: The field table to file values by: the library's (`Library.fieldTable`), so
-    ///     that its checkers judge the document without refiling it.
-    /// - Returns: The document.
-    /// - Throws: `InputError` when the document cannot be read or is not a return or bid.
-    public static func parse(
-        _ bytes: [UInt8], file: String, limits: ReadLimits = .standard, table: FieldTable = .headerOnly
-    ) throws(InputError)
-        -> SupplierDocument
-    {
-        let digest = Digest.sha256(bytes)
-        switch Format(path: file) {
-        case .yaml:
-            return try YAMLReader.parseSupplierDocument(bytes, file: file, limits: limits, sha256: digest, table: table)
-        case .json:
-            return try DocumentFlattener.flatten(
-                try JSONReader.parse(bytes, file: file, limits: limits), file: file, sha256: digest, table: table)
-        case .csv:
-            return try CSVReader.document(bytes, file: file, limits: limits, sha256: digest, table: table)
-        }
-    }
 }

@@ -1,15 +1,15 @@
 /// UTF-8 text built by appending, made a `String` once at the end.
-struct TextBuffer {
-    var bytes: [UInt8] = []
+package struct TextBuffer {
+    package var bytes: [UInt8] = []
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
-    mutating func add(_ text: String) {
+    package mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    mutating func add(_ number: Int) {
+    package mutating func add(_ number: Int) {
         if number >= 0 && number < 10 {
             bytes.append(UInt8(truncatingIfNeeded: 0x30 + number))
         } else {
@@ -17,7 +17,7 @@ struct TextBuffer {
         }
     }
 
-    mutating func add(_ location: SourceLocation) {
+    package mutating func add(_ location: SourceLocation) {
         add(location.file)
         add(":")
         add(location.line)
@@ -28,7 +28,7 @@ struct TextBuffer {
     /// A finding in the compiler convention (`file:line:column: severity[code] message`, notes
     /// on lines of their own). With the contract's clause numbers, the message starts with its
     /// clause and number (`DA-TRN-1 (clause 4.1): …`), as check reports write it.
-    mutating func add(_ finding: Finding, numbers: [String: String]? = nil) {
+    package mutating func add(_ finding: Finding, numbers: [String: String]? = nil) {
         add(finding.location)
         add(": ")
         add(finding.severity.rawValue)
@@ -53,5 +53,5 @@ struct TextBuffer {
         }
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    package var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -20,6 +20,15 @@ public struct Tier: Sendable, Hashable {
     public var description: String
     public var includes: Located<String>?
     public var location: SourceLocation
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(id: String, title: String, description: String, includes: Located<String>?, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.includes = includes
+        self.location = location
+    }
 }
 
 /// An area: one numbered section of a generated schedule.
@@ -30,6 +39,14 @@ public struct Area: Sendable, Hashable {
     /// The section's title when its clauses are of a given tier (`tier_titles`): an area whose
     /// clauses sit in two tiers becomes two sections, each titled for what it holds.
     public var tierTitles: [String: String] = [:]
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(id: String, title: String, location: SourceLocation, tierTitles: [String: String] = [:]) {
+        self.id = id
+        self.title = title
+        self.location = location
+        self.tierTitles = tierTitles
+    }
 }
 
 /// A service type in the catalogue, with the tier its contracts get by default.
@@ -38,6 +55,14 @@ public struct Service: Sendable, Hashable {
     public var title: String
     public var tier: Located<String>
     public var location: SourceLocation
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(id: String, title: String, tier: Located<String>, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.tier = tier
+        self.location = location
+    }
 }
 
 /// A defined term.
@@ -45,6 +70,13 @@ public struct Definition: Sendable, Hashable {
     public var term: String
     public var text: String
     public var location: SourceLocation
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(term: String, text: String, location: SourceLocation) {
+        self.term = term
+        self.text = text
+        self.location = location
+    }
 }
 
 /// A field a return or bid may hold.
@@ -60,6 +92,20 @@ public struct FieldSpec: Sendable, Hashable {
     /// (`watch_fall`): fewer disclosures usually mean fewer people asked or safe to tell, not
     /// less abuse, so a fall is never scored as improvement.
     public var watchFall: Bool = false
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(
+        id: String, type: FieldType, documents: Set<DocumentKind>, suppress: Bool, meaning: String, location: SourceLocation,
+        watchFall: Bool = false
+    ) {
+        self.id = id
+        self.type = type
+        self.documents = documents
+        self.suppress = suppress
+        self.meaning = meaning
+        self.location = location
+        self.watchFall = watchFall
+    }
 }
 
 /// A parameter's value: a whole number or text.
@@ -136,6 +182,25 @@ public struct Parameter: Sendable, Hashable {
             return false
         }
     }
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(
+        name: String, kind: Kind, defaultValue: ParameterValue?, min: Int?, max: Int?, values: [String], unit: String?, meaning: String,
+        location: SourceLocation, defaultLocation: SourceLocation, guidance: String? = nil, unitOne: String? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.defaultValue = defaultValue
+        self.min = min
+        self.max = max
+        self.values = values
+        self.unit = unit
+        self.meaning = meaning
+        self.location = location
+        self.defaultLocation = defaultLocation
+        self.guidance = guidance
+        self.unitOne = unitOne
+    }
 }
 
 /// A piece of clause text: plain words or markup.
@@ -194,6 +259,14 @@ public struct Paragraph: Sendable, Hashable {
             return false
         }
     }
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(segments: [TextSegment], location: SourceLocation, trace: Trace? = nil, when: [String: Located<String>] = [:]) {
+        self.segments = segments
+        self.location = location
+        self.trace = trace
+        self.when = when
+    }
 }
 
 /// A rule of a requirement.
@@ -216,6 +289,14 @@ public struct Rule: Sendable, Hashable {
         hasher.combine(AnyHashable(kind))
         hasher.combine(code)
     }
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(kind: any RuleKind, code: String, severity: Severity, location: SourceLocation) {
+        self.kind = kind
+        self.code = code
+        self.severity = severity
+        self.location = location
+    }
 }
 
 /// What a return or bid must show for a clause, and the rules that judge it.
@@ -230,10 +311,25 @@ public struct Requirement: Sendable, Hashable {
     public var kpi: Located<String>? = nil
     /// Text parameters and the value each must have for a contract to hold the requirement.
     public var when: [String: Located<String>] = [:]
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(
+        id: String, summary: String, documents: Set<DocumentKind>, fields: [Located<String>], rules: [Rule], location: SourceLocation,
+        kpi: Located<String>? = nil, when: [String: Located<String>] = [:]
+    ) {
+        self.id = id
+        self.summary = summary
+        self.documents = documents
+        self.fields = fields
+        self.rules = rules
+        self.location = location
+        self.kpi = kpi
+        self.when = when
+    }
 }
 
 /// Whether a contract's parameter values meet a `when:` condition.
-func holds(_ when: [String: Located<String>], _ parameters: [String: ParameterValue]) -> Bool {
+package func holds(_ when: [String: Located<String>], _ parameters: [String: ParameterValue]) -> Bool {
     when.allSatisfy { name, value in parameters[name]?.description == value.value }
 }
 
@@ -272,6 +368,31 @@ public struct Clause: Sendable, Hashable {
     public var notAtReason: String = ""
     /// False for a core clause that a contract may not leave out.
     public var omittable: Bool = true
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(
+        id: String, version: String, tier: Located<String>, area: String, number: Int, title: String, ppn002: [String], ntfGroups: [Int],
+        text: [Paragraph], guidance: String, basis: [String], parameters: [Parameter], requirements: [Requirement],
+        location: SourceLocation, notAt: [Located<String>] = [], notAtReason: String = "", omittable: Bool = true
+    ) {
+        self.id = id
+        self.version = version
+        self.tier = tier
+        self.area = area
+        self.number = number
+        self.title = title
+        self.ppn002 = ppn002
+        self.ntfGroups = ntfGroups
+        self.text = text
+        self.guidance = guidance
+        self.basis = basis
+        self.parameters = parameters
+        self.requirements = requirements
+        self.location = location
+        self.notAt = notAt
+        self.notAtReason = notAtReason
+        self.omittable = omittable
+    }
 }
 
 /// The clause library: identity, tiers, areas, services, terms, fields and clauses.
@@ -377,15 +498,37 @@ public struct Library: Sendable {
         return nil
     }
 
-    var fieldIndex: [String: FieldSpec] = [:]
+    package var fieldIndex: [String: FieldSpec] = [:]
     /// The library's field ids and the headers', numbered: documents read for this library's
     /// contracts are filed by it.
-    public internal(set) var fieldTable: FieldTable = .headerOnly
+    public package(set) var fieldTable: FieldTable = .headerOnly
     /// Given names that, in a role field, show a person named rather than a role
     /// (`given-names.yaml`; empty when the library has none).
-    public internal(set) var personNames: PersonNames = .none
+    public package(set) var personNames: PersonNames = .none
     /// Whether definitions.yaml and fields.yaml could be read: when one could not, the checks
     /// that depend on it are skipped rather than reporting every use as undefined.
-    var definitionsRead = true
-    var fieldsRead = true
+    package var definitionsRead = true
+    package var fieldsRead = true
+
+    /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
+    package init(
+        id: String, version: String, title: String, jurisdiction: String, tiers: [Tier], areas: [Area], services: [Service],
+        definitions: [Definition], fields: [FieldSpec], clauses: [Clause], location: SourceLocation, fieldIndex: [String: FieldSpec] = [:],
+        fieldTable: FieldTable = .headerOnly, personNames: PersonNames = .none
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.jurisdiction = jurisdiction
+        self.tiers = tiers
+        self.areas = areas
+        self.services = services
+        self.definitions = definitions
+        self.fields = fields
+        self.clauses = clauses
+        self.location = location
+        self.fieldIndex = fieldIndex
+        self.fieldTable = fieldTable
+        self.personNames = personNames
+    }
 }

@@ -1,5 +1,5 @@
 /// Finds the known word nearest a misspelt one, for "did you mean" suggestions.
-enum Nearest {
+package enum Nearest {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely
     /// typo (at most a third of the word's length, and at least 1 edit allowed).
     ///
@@ -7,7 +7,7 @@ enum Nearest {
     ///   - word: What the user wrote.
     ///   - candidates: The known words.
     /// - Returns: The suggestion, or `nil`.
-    static func match<S: Sequence<String>>(for word: String, in candidates: S) -> String? {
+    package static func match<S: Sequence<String>>(for word: String, in candidates: S) -> String? {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
@@ -35,7 +35,7 @@ enum Nearest {
     }
 
     /// Levenshtein distance, stopping early once it exceeds `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+    package static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
         let x = Array(a.unicodeScalars)
         let y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > limit { return limit + 1 }
@@ -63,7 +63,7 @@ enum Nearest {
     }
 
     /// ` (did you mean 'x'?)`, or nothing.
-    static func hint<S: Sequence<String>>(for word: String, in candidates: S) -> String {
+    package static func hint<S: Sequence<String>>(for word: String, in candidates: S) -> String {
         match(for: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

@@ -72,7 +72,7 @@ public enum RuleKinds {
     public static let names = all.map { $0.name }
 
     /// The kind of a name.
-    static func kind(named name: String) -> (any RuleKind.Type)? { all.first { $0.name == name } }
+    package static func kind(named name: String) -> (any RuleKind.Type)? { all.first { $0.name == name } }
 }
 
 /// A field a rule reads: its dotted id, and its slot in the library's field table (-1 when the
@@ -99,7 +99,7 @@ public enum RuleInput: Sendable, Hashable {
 
 /// The field types of a number.
 extension [FieldType] {
-    static let numbers: [FieldType] = [.count, .percent]
+    package static let numbers: [FieldType] = [.count, .percent]
 }
 
 /// Something a rule compares with: a field, the sum of several fields, or a parameter.
@@ -116,7 +116,7 @@ public enum Operand: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What lint checks of the operand: numbers, or a whole-number parameter.
-    var inputs: [RuleInput] {
+    package var inputs: [RuleInput] {
         switch self {
         case .fields(let fields): fields.map { .field($0, types: .numbers) }
         case .parameter(let name): [.parameter(name, kind: .int)]
@@ -125,7 +125,7 @@ public enum Operand: Sendable, Hashable, CustomStringConvertible {
 
     /// The operand's value in a document: the sum of its fields, or the parameter; `nil` when
     /// any of them is missing or unreadable.
-    func value(in context: some RuleContext) -> Int? {
+    package func value(in context: some RuleContext) -> Int? {
         switch self {
         case .fields(let fields):
             var sum = 0
@@ -139,7 +139,7 @@ public enum Operand: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The operand in a message: "'staff.headcount' (64)" or "the contract's min_champions (2)".
-    func named(_ value: Int, in context: some RuleContext) -> String {
+    package func named(_ value: Int, in context: some RuleContext) -> String {
         switch self {
         case .fields(let fields) where fields.count == 1: "'\(fields[0].id)' (\(value))"
         case .fields(let fields): fields.map { "'\($0.id)'" }.joined(separator: " and ") + " together (\(value))"
@@ -148,7 +148,7 @@ public enum Operand: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The operand in a description: its fields, or the parameter's value.
-    func described(_ words: RuleWords) -> String {
+    package func described(_ words: RuleWords) -> String {
         switch self {
         case .fields(let fields): fields.map(\.id).joined(separator: " + ")
         case .parameter(let name): words.parameter(name)
@@ -169,7 +169,7 @@ public struct RuleWords {
     }
 
     /// A parameter's value, or `{name}` where no contract gives one.
-    func parameter(_ name: String) -> String { value(name) ?? "{\(name)}" }
+    package func parameter(_ name: String) -> String { value(name) ?? "{\(name)}" }
 }
 
 /// How a rule's keys are read from library YAML; the library reader provides it, reporting
@@ -237,7 +237,7 @@ public protocol RuleContext {
 }
 
 extension RuleContext {
-    mutating func fail(_ field: FieldRef, _ message: String) -> Outcome { fail(field, message, severity: nil) }
+    package mutating func fail(_ field: FieldRef, _ message: String) -> Outcome { fail(field, message, severity: nil) }
 }
 
 /// What judging a rule found.

@@ -25,10 +25,16 @@ public enum FindingCodes {
         public var meaning: String
     }
 
-    static func reading(_ code: String, _ meaning: String) -> Entry { Entry(code: code, area: .reading, severity: "", meaning: meaning) }
-    static func library(_ code: String, _ meaning: String) -> Entry { Entry(code: code, area: .library, severity: "", meaning: meaning) }
-    static func contract(_ code: String, _ meaning: String) -> Entry { Entry(code: code, area: .contract, severity: "", meaning: meaning) }
-    static func document(_ code: String, _ severity: String, _ meaning: String) -> Entry {
+    package static func reading(_ code: String, _ meaning: String) -> Entry {
+        Entry(code: code, area: .reading, severity: "", meaning: meaning)
+    }
+    package static func library(_ code: String, _ meaning: String) -> Entry {
+        Entry(code: code, area: .library, severity: "", meaning: meaning)
+    }
+    package static func contract(_ code: String, _ meaning: String) -> Entry {
+        Entry(code: code, area: .contract, severity: "", meaning: meaning)
+    }
+    package static func document(_ code: String, _ severity: String, _ meaning: String) -> Entry {
         Entry(code: code, area: .document, severity: severity, meaning: meaning)
     }
 

@@ -1,0 +1,159 @@
+internal import Foundation
+public import HorizonModel
+
+/// Collects a document's values as a reader meets them.
+struct DocumentBuilder {
+    let table: FieldTable
+    var known: [DocumentValue?]
+    var unknown: [String: DocumentValue] = [:]
+    var sequence: [Int] = []
+    var unknownIDs: [String] = []
+
+    init(table: FieldTable) {
+        self.table = table
+        known = Array(repeating: nil, count: table.ids.count)
+        sequence.reserveCapacity(table.ids.count)
+    }
+
+    /// Whether nothing has been recorded.
+    var isEmpty: Bool { sequence.isEmpty }
+
+    /// Records a value at a slot; returns the earlier value when the field was given already.
+    mutating func record(slot: Int, _ value: consuming DocumentValue) -> DocumentValue? {
+        if known[slot] != nil { return known[slot] }
+        known[slot] = value
+        sequence.append(slot)
+        return nil
+    }
+
+    /// Records a value by dotted id; returns the earlier value when the field was given already.
+    mutating func record(_ id: String, _ value: consuming DocumentValue) -> DocumentValue? {
+        if let slot = table.slot(id) { return record(slot: slot, value) }
+        if let first = unknown[id] { return first }
+        unknown[id] = value
+        sequence.append(-1 - unknownIDs.count)
+        unknownIDs.append(id)
+        return nil
+    }
+
+    func document(file: String, kind: DocumentKind, sha256: String) -> SupplierDocument {
+        SupplierDocument(
+            file: file, kind: kind, sha256: sha256, table: table, known: known, unknown: unknown, sequence: sequence,
+            unknownIDs: unknownIDs)
+    }
+}
+
+/// Turns a parsed tree (from YAML or JSON) into a supplier document.
+enum DocumentFlattener {
+    static func flatten(
+        _ root: YAMLNode?, file: String, sha256: String, table: FieldTable = .headerOnly
+    ) throws(InputError) -> SupplierDocument {
+        guard let root else {
+            throw InputError("empty-file", "the file is empty; a return or bid starts with 'return:' or 'bid:'", at: .start(of: file))
+        }
+        guard case .mapping(let pairs) = root.content else {
+            throw InputError(
+                "not-a-document", "a return or bid is a map that starts with 'return:' or 'bid:', not \(root.kindName)", at: root.location)
+        }
+        let kinds = pairs.filter { DocumentKind(rawValue: $0.key) != nil }
+        guard let head = kinds.first, let kind = DocumentKind(rawValue: head.key) else {
+            if pairs.contains(where: { $0.key == "contract" }) {
+                throw InputError("wrong-document-kind", "this is a contract specification, not a return or bid", at: root.location)
+            }
+            throw InputError("not-a-document", "no 'return:' or 'bid:' key says what this document is", at: root.location)
+        }
+        if kinds.count > 1 {
+            throw InputError(
+                "wrong-document-kind", "a document is a return or a bid, not both", at: kinds[1].keyLocation,
+                notes: [Note("'\(head.key)' is here", at: head.keyLocation)])
+        }
+        var builder = DocumentBuilder(table: table)
+        var duplicate: InputError?
+        func record(_ path: String, _ value: DocumentValue) {
+            if let first = builder.record(path, value), duplicate == nil {
+                duplicate = InputError(
+                    "duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
+                    at: value.keyPosition.location(in: file),
+                    notes: [Note("'\(path)' first appears here", at: first.keyPosition.location(in: file))])
+            }
+        }
+        func visit(_ node: YAMLNode, path: String, keyLocation: SourceLocation) {
+            switch node.content {
+            case .mapping(let children) where !children.isEmpty:
+                for child in children {
+                    visit(child.value, path: path.isEmpty ? child.key : path + "." + child.key, keyLocation: child.keyLocation)
+                }
+            case .mapping:
+                record(path, DocumentValue(text: "", isNull: true, structure: nil, location: keyLocation, keyLocation: keyLocation))
+            case .sequence:
+                record(path, DocumentValue(text: "", isNull: false, structure: "a list", location: node.location, keyLocation: keyLocation))
+            case .scalar(let text, _):
+                let location = node.isNull ? keyLocation : node.location
+                record(path, DocumentValue(text: text, isNull: node.isNull, structure: nil, location: location, keyLocation: keyLocation))
+            }
+        }
+        for pair in pairs {
+            if case .scalar = pair.value.content, !pair.value.isNull, DocumentKind(rawValue: pair.key) != nil {
+                throw InputError(
+                    "not-a-document", "'\(pair.key):' must hold the header (contract, supplier, dates), not a single value",
+                    at: pair.value.location)
+            }
+            visit(pair.value, path: pair.key, keyLocation: pair.keyLocation)
+            if let duplicate { throw duplicate }
+        }
+        return builder.document(file: file, kind: kind, sha256: sha256)
+    }
+}
+
+/// Reads supplier documents of any supported format.
+public enum DocumentReader {
+    /// The formats, told apart by file extension (`.json`, `.csv`; anything else is YAML).
+    public enum Format: String, Sendable {
+        case yaml, json, csv
+
+        /// The format a file name implies.
+        public init(path: String) {
+            let lower = path.lowercased()
+            if lower.hasSuffix(".json") { self = .json } else if lower.hasSuffix(".csv") { self = .csv } else { self = .yaml }
+        }
+    }
+
+    /// Parses a document from bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's bytes.
+    ///   - file: Its name, for locations; its extension picks the format.
+    ///   - limits: Read bounds.
+    ///   - table: The field table to file values by: the library's (`Library.fieldTable`), so
+    ///     that its checkers judge the document without refiling it.
+    /// - Returns: The document.
+    /// - Throws: `InputError` when the document cannot be read or is not a return or bid.
+    public static func parse(
+        _ bytes: [UInt8], file: String, limits: ReadLimits = .standard, table: FieldTable = .headerOnly
+    ) throws(InputError)
+        -> SupplierDocument
+    {
+        let digest = Digest.sha256(bytes)
+        switch Format(path: file) {
+        case .yaml:
+            return try YAMLReader.parseSupplierDocument(bytes, file: file, limits: limits, sha256: digest, table: table)
+        case .json:
+            return try DocumentFlattener.flatten(
+                try JSONReader.parse(bytes, file: file, limits: limits), file: file, sha256: digest, table: table)
+        case .csv:
+            return try CSVReader.document(bytes, file: file, limits: limits, sha256: digest, table: table)
+        }
+    }
+}
+
+extension SupplierDocument {
+    /// The same document filed by another table (a checker's, when it was read by another).
+    func refiled(by other: FieldTable) -> SupplierDocument {
+        if other === table { return self }
+        var builder = DocumentBuilder(table: other)
+        for entry in sequence {
+            if let value = value(of: entry) { _ = builder.record(id(of: entry), value) }
+        }
+        return builder.document(file: file, kind: kind, sha256: sha256)
+    }
+}
