@@ -26,7 +26,11 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let root = try? YAMLReader.parse(bytes, file: "fuzz.yaml") {
             _ = root.kindName
         }
-        _ = try? YAMLReader.parseSupplierDocument(bytes, file: "fuzz.yaml", limits: .standard, sha256: "")
+        // The two readers over one event walker, the document straight from events and the tree
+        // flattened, give the same document, or both refuse the file.
+        let direct = try? YAMLReader.parseSupplierDocument(bytes, file: "fuzz.yaml", limits: .standard, sha256: "")
+        let viaTree = try? DocumentFlattener.flatten(try YAMLReader.parse(bytes, file: "fuzz.yaml"), file: "fuzz.yaml", sha256: "")
+        precondition(direct?.kind == viaTree?.kind && direct?.contents == viaTree?.contents, "the two YAML readers disagree")
         _ = try? YAMLReader.parseSupplierDocument(bytes, file: "fuzz.yaml", limits: .standard, sha256: "", table: fieldTable)
         _ = try? JSONReader.parse(bytes, file: "fuzz.json")
     #elseif FUZZ_CSV

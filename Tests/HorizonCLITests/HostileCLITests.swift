@@ -262,7 +262,7 @@ private func writeJunk(_ path: String, count: Int) throws {
         state ^= state << 17
         block[i] = UInt8(truncatingIfNeeded: state)
     }
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try #require(FileHandle(forWritingAtPath: path))
     var left = count
     while left > 0 {
@@ -280,7 +280,7 @@ private func write(_ text: String, to url: URL) throws {
 /// Writes `pieces`, each repeated its count of times, a batch at a time: big inputs are made
 /// without holding them in memory (the portfolio memory test may be running in this process).
 private func writePieces(_ pieces: [(String, Int)], to url: URL) throws {
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     let handle = try #require(FileHandle(forWritingAtPath: url.path))
     for (piece, count) in pieces {
         let batch = max(1, (64 << 10) / max(piece.utf8.count, 1))

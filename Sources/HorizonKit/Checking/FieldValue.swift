@@ -1,4 +1,4 @@
-public import HorizonModel
+internal import HorizonModel
 
 /// A document value read by its field's declared type.
 enum TypedValue: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import HorizonModel
+internal import HorizonModel
 
 /// Spots text that looks like personal data in a return, which must hold aggregates only
 /// (SPEC §8). The finding names the kind of data, never the matched text.

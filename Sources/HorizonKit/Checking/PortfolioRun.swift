@@ -1,6 +1,6 @@
 internal import Dispatch
 internal import Foundation
-public import HorizonModel
+internal import HorizonModel
 internal import Synchronization
 
 /// Checks many documents against one or more contracts in one process: reads, parses and

@@ -1,4 +1,4 @@
-public import HorizonModel
+internal import HorizonModel
 
 /// The output formats of a schedule.
 public enum ScheduleFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-public import HorizonModel
+internal import HorizonModel
 
 /// The words and the checks cannot drift in meaning: every paragraph that imposes a duty says
 /// what judges it, and every level the words set is judged by a rule.

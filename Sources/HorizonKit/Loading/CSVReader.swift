@@ -1,4 +1,4 @@
-public import HorizonModel
+internal import HorizonModel
 
 /// Reads a supplier document saved as CSV from a spreadsheet: two columns `field,value` with a
 /// header row, one field a row, a `document` row that says `return` or `bid`.

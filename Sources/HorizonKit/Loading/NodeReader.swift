@@ -1,5 +1,5 @@
 import Foundation
-public import HorizonModel
+internal import HorizonModel
 
 /// Gathers findings while nodes are read into a model, so that every problem in a file is
 /// reported in one run rather than the first alone.

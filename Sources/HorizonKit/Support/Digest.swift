@@ -1,5 +1,5 @@
 internal import Crypto
-public import HorizonModel
+internal import HorizonModel
 
 /// SHA-256 digests, as lowercase hexadecimal.
 public enum Digest {

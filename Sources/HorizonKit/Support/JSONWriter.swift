@@ -1,4 +1,4 @@
-public import HorizonModel
+internal import HorizonModel
 
 /// A JSON encoder for `Encodable` values that writes compact JSON bytes in the order the keys
 /// are encoded (the declaration order of synthesised conformances), with no intermediate tree.

@@ -1,4 +1,4 @@
-public import HorizonModel
+internal import HorizonModel
 
 /// Checks on raw input bytes shared by the YAML, JSON and CSV readers.
 enum TextChecks {

@@ -194,6 +194,15 @@ public struct SupplierDocument: Sendable {
     /// Field ids in document order.
     public var order: [String] { sequence.map(id(of:)) }
 
+    /// Every field and its value, in the order written: what two readers of one file must agree on.
+    package var contents: [Entry] { sequence.compactMap { entry in value(of: entry).map { Entry(id: id(of: entry), value: $0) } } }
+
+    /// One field of `contents`.
+    package struct Entry: Hashable, Sendable {
+        package var id: String
+        package var value: DocumentValue
+    }
+
     /// The id of an entry of `sequence`.
     package func id(of entry: Int) -> String { entry >= 0 ? table.ids[entry] : unknownIDs[-1 - entry] }
 
