@@ -18,6 +18,9 @@ struct Options {
     var count = 10_000
     var rounds = 5
     var contract = "Contracts/housing-related-support.yaml"
+    var template = "Contracts/returns/hrs-2027-q2-good.yaml"
+    /// Whole-process rounds (`horizon check` as a command against libyaml's parse as one); 0 for none.
+    var processRounds = 3
     var library = "ClauseLibrary"
     var dir: String?
     var keep = false
@@ -32,6 +35,8 @@ func parseOptions() -> Options {
         case "--count": options.count = Int(args.popFirst() ?? "") ?? options.count
         case "--rounds": options.rounds = max(1, Int(args.popFirst() ?? "") ?? options.rounds)
         case "--contract": options.contract = args.popFirst() ?? options.contract
+        case "--template": options.template = args.popFirst() ?? options.template
+        case "--process-rounds": options.processRounds = args.popFirst().flatMap(Int.init) ?? options.processRounds
         case "--library": options.library = args.popFirst() ?? options.library
         case "--dir": options.dir = args.popFirst()
         case "--jobs": options.workers = max(1, Int(args.popFirst() ?? "") ?? options.workers)
@@ -39,7 +44,8 @@ func parseOptions() -> Options {
         default:
             FileHandle.standardError.write(
                 Data(
-                    "usage: horizon-bench [--count N] [--rounds R] [--contract FILE] [--library DIR] [--dir DIR] [--jobs N] [--keep]\n".utf8
+                    "usage: horizon-bench [--count N] [--rounds R] [--contract FILE] [--template FILE] [--library DIR] [--dir DIR] [--jobs N] [--process-rounds N] [--keep]\n"
+                        .utf8
                 ))
             exit(64)
         }
@@ -71,68 +77,42 @@ func portfolioContracts(_ contract: Contract, count: Int) -> [Contract] {
     }
 }
 
-/// One synthetic return; about one in ten has a mistake.
-func syntheticReturn(_ contracts: [Contract], index: Int, random: inout Random) -> String {
+/// One synthetic return, made from the contract's good example return (`--template`): its
+/// header for a portfolio contract and period, the staff figures varied, and about one in ten
+/// with one of the common mistakes (`yes` for `true`, more staff told than work there). Made
+/// from the example, it holds every field the library asks for, whatever its version.
+func syntheticReturn(_ contracts: [Contract], template: String, index: Int, random: inout Random) -> String {
     let periods = contracts[0].periods.count
     let contract = contracts[index / periods]
     let period = contract.periods[index % periods]
-    let headcount = random.next(20...400)
-    let inScope = random.next(headcount / 2...headcount)
-    let trained = random.next(inScope * 8 / 10...inScope)
-    let disclosures = random.next(5...60)
-    let mistake = random.next(0...9) == 0
-    return """
-        # Synthetic return \(index) for \(contract.reference)
-        return:
-          contract: \(contract.reference)
-          supplier: \(contract.supplier)
-          period_start: \(period.start)
-          period_end: \(period.end)
-          submitted_on: \(period.end.adding(days: random.next(1...contract.returnDueDays)))
-          prepared_by_role: Contracts manager
-        policy:
-          in_place: \(mistake ? "yes" : "true")
-          adopted_on: \(contract.start.adding(days: 30))
-          covers:
-            definition_and_scope: "section 2"
-            named_lead: "section 3"
-            disclosure_route: "section 4"
-            confidentiality: "section 5"
-            safety_at_work: "section 6"
-            leave_and_flexibility: "section 7"
-            signposting: "section 8"
-            perpetrator_response: "section 9"
-            record_keeping: "section 10"
-            review_cycle: "section 11"
-          document: policy-\(index % 50).pdf
-          sha256: \(String(repeating: "ab", count: 32))
-          lead_role: Head of people
-          last_reviewed_on: \(period.end.adding(months: -3))
-        staff:
-          headcount: \(headcount)
-          informed_of_policy: \(mistake ? headcount + 5 : headcount - random.next(0...3))
-          disclosures: \(random.next(0...9))
-          perpetrator_responses: \(random.next(0...2))
-        returns:
-          aggregate_only: true
-        training:
-          staff_in_scope: \(inScope)
-          trained: \(trained)
-          champions: \(random.next(2...6))
-        ask_and_act:
-          enquiries: \(random.next(50...900))
-          disclosures: \(disclosures)
-          referrals_specialist: \(random.next(0...disclosures))
-          referrals_marac: \(random.next(0...disclosures / 3))
-        perpetrator:
-          referrals: \(random.next(0...8))
-        pathway:
-          meetings_held: 3
-          meetings_attended: \(random.next(2...3))
-        data:
-          sharing_agreement: true
-
-        """
+    let headcount = random.next(40...400)
+    let mistake = random.next(0...9)
+    let informed = mistake == 1 ? headcount + 5 : headcount - random.next(0...headcount / 20)
+    var lines: [String] = ["# Synthetic return \(index) for \(contract.reference)"]
+    for line in template.split(separator: "\n", omittingEmptySubsequences: false) {
+        var text = String(line)
+        let trimmed = text.drop { $0 == " " }
+        func header(_ key: String, _ value: String) -> Bool {
+            guard trimmed.hasPrefix(key + ":") else { return false }
+            text = String(text.prefix(text.count - trimmed.count)) + key + ": " + value
+            return true
+        }
+        if trimmed.hasPrefix("#") { continue }
+        if header("contract", contract.reference) || header("period_start", "\(period.start)") || header("period_end", "\(period.end)")
+            || header("submitted_on", "\(period.end.adding(days: random.next(1...max(1, contract.returnDueDays))))")
+        {
+            lines.append(text)
+            continue
+        }
+        if trimmed.hasPrefix("staff:") {
+            text = text.replacingOccurrences(of: #"headcount: \d+"#, with: "headcount: \(headcount)", options: .regularExpression)
+            text = text.replacingOccurrences(
+                of: #"informed_of_policy: \d+"#, with: "informed_of_policy: \(informed)", options: .regularExpression)
+        }
+        if mistake == 0 && trimmed.hasPrefix("in_place: true") { text = text.replacingOccurrences(of: "true", with: "yes") }
+        lines.append(text)
+    }
+    return lines.joined(separator: "\n")
 }
 
 func seconds(_ duration: Duration) -> Double {
@@ -178,6 +158,18 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+// `horizon-bench --parse-only FILE...`: libyaml's bare parse of the files as a process of its
+// own, the baseline of the whole-process timing (d).
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "--parse-only" {
+    var events = 0
+    for path in CommandLine.arguments.dropFirst(2) {
+        guard let bytes = try? FileInput.read(path) else { continue }
+        events += YAMLReader.countEvents(bytes)
+    }
+    print(events)
+    exit(0)
+}
+
 let options = parseOptions()
 let clock = ContinuousClock()
 
@@ -194,12 +186,23 @@ try? FileManager.default.removeItem(atPath: dir)
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 let contracts = portfolioContracts(contract, count: options.count)
 let checkers = contracts.map { Checker(contract: $0, library: library) }
+guard let template = try? String(contentsOfFile: options.template, encoding: .utf8),
+    let contractText = try? String(contentsOfFile: options.contract, encoding: .utf8)
+else { fail("cannot read \(options.template) or \(options.contract)") }
+// Each portfolio contract as a file, as a procurement team's folder of contracts holds them.
+var contractPaths: [String] = []
+for copy in contracts {
+    let path = "\(dir)/contract-\(copy.reference).yaml"
+    let text = contractText.replacingOccurrences(of: "reference: \(contract.reference)", with: "reference: \(copy.reference)")
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    contractPaths.append(path)
+}
 var random = Random(state: 2026)
 var paths: [String] = []
 var totalBytes = 0
 for index in 0..<options.count {
     let path = "\(dir)/return-\(index).yaml"
-    let text = syntheticReturn(contracts, index: index, random: &random)
+    let text = syntheticReturn(contracts, template: template, index: index, random: &random)
     totalBytes += text.utf8.count
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     paths.append(path)
@@ -249,7 +252,7 @@ for _ in 0..<options.rounds {
                 reportBytes += ReportRenderer.summary(tracker).utf8.count
             }))
     checkCPU.append(processCPU() - cpu)
-    verdicts = ReportRenderer.summary(tracker).trimmingCharacters(in: .newlines)
+    verdicts = ReportRenderer.summary(tracker).split(separator: "\n").first.map(String.init) ?? ""
     if canReset, let before, let after = highWaterMiB() { checkPeak = (before, after) }
 
     // (c) one return end to end.
@@ -287,6 +290,66 @@ if let checkPeak {
     )
 }
 print("verdicts: \(verdicts)")
+
+// (d) Whole processes, as users run them: `horizon check` with every contract file and every
+// return as arguments (text, then JSON, to /dev/null) against libyaml's bare parse of the same
+// files in a process of its own, interleaved round by round.
+if options.processRounds > 0 {
+    let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    let horizon = me.deletingLastPathComponent().appendingPathComponent("horizon").path
+    if !FileManager.default.isExecutableFile(atPath: horizon) {
+        print("(d) whole processes: skipped, no horizon binary beside horizon-bench (build both: swift build -c release)")
+    } else {
+        func childrenCPU() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        }
+        /// Runs a command with its output thrown away: wall and CPU seconds.
+        func run(_ executable: String, _ arguments: [String]) -> (wall: Double, cpu: Double) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+            let cpu = childrenCPU()
+            let start = clock.now
+            do { try process.run() } catch { fail("cannot run \(executable): \(error)") }
+            process.waitUntilExit()
+            return (seconds(clock.now - start), childrenCPU() - cpu)
+        }
+        let library = ["--library", options.library]
+        var parse: [(wall: Double, cpu: Double)] = []
+        var text: [(wall: Double, cpu: Double)] = []
+        var json: [(wall: Double, cpu: Double)] = []
+        var loading: [Double] = []
+        for _ in 0..<options.processRounds {
+            parse.append(run(me.path, ["--parse-only"] + contractPaths + paths))
+            text.append(run(horizon, ["check"] + library + contractPaths + paths))
+            json.append(run(horizon, ["check", "--format", "json"] + library + contractPaths + paths))
+            // Contract loading: every contract and one return, less one contract and one return.
+            let all = run(horizon, ["check"] + library + contractPaths + [paths[0]]).wall
+            let one = run(horizon, ["check"] + library + [contractPaths[0], paths[0]]).wall
+            loading.append((all - one) / Double(max(1, contractPaths.count - 1)))
+        }
+        let p = median(parse.map(\.wall))
+        let t = median(text.map(\.wall))
+        let j = median(json.map(\.wall))
+        print(
+            "(d) whole processes, \(contractPaths.count) contract files and \(paths.count) returns as arguments, \(options.processRounds) interleaved rounds:"
+        )
+        print(String(format: "    libyaml's bare parse of the same files:  %7.3f s wall, %7.3f s CPU", p, median(parse.map(\.cpu))))
+        print(String(format: "    horizon check, text report:               %7.3f s wall, %7.3f s CPU", t, median(text.map(\.cpu))))
+        print(String(format: "    horizon check --format json:              %7.3f s wall, %7.3f s CPU", j, median(json.map(\.cpu))))
+        let textRatios = zip(text, parse).map { $0.wall / $1.wall }
+        let jsonRatios = zip(json, parse).map { $0.wall / $1.wall }
+        print(
+            String(
+                format: "    ratio to the bare parse: text %.2f (rounds %.2f to %.2f), JSON %.2f (rounds %.2f to %.2f); JSON/text %.2f",
+                t / p, textRatios.min() ?? 0, textRatios.max() ?? 0, j / p, jsonRatios.min() ?? 0, jsonRatios.max() ?? 0, j / t))
+        print(String(format: "    contract loading: %.0f µs a contract", median(loading) * 1e6))
+    }
+}
 
 // Where the time goes, phase by phase, on one core (set HORIZON_BENCH_PHASES=1).
 if ProcessInfo.processInfo.environment["HORIZON_BENCH_PHASES"] != nil {

@@ -17,6 +17,8 @@ extension String {
     /// The text with its first character in lower case, for a summary used inside a sentence.
     public var lowercasedFirst: String {
         guard let first else { return self }
+        // An acronym ("SHA-256 digest", "NI number") keeps its capitals.
+        if let second = dropFirst().first, second.isUppercase { return self }
         return first.lowercased() + dropFirst()
     }
 
