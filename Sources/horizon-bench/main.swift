@@ -110,6 +110,13 @@ func syntheticReturn(_ contracts: [Contract], template: String, index: Int, rand
                 of: #"informed_of_policy: \d+"#, with: "informed_of_policy: \(informed)", options: .regularExpression)
         }
         if mistake == 0 && trimmed.hasPrefix("in_place: true") { text = text.replacingOccurrences(of: "true", with: "yes") }
+        // Dates in the example that belong to its own period, moved to this one.
+        for (key, date) in [
+            ("adopted_on", contract.start.adding(days: 30)), ("last_reviewed_on", period.end.adding(months: -3)),
+            ("oldest_training_on", period.end.adding(months: -6)), ("champions_in_post_on", contract.start.adding(days: 60)),
+        ] {
+            text = text.replacingOccurrences(of: key + #": \d{4}-\d{2}-\d{2}"#, with: "\(key): \(date)", options: .regularExpression)
+        }
         lines.append(text)
     }
     return lines.joined(separator: "\n")

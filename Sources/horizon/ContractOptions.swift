@@ -5,6 +5,14 @@ import HorizonModel
 extension LibraryOptions {
     /// Loads a contract against the library; prints its findings. Returns `nil` (having printed
     /// why) when the contract has errors.
+    /// Resolves a contract already parsed; prints its findings. Returns `nil` when it has errors.
+    func resolveContract(_ root: YAMLNode, file: String, library: Library, cache: ContractCache? = nil) -> Contract? {
+        let (contract, findings) = ContractLoader.resolve(root, file: file, library: library, cache: cache)
+        Output.report(findings: findings.sorted(by: Finding.reportOrder))
+        if findings.contains(where: { $0.severity == .error }) { return nil }
+        return contract
+    }
+
     func loadContract(_ path: String, library: Library) throws -> Contract? {
         do {
             let (contract, findings) = try ContractLoader.load(path, library: library, limits: limits)

@@ -183,3 +183,43 @@ struct CheckerRunTests {
         #expect(error.finding.code == "no-evidence-folder")
     }
 }
+
+/// Contracts that share resolved clauses and compiled rules (`ContractCache`, `CheckerCache`)
+/// are judged exactly as contracts resolved and compiled on their own, and contracts whose
+/// values differ never share rules.
+@Suite("Caches of contracts and rules")
+struct CacheTests {
+    static func resolve(_ text: String, file: String, cache: ContractCache?) throws -> Contract {
+        let library = try CheckFixtures.library()
+        let root = try #require(try YAMLReader.parse(Array(text.utf8), file: file))
+        let (contract, findings) = ContractLoader.resolve(root, file: file, library: library, cache: cache)
+        #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings.map(\.compilerStyle))")
+        return try #require(contract)
+    }
+
+    @Test func sharedRulesJudgeAsFreshOnesAndDifferentValuesDoNotShare() throws {
+        let library = try CheckFixtures.library()
+        let spec = try String(
+            contentsOf: CheckFixtures.contracts.appendingPathComponent("housing-related-support.yaml"), encoding: .utf8)
+        let stricter = spec.replacingOccurrences(of: "training_target_percent: 80", with: "training_target_percent: 95")
+        #expect(stricter != spec, "the example sets training_target_percent: 80")
+        let text = try String(contentsOf: CheckFixtures.contracts.appendingPathComponent("returns/hrs-2027-q2-good.yaml"), encoding: .utf8)
+        let document = try DocumentReader.parse(Array(text.utf8), file: "r.yaml", table: library.fieldTable)
+
+        let contracts = ContractCache()
+        let checkers = CheckerCache(library: library)
+        var reports: [String] = []
+        for (spec, file) in [(spec, "a.yaml"), (stricter, "b.yaml"), (spec, "c.yaml")] {
+            let cached = try Self.resolve(spec, file: file, cache: contracts)
+            let fresh = try Self.resolve(spec, file: file, cache: nil)
+            #expect(cached.numbers == fresh.numbers && cached.clauses.map(\.id) == fresh.clauses.map(\.id))
+            let viaCache = ReportRenderer.text(checkers.checker(for: cached).check(document), numbers: cached.numbers)
+            let alone = ReportRenderer.text(Checker(contract: fresh, library: library).check(document), numbers: fresh.numbers)
+            #expect(viaCache == alone, "\(file): a cached checker judges differently")
+            reports.append(viaCache)
+        }
+        // 33 of 40 trained meets 80 per cent but not 95: the stricter contract's own rules.
+        #expect(!reports[0].contains("training-below-target") && reports[1].contains("training-below-target"))
+        #expect(reports[0] == reports[2])
+    }
+}

@@ -111,10 +111,55 @@ public final class Checker: Sendable {
     ///   - contract: The resolved contract.
     ///   - library: Its library.
     ///   - evidence: Where policy files are found; `nil` when `--evidence` is not given.
-    public init(contract: Contract, library: Library, evidence: (any EvidenceSource)? = nil) {
+    public convenience init(contract: Contract, library: Library, evidence: (any EvidenceSource)? = nil) {
+        self.init(contract: contract, library: library, evidence: evidence, compiled: CompiledRules(contract: contract, library: library))
+    }
+
+    /// A checker over rules already compiled for a contract with the same clauses and values
+    /// (`CheckerCache`).
+    init(contract: Contract, library: Library, evidence: (any EvidenceSource)?, compiled: CompiledRules) {
         self.contract = contract
         self.library = library
         self.evidence = evidence
+        asked = compiled.asked
+        table = compiled.table
+        slotRoles = compiled.slotRoles
+        fieldTypes = compiled.fieldTypes
+        idEndings = compiled.idEndings
+        plans = compiled.plans
+        layouts = compiled.layouts
+        watched = compiled.watched
+        kpis = compiled.kpis
+        threshold = compiled.threshold
+    }
+
+    /// Judges one document.
+    ///
+    /// - Parameter document: A parsed return or bid.
+    /// - Returns: The report: findings sorted by location, and every requirement's status.
+    public func check(_ document: SupplierDocument) -> DocumentReport {
+        var judge = Judgement(checker: self, document: document.refiled(by: table))
+        return judge.run()
+    }
+}
+
+/// What a contract's clauses and parameter values make of the library for checking — each
+/// slot's role, the plan of requirements, the requirement table's text, the KPIs — worked out
+/// once and shared by every contract with the same clauses and values (`CheckerCache`): a
+/// quarter's portfolio is hundreds of contracts for a few kinds of service.
+final class CompiledRules: Sendable {
+    let asked: [DocumentKind: Set<String>]
+    let table: FieldTable
+    let slotRoles: [DocumentKind: Checker.SlotRoles]
+    let fieldTypes: [FieldType?]
+    let idEndings: [Checker.IdEnding]
+    let plans: [DocumentKind: [Checker.PlanStep]]
+    let layouts: [DocumentKind: RequirementLayout]
+    let watched: [FieldRef]
+    let kpis: [(clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands)]
+    let threshold: Int
+
+    init(contract: Contract, library: Library) {
         var asked: [DocumentKind: Set<String>] = [:]
         for kind in DocumentKind.allCases {
             asked[kind] = Set(contract.fields(for: kind))
@@ -122,12 +167,12 @@ public final class Checker: Sendable {
         self.asked = asked
         let table = library.fieldTable
         self.table = table
-        var roles: [DocumentKind: SlotRoles] = [:]
+        var roles: [DocumentKind: Checker.SlotRoles] = [:]
         for kind in DocumentKind.allCases {
-            var specs = [AskedField?](repeating: nil, count: table.ids.count)
+            var specs = [Checker.AskedField?](repeating: nil, count: table.ids.count)
             for id in asked[kind] ?? [] {
                 if let spec = library.field(id), spec.documents.contains(kind), let slot = table.slot(id) {
-                    specs[slot] = AskedField(type: spec.type, suppress: spec.suppress)
+                    specs[slot] = Checker.AskedField(type: spec.type, suppress: spec.suppress)
                 }
             }
             let fields = kind == .return ? Checker.returnHeaderFields : Checker.bidHeaderFields
@@ -138,25 +183,26 @@ public final class Checker: Sendable {
                 isHeader[slot] = true
                 header.append((slot, field.id, field.name, field.type))
             }
-            roles[kind] = SlotRoles(specs: specs, isHeader: isHeader, header: header)
+            roles[kind] = Checker.SlotRoles(specs: specs, isHeader: isHeader, header: header)
         }
         slotRoles = roles
         fieldTypes = table.ids.map { library.field($0)?.type }
-        idEndings = table.ids.map(IdEnding.init)
-        var plans: [DocumentKind: [PlanStep]] = [:]
+        idEndings = table.ids.map(Checker.IdEnding.init)
+        var plans: [DocumentKind: [Checker.PlanStep]] = [:]
         for kind in DocumentKind.allCases {
-            var steps: [PlanStep] = []
+            var steps: [Checker.PlanStep] = []
             for clause in contract.clauses {
                 let number = contract.numbers[clause.id] ?? ""
                 let applicable = clause.requirements.filter { $0.documents.contains(kind) }
                 if applicable.isEmpty {
-                    steps.append(PlanStep(clause: clause.id, number: number, requirement: nil, conditional: [], fields: []))
+                    steps.append(Checker.PlanStep(clause: clause.id, number: number, requirement: nil, conditional: [], fields: []))
                 }
                 for requirement in applicable {
                     let conditional = Set(requirement.rules.flatMap { $0.kind.conditionalFields.map(\.id) })
                     let fields = requirement.fields.map(\.value).filter { !conditional.contains($0) }.map { (table.slot($0) ?? -1, $0) }
                     steps.append(
-                        PlanStep(clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields))
+                        Checker.PlanStep(
+                            clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields))
                 }
             }
             plans[kind] = steps
@@ -189,14 +235,42 @@ public final class Checker: Sendable {
         }
         threshold = contract.int("suppression_threshold") ?? library.parameter("suppression_threshold")?.1.defaultValue?.intValue ?? 4
     }
+}
 
-    /// Judges one document.
+/// Checkers for the contracts of one library, sharing the compiled rules of contracts that hold
+/// the same clauses with the same parameter values. Safe to use from several threads.
+public final class CheckerCache: @unchecked Sendable {
+    let library: Library
+    private var compiled: [String: CompiledRules] = [:]
+    private let lock = NSLock()
+
+    /// Creates an empty cache for a library.
+    public init(library: Library) { self.library = library }
+
+    /// A checker for a contract, its rules compiled once for all contracts like it.
     ///
-    /// - Parameter document: A parsed return or bid.
-    /// - Returns: The report: findings sorted by location, and every requirement's status.
-    public func check(_ document: SupplierDocument) -> DocumentReport {
-        var judge = Judgement(checker: self, document: document.refiled(by: table))
-        return judge.run()
+    /// - Parameters:
+    ///   - contract: A resolved contract of the cache's library.
+    ///   - evidence: Where policy files are found; `nil` without `--evidence`.
+    /// - Returns: The checker.
+    public func checker(for contract: Contract, evidence: (any EvidenceSource)? = nil) -> Checker {
+        // What the compiled rules depend on: the clauses in force (their numbers follow from
+        // them) and every parameter value.
+        var key = contract.rulesKey
+        if key.isEmpty {
+            key = contract.clauses.map(\.id).joined(separator: ",")
+            for name in contract.parameters.keys.sorted() { key += "|\(name)=\(contract.parameters[name]!)" }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        let rules: CompiledRules
+        if let known = compiled[key] {
+            rules = known
+        } else {
+            rules = CompiledRules(contract: contract, library: library)
+            compiled[key] = rules
+        }
+        return Checker(contract: contract, library: library, evidence: evidence, compiled: rules)
     }
 }
 

@@ -1,3 +1,4 @@
+internal import Foundation
 public import HorizonModel
 
 /// Reads a contract specification and resolves it against the library, reporting every defect
@@ -33,7 +34,7 @@ public enum ContractLoader {
     ///   - file: Its file name.
     ///   - library: The loaded library.
     /// - Returns: The contract, when no error prevents building it, and all findings.
-    public static func resolve(_ root: YAMLNode, file: String, library: Library) -> (Contract?, [Finding]) {
+    public static func resolve(_ root: YAMLNode, file: String, library: Library, cache: ContractCache? = nil) -> (Contract?, [Finding]) {
         let collector = FindingCollector()
         guard let top = MapReader(root, what: "the contract file", collector: collector) else { return (nil, collector.findings) }
         guard let head = top.required("contract").flatMap({ MapReader($0, what: "'contract'", collector: collector) }) else {
@@ -134,7 +135,8 @@ public enum ContractLoader {
             top.abandon()
             return (nil, collector.findings)
         }
-        var ids = Set(library.clauses(inTier: tier).map(\.id))
+        var ids = cache?.tierClauses(tier) ?? Set(library.clauses(inTier: tier).map(\.id))
+        cache?.remember(ids, forTier: tier)
         var added: [String] = []
         var addedAt: [String: SourceLocation] = [:]
         var omitted: [(id: String, reason: String, location: SourceLocation)] = []
@@ -193,37 +195,35 @@ public enum ContractLoader {
             }
             map.finish()
         }
-        let inForce = library.scheduleOrder(library.clauses.filter { ids.contains($0.id) })
+        // What the clauses in force are, what they refer to and what they declare: the same for
+        // every contract of the same tier, additions and omissions, so a cache keeps it.
+        let selection = ([tier] + added + ["|"] + omitted.map(\.id).sorted()).joined(separator: ",")
+        let resolution =
+            cache?.resolution(selection)
+            ?? ContractCache.Resolution(inForce: library.scheduleOrder(library.clauses.filter { ids.contains($0.id) }))
+        cache?.remember(resolution, for: selection)
+        let inForce = resolution.inForce
 
         // A clause in force must not refer to one left out.
-        for clause in inForce {
-            for paragraph in clause.text {
-                for case .reference(let target) in paragraph.segments {
-                    if let gone = omitted.first(where: { $0.id == target }) {
-                        collector.error(
-                            "omitted-clause-referenced",
-                            "\(target) is left out, but \(clause.id) refers to it; leave out \(clause.id) too or keep \(target)",
-                            at: gone.location, notes: [Note("\(clause.id) refers to \(target) here", at: paragraph.location)])
-                    } else if !ids.contains(target) {
-                        collector.error(
-                            "referenced-clause-missing",
-                            "\(clause.id) refers to \(target), which this contract does not hold; add \(target) too, or do not add \(clause.id)",
-                            at: addedAt[clause.id] ?? head.keyLocation("service"),
-                            notes: [Note("\(clause.id) refers to \(target) here", at: paragraph.location)])
-                    }
-                }
+        for reference in resolution.references {
+            let (source, target, location) = (reference.from, reference.target, reference.at)
+            if let gone = omitted.first(where: { $0.id == target }) {
+                collector.error(
+                    "omitted-clause-referenced",
+                    "\(target) is left out, but \(source) refers to it; leave out \(source) too or keep \(target)",
+                    at: gone.location, notes: [Note("\(source) refers to \(target) here", at: location)])
+            } else if !ids.contains(target) {
+                collector.error(
+                    "referenced-clause-missing",
+                    "\(source) refers to \(target), which this contract does not hold; add \(target) too, or do not add \(source)",
+                    at: addedAt[source] ?? head.keyLocation("service"),
+                    notes: [Note("\(source) refers to \(target) here", at: location)])
             }
         }
 
         // Parameters: defaults of the clauses in force, then the contract's values.
-        var parameters: [String: ParameterValue] = [:]
-        var declared: [String: (Clause, Parameter)] = [:]
-        for clause in inForce {
-            for parameter in clause.parameters {
-                declared[parameter.name] = (clause, parameter)
-                if let value = parameter.defaultValue { parameters[parameter.name] = value }
-            }
-        }
+        var parameters = resolution.defaults
+        let declared = resolution.declared
         var setParameters: Set<String> = []
         if let node = top.optional("parameters"), let map = MapReader(node, what: "'parameters'", collector: collector) {
             for pair in map.entries {
@@ -262,21 +262,14 @@ public enum ContractLoader {
         guard !collector.hasErrors, let reference, let title, let commissioner, let supplier, let service, let start, let end
         else { return (nil, collector.findings) }
 
-        // Each clause as this contract holds it: the paragraphs and requirements whose `when:`
-        // conditions its parameter values meet.
-        let clauses = inForce.map { $0.held(with: parameters) }
-
-        // Numbering: consecutive clauses of one area form a section.
-        var sections: [(number: Int, area: Area, clauses: [Clause])] = []
-        var numbers: [String: String] = [:]
-        for clause in clauses {
-            let area = library.areas.first { $0.id == clause.area } ?? Area(id: clause.area, title: clause.area, location: clause.location)
-            if sections.last?.area.id != area.id {
-                sections.append((sections.count + 1, area, []))
-            }
-            sections[sections.count - 1].clauses.append(clause)
-            numbers[clause.id] = "\(sections.count).\(sections[sections.count - 1].clauses.count)"
-        }
+        // Each clause as this contract holds it (the paragraphs and requirements whose `when:`
+        // conditions its parameter values meet), numbered: the same for every contract of the
+        // same selection and values.
+        var rulesKey = selection
+        for name in setParameters.sorted() { rulesKey += "|\(name)=\(parameters[name]!)" }
+        let held = cache?.held(rulesKey) ?? ContractCache.Held(inForce: inForce, parameters: parameters, library: library)
+        cache?.remember(held, for: rulesKey)
+        let (clauses, sections, numbers) = (held.clauses, held.sections, held.numbers)
 
         let contract = Contract(
             file: file, reference: reference, title: title, commissioner: commissioner, supplier: supplier, service: service,
@@ -287,7 +280,9 @@ public enum ContractLoader {
                 OmittedClause(id: item.id, title: library.clause(item.id)?.title ?? item.id, reason: item.reason)
             }.sorted { $0.id < $1.id },
             periods: periods(start: start, end: end, months: reporting.months, dueDays: dueDays))
-        return (contract, collector.findings)
+        var resolved = contract
+        resolved.rulesKey = rulesKey
+        return (resolved, collector.findings)
     }
 
     /// Reporting periods from the start: each `months` long, the last cut at the end.
@@ -303,5 +298,108 @@ public enum ContractLoader {
             index += 1
         }
         return result
+    }
+}
+
+/// What contracts of one library share, worked out once: the clauses in force for a tier with
+/// its additions and omissions, and those clauses as held with a set of parameter values and
+/// numbered. A quarter's portfolio is hundreds of contracts for a few kinds of service, and
+/// resolving each from scratch cost far more than reading its file. Safe from several threads.
+public final class ContractCache: @unchecked Sendable {
+    /// The clauses in force for one selection, the references among them, and the parameters
+    /// they declare with their defaults.
+    struct Resolution {
+        let inForce: [Clause]
+        let references: [(from: String, target: String, at: SourceLocation)]
+        let declared: [String: (Clause, Parameter)]
+        let defaults: [String: ParameterValue]
+
+        init(inForce: [Clause]) {
+            self.inForce = inForce
+            var references: [(from: String, target: String, at: SourceLocation)] = []
+            var declared: [String: (Clause, Parameter)] = [:]
+            var defaults: [String: ParameterValue] = [:]
+            for clause in inForce {
+                for paragraph in clause.text {
+                    for case .reference(let target) in paragraph.segments { references.append((clause.id, target, paragraph.location)) }
+                }
+                for parameter in clause.parameters {
+                    declared[parameter.name] = (clause, parameter)
+                    if let value = parameter.defaultValue { defaults[parameter.name] = value }
+                }
+            }
+            self.references = references
+            self.declared = declared
+            self.defaults = defaults
+        }
+    }
+
+    /// The clauses as held with one set of values, in sections, with their numbers.
+    struct Held {
+        let clauses: [Clause]
+        let sections: [(number: Int, area: Area, clauses: [Clause])]
+        let numbers: [String: String]
+
+        init(inForce: [Clause], parameters: [String: ParameterValue], library: Library) {
+            clauses = inForce.map { $0.held(with: parameters) }
+            // Numbering: consecutive clauses of one area form a section.
+            var sections: [(number: Int, area: Area, clauses: [Clause])] = []
+            var numbers: [String: String] = [:]
+            for clause in clauses {
+                let area =
+                    library.areas.first { $0.id == clause.area } ?? Area(id: clause.area, title: clause.area, location: clause.location)
+                if sections.last?.area.id != area.id {
+                    sections.append((sections.count + 1, area, []))
+                }
+                sections[sections.count - 1].clauses.append(clause)
+                numbers[clause.id] = "\(sections.count).\(sections[sections.count - 1].clauses.count)"
+            }
+            self.sections = sections
+            self.numbers = numbers
+        }
+    }
+
+    private var tiers: [String: Set<String>] = [:]
+    private var resolutions: [String: Resolution] = [:]
+    private var helds: [String: Held] = [:]
+    private let lock = NSLock()
+
+    /// An empty cache.
+    public init() {}
+
+    func tierClauses(_ tier: String) -> Set<String>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return tiers[tier]
+    }
+
+    func remember(_ ids: Set<String>, forTier tier: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if tiers[tier] == nil { tiers[tier] = ids }
+    }
+
+    func resolution(_ key: String) -> Resolution? {
+        lock.lock()
+        defer { lock.unlock() }
+        return resolutions[key]
+    }
+
+    func remember(_ resolution: Resolution, for key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if resolutions[key] == nil { resolutions[key] = resolution }
+    }
+
+    func held(_ key: String) -> Held? {
+        lock.lock()
+        defer { lock.unlock() }
+        return helds[key]
+    }
+
+    func remember(_ held: Held, for key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if helds[key] == nil { helds[key] = held }
     }
 }

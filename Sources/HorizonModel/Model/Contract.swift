@@ -79,6 +79,11 @@ public struct Contract: Sendable {
     public var omitted: [OmittedClause]
     public var periods: [ReportingPeriod]
 
+    /// What the contract's clauses as held and its checks depend on: the tier, the clauses
+    /// added and left out, and the parameter values the contract sets. Contracts with the same
+    /// key share their resolved clauses and compiled rules.
+    public var rulesKey: String = ""
+
     /// True while the supplier is "to be awarded".
     public var isAtTender: Bool { supplier.lowercased() == "to be awarded" }
 

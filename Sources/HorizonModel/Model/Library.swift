@@ -483,11 +483,13 @@ public struct Library: Sendable {
     /// - Returns: The same clauses in schedule order.
     public func scheduleOrder(_ clauses: [Clause]) -> [Clause] {
         let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return clauses.sorted {
-            let a = (rank(ofTier: $0.tier.value) ?? .max, areaOrder[$0.area] ?? .max, $0.number, $0.id)
-            let b = (rank(ofTier: $1.tier.value) ?? .max, areaOrder[$1.area] ?? .max, $1.number, $1.id)
-            return a < b
+        var ranks: [String: Int] = [:]
+        for tier in tiers { ranks[tier.id] = rank(ofTier: tier.id) ?? .max }
+        // Each clause's sort key worked out once, not at every comparison.
+        let keyed = clauses.map { clause in
+            ((ranks[clause.tier.value] ?? .max, areaOrder[clause.area] ?? .max, clause.number, clause.id), clause)
         }
+        return keyed.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// The parameter with this name, and the clause that declares it.

@@ -56,19 +56,27 @@ struct Check: ParsableCommand {
         var defective: [String: String] = [:]
         var paths = [contract] + documents
         var index = 0
-        if !isContract(contract, limits: limits), isDocument(contract, limits: limits) {
+        if contractRoot(contract, limits: limits) == nil, isDocument(contract, limits: limits) {
             Output.error("'\(contract)' is a return or bid; give its contract spec first: horizon check CONTRACT.yaml \(contract)")
             throw ExitCode(64)
         }
+        // Contracts of one kind share their compiled rules: a quarter's portfolio holds hundreds.
+        let cache = CheckerCache(library: library)
+        let contracts = ContractCache()
         while index < paths.count {
             let path = paths[index]
-            if index > 0 && !isContract(path, limits: limits) { break }
-            guard let resolved = try options.loadContract(path, library: library) else {
+            // Each contract file is parsed once: the tree that says it is a contract is resolved.
+            let root = contractRoot(path, limits: limits)
+            if index > 0 && root == nil { break }
+            let loaded =
+                try root.map { options.resolveContract($0, file: path, library: library, cache: contracts) }
+                ?? options.loadContract(path, library: library)
+            guard let resolved = loaded else {
                 defective[reference(of: path, limits: limits) ?? path] = path
                 index += 1
                 continue
             }
-            checkers[resolved.reference] = Checker(contract: resolved, library: library, evidence: source)
+            checkers[resolved.reference] = cache.checker(for: resolved, evidence: source)
             numbers[resolved.reference] = resolved.numbers
             index += 1
         }
@@ -135,14 +143,16 @@ struct Check: ParsableCommand {
         return text
     }
 
-    /// Whether a file is a contract specification: YAML whose top-level map has 'contract'.
-    func isContract(_ path: String, limits: ReadLimits) -> Bool {
+    /// The parsed tree of a contract specification — YAML whose top-level map has 'contract' —
+    /// or `nil` for anything else.
+    func contractRoot(_ path: String, limits: ReadLimits) -> YAMLNode? {
         guard DocumentReader.Format(path: path) == .yaml,
             let bytes = try? FileInput.read(path, limits: limits),
             let root = try? YAMLReader.parse(bytes, file: path, limits: limits),
-            case .mapping(let pairs) = root.content
-        else { return false }
-        return pairs.contains { $0.key == "contract" } && !pairs.contains { $0.key == "return" || $0.key == "bid" }
+            case .mapping(let pairs) = root.content,
+            pairs.contains(where: { $0.key == "contract" }) && !pairs.contains(where: { $0.key == "return" || $0.key == "bid" })
+        else { return nil }
+        return root
     }
 
 }
