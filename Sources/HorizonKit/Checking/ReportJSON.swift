@@ -11,52 +11,157 @@ public enum ReportJSON {
     /// The version of Horizon, reported in every JSON report.
     public static let toolVersion = "2.0.0"
 
-    public struct Envelope: Encodable {
+    public struct Envelope: JSONWritable {
         public var tool: Tool
         public var library: LibraryVersion
         public var documents: [Document]
         public var summary: Summary
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("tool")
+                o.write(tool)
+                o.key("library")
+                o.write(library)
+                o.key("documents")
+                o.array(documents) { $0.write($1) }
+                o.key("summary")
+                o.write(summary)
+            }
+        }
     }
 
-    public struct Tool: Encodable, Equatable {
+    public struct Tool: JSONWritable, Equatable {
         public var name = "horizon"
         public var version = ReportJSON.toolVersion
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("name")
+                o.string(name)
+                o.key("version")
+                o.string(version)
+            }
+        }
     }
 
-    public struct LibraryVersion: Encodable, Equatable {
+    public struct LibraryVersion: JSONWritable, Equatable {
         public var id: String
         public var version: String
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("id")
+                o.string(id)
+                o.key("version")
+                o.string(version)
+            }
+        }
     }
 
-    public struct Document: Encodable {
+    public struct Document: JSONWritable {
         public var verdict: String
         public var contract: String?
         public var document: About
         public var requirements: [Requirement]
         public var kpis: [KPI]
         public var findings: [FindingJSON]
+
+        enum CodingKeys: String, CodingKey { case verdict, contract, document, requirements, kpis, findings }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(verdict, forKey: .verdict)
+            try c.encode(contract, forKey: .contract)
+            try c.encode(document, forKey: .document)
+            try c.encode(requirements, forKey: .requirements)
+            try c.encode(kpis, forKey: .kpis)
+            try c.encode(findings, forKey: .findings)
+        }
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("verdict")
+                o.string(verdict)
+                o.key("contract")
+                o.string(contract)
+                o.key("document")
+                o.write(document)
+                o.key("requirements")
+                o.array(requirements) { $0.write($1) }
+                o.key("kpis")
+                o.array(kpis) { $0.write($1) }
+                o.key("findings")
+                o.array(findings) { $0.write($1) }
+            }
+        }
     }
 
-    public struct About: Encodable {
+    public struct About: JSONWritable {
         public var file: String
         public var kind: String?
         public var period: Period?
         public var sha256: String?
+
+        enum CodingKeys: String, CodingKey { case file, kind, period, sha256 }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(file, forKey: .file)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(period, forKey: .period)
+            try c.encode(sha256, forKey: .sha256)
+        }
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("file")
+                o.string(file)
+                o.key("kind")
+                o.string(kind)
+                o.key("period")
+                o.write(period)
+                o.key("sha256")
+                o.string(sha256)
+            }
+        }
     }
 
-    public struct Period: Encodable {
+    public struct Period: JSONWritable {
         public var start: String
         public var end: String
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("start")
+                o.string(start)
+                o.key("end")
+                o.string(end)
+            }
+        }
     }
 
-    public struct Requirement: Encodable {
+    public struct Requirement: JSONWritable {
         public var clause: String
         public var number: String
         public var requirement: String
         public var status: String
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("clause")
+                o.string(clause)
+                o.key("number")
+                o.string(number)
+                o.key("requirement")
+                o.string(requirement)
+                o.key("status")
+                o.string(status)
+            }
+        }
     }
 
-    public struct KPI: Encodable {
+    public struct KPI: JSONWritable {
         public var clause: String
         public var number: String
         public var requirement: String
@@ -65,9 +170,44 @@ public enum ReportJSON {
         public var whole: Int?
         public var target: Int
         public var rating: String
+
+        enum CodingKeys: String, CodingKey { case clause, number, requirement, measure, part, whole, target, rating }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(clause, forKey: .clause)
+            try c.encode(number, forKey: .number)
+            try c.encode(requirement, forKey: .requirement)
+            try c.encode(measure, forKey: .measure)
+            try c.encode(part, forKey: .part)
+            try c.encode(whole, forKey: .whole)
+            try c.encode(target, forKey: .target)
+            try c.encode(rating, forKey: .rating)
+        }
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("clause")
+                o.string(clause)
+                o.key("number")
+                o.string(number)
+                o.key("requirement")
+                o.string(requirement)
+                o.key("measure")
+                o.string(measure)
+                o.key("part")
+                o.int(part)
+                o.key("whole")
+                o.int(whole)
+                o.key("target")
+                o.int(target)
+                o.key("rating")
+                o.string(rating)
+            }
+        }
     }
 
-    public struct FindingJSON: Encodable {
+    public struct FindingJSON: JSONWritable {
         public var severity: String
         public var code: String
         public var clause: String?
@@ -80,20 +220,73 @@ public enum ReportJSON {
         enum CodingKeys: String, CodingKey {
             case severity, code, clause, clauseNumber = "clause_number", field, message, location, notes
         }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(severity, forKey: .severity)
+            try c.encode(code, forKey: .code)
+            try c.encode(clause, forKey: .clause)
+            try c.encode(clauseNumber, forKey: .clauseNumber)
+            try c.encode(field, forKey: .field)
+            try c.encode(message, forKey: .message)
+            try c.encode(location, forKey: .location)
+            try c.encode(notes, forKey: .notes)
+        }
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("severity")
+                o.string(severity)
+                o.key("code")
+                o.string(code)
+                o.key("clause")
+                o.string(clause)
+                o.key("clause_number")
+                o.string(clauseNumber)
+                o.key("field")
+                o.string(field)
+                o.key("message")
+                o.string(message)
+                o.key("location")
+                o.write(location)
+                o.key("notes")
+                o.array(notes) { $0.write($1) }
+            }
+        }
     }
 
-    public struct NoteJSON: Encodable {
+    public struct NoteJSON: JSONWritable {
         public var message: String
         public var location: Location
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("message")
+                o.string(message)
+                o.key("location")
+                o.write(location)
+            }
+        }
     }
 
-    public struct Location: Encodable {
+    public struct Location: JSONWritable {
         public var file: String
         public var line: Int
         public var column: Int
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("file")
+                o.string(file)
+                o.key("line")
+                o.int(line)
+                o.key("column")
+                o.int(column)
+            }
+        }
     }
 
-    public struct Summary: Encodable {
+    public struct Summary: JSONWritable {
         public var documents: Int
         public var compliant: Int
         public var nonCompliant: Int
@@ -105,9 +298,26 @@ public enum ReportJSON {
         enum CodingKeys: String, CodingKey {
             case documents, compliant, nonCompliant = "non_compliant", invalid, unjudged, kpis
         }
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("documents")
+                o.int(documents)
+                o.key("compliant")
+                o.int(compliant)
+                o.key("non_compliant")
+                o.int(nonCompliant)
+                o.key("invalid")
+                o.int(invalid)
+                o.key("unjudged")
+                o.int(unjudged)
+                o.key("kpis")
+                o.array(kpis) { $0.write($1) }
+            }
+        }
     }
 
-    public struct RunKPI: Encodable {
+    public struct RunKPI: JSONWritable {
         public var contract: String
         public var clause: String
         public var number: String
@@ -118,6 +328,31 @@ public enum ReportJSON {
         public var returns: Int
         public var target: Int
         public var rating: String
+
+        public func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("contract")
+                o.string(contract)
+                o.key("clause")
+                o.string(clause)
+                o.key("number")
+                o.string(number)
+                o.key("requirement")
+                o.string(requirement)
+                o.key("measure")
+                o.string(measure)
+                o.key("part")
+                o.int(part)
+                o.key("whole")
+                o.int(whole)
+                o.key("returns")
+                o.int(returns)
+                o.key("target")
+                o.int(target)
+                o.key("rating")
+                o.string(rating)
+            }
+        }
     }
 
     // MARK: - From reports

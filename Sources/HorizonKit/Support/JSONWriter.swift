@@ -1,246 +1,124 @@
-internal import HorizonModel
-
-/// A JSON encoder for `Encodable` values that writes compact JSON bytes in the order the keys
-/// are encoded (the declaration order of synthesised conformances), with no intermediate tree.
+/// Compact JSON for the report's types, written by hand in the order of their `CodingKeys`.
 ///
-/// Foundation's `JSONEncoder` gives the same text, but measured on a check report of 35
-/// requirements and 3 findings it took about 100 µs, more than the rest of the check of that
-/// document put together; this writer takes a fraction of that. It supports what the report
-/// types use: keyed and unkeyed containers, strings, booleans, integers, nil, nesting.
-public struct JSONWriter {
-    /// Encodes a value as compact JSON.
-    ///
-    /// - Parameter value: The value.
-    /// - Returns: The JSON text.
-    public static func encode(_ value: some Encodable) -> String {
-        let sink = Sink()
-        // The encoder below never throws: every value it meets has a JSON form.
-        try? encodeValue(value, sink)
-        return String(decoding: sink.bytes, as: UTF8.self)
-    }
-}
+/// The report's shape is defined once, by the `Encodable` conformances of `ReportJSON`'s types
+/// (their `encode(to:)` writes every key, `null` included). Encoding through the `Encoder`
+/// protocol — Foundation's `JSONEncoder`, or a writer of our own over it — took about a million
+/// instructions a report, more than judging it; so each type also writes itself here, and a
+/// test requires the two to give the same JSON for every report the fixtures produce.
+public struct JSONOut {
+    public private(set) var bytes: [UInt8] = []
+    /// For each open object or array: whether it has a member yet (the next needs a comma).
+    private var open: [Bool] = []
+    /// Whether a key has just been written, so that the value that follows takes no comma.
+    private var afterKey = false
 
-/// The bytes written so far, shared by the containers of one encoding, with the containers
-/// still open. A container is closed when a shallower one writes again, or when the
-/// `encode(to:)` that opened it returns: never by reference counting, which may release a
-/// container before a nested one it made is written.
-final class Sink {
-    var bytes: [UInt8] = []
-    /// For each open container: the byte that closes it, and whether it has a member yet.
-    var open: [(closing: UInt8, hasMember: Bool)] = []
+    public init() { bytes.reserveCapacity(4096) }
 
-    init() { bytes.reserveCapacity(4096) }
-
-    /// Opens a container; returns its level, which its writes pass to `at(_:)`.
-    func open(_ byte: UInt8) -> Int {
-        bytes.append(byte)
-        open.append((byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"), false))
-        return open.count
+    /// A comma before every member of an object or element of an array but the first.
+    private mutating func separate() {
+        guard let last = open.last else { return }
+        if last { bytes.append(UInt8(ascii: ",")) } else { open[open.count - 1] = true }
     }
 
-    /// Closes every container deeper than `level`.
-    func close(deeperThan level: Int) {
-        while open.count > level { bytes.append(open.removeLast().closing) }
+    /// Before a value: no comma after a key, else one between elements.
+    private mutating func beforeValue() {
+        if afterKey { afterKey = false } else { separate() }
     }
 
-    /// Before a write by the container at `level`: closes deeper ones, and puts a comma
-    /// before every member but the first.
-    func at(_ level: Int) {
-        close(deeperThan: level)
-        guard level > 0 else { return }
-        if open[level - 1].hasMember { bytes.append(UInt8(ascii: ",")) } else { open[level - 1].hasMember = true }
+    /// Writes `{`, calls `body` for the members, writes `}`.
+    public mutating func object(_ body: (inout JSONOut) -> Void) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "{"))
+        open.append(false)
+        body(&self)
+        open.removeLast()
+        bytes.append(UInt8(ascii: "}"))
     }
 
-    func key(_ key: String, _ level: Int) {
-        at(level)
-        string(key)
+    /// Writes `[`, one element for each item, `]`.
+    public mutating func array<T>(_ items: [T], _ element: (inout JSONOut, T) -> Void) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "["))
+        open.append(false)
+        for item in items { element(&self, item) }
+        open.removeLast()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A key of the object being written; its value follows.
+    public mutating func key(_ name: String) {
+        separate()
+        raw(name)
         bytes.append(UInt8(ascii: ":"))
+        afterKey = true
     }
 
-    func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public mutating func string(_ text: String) {
+        beforeValue()
+        raw(text)
+    }
 
-    /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`, the rest as UTF-8.
-    func string(_ text: String) {
+    public mutating func int(_ number: Int) {
+        beforeValue()
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    public mutating func null() {
+        beforeValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    public mutating func string(_ text: String?) { if let text { string(text) } else { null() } }
+    public mutating func int(_ number: Int?) { if let number { int(number) } else { null() } }
+
+    /// A nested value, written by its own type, or `null`.
+    public mutating func write(_ value: (some JSONWritable)?) {
+        if let value { value.write(to: &self) } else { null() }
+    }
+
+    /// A JSON string: `"` and `\` escaped, control characters as escapes, the rest as UTF-8.
+    private mutating func raw(_ text: String) {
+        var text = text
+        // Most strings need no escape: copied whole, not byte by byte.
+        let plain = text.withUTF8 { utf8 in
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return false }
+            return true
+        }
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [
-                    0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-                ])
-            default: bytes.append(byte)
+        if plain {
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            let hex = Array("0123456789abcdef".utf8)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20, 0x7F:
+                    bytes.append(contentsOf: [
+                        0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                    ])
+                default: bytes.append(byte)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
 }
 
-struct WriterEncoder: Encoder {
-    let sink: Sink
-    var codingPath: [any CodingKey] = []
-    var userInfo: [CodingUserInfoKey: Any] = [:]
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedWriter<Key>(sink: sink))
-    }
-
-    func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedWriter(sink: sink)
-    }
-
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleWriter(sink: sink) }
+/// A type of the report that writes its own JSON, the same as its `Encodable` conformance.
+public protocol JSONWritable: Encodable {
+    func write(to out: inout JSONOut)
 }
 
-struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let sink: Sink
-    /// This container's level in `sink.open`.
-    let level: Int
-    var codingPath: [any CodingKey] = []
-
-    init(sink: Sink) {
-        self.sink = sink
-        level = sink.open(UInt8(ascii: "{"))
-    }
-
-    mutating func encodeNil(forKey key: Key) throws {
-        sink.key(key.stringValue, level)
-        sink.raw("null")
-    }
-    mutating func encode(_ value: Bool, forKey key: Key) throws {
-        sink.key(key.stringValue, level)
-        sink.raw(value ? "true" : "false")
-    }
-    mutating func encode(_ value: String, forKey key: Key) throws {
-        sink.key(key.stringValue, level)
-        sink.string(value)
-    }
-    mutating func encode(_ value: Int, forKey key: Key) throws {
-        sink.key(key.stringValue, level)
-        sink.raw(String(value))
-    }
-    mutating func encode(_ value: Double, forKey key: Key) throws {
-        sink.key(key.stringValue, level)
-        sink.raw(value.isFinite ? String(value) : "null")
-    }
-    mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        sink.key(key.stringValue, level)
-        try encodeValue(value, sink)
-    }
-    // Optionals are written as null rather than left out: the report's shape is fixed.
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-    }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-    }
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-    }
-    mutating func encodeIfPresent(_ value: (some Encodable)?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(
-        keyedBy keyType: NestedKey.Type, forKey key: Key
-    )
-        -> KeyedEncodingContainer<NestedKey>
-    {
-        sink.key(key.stringValue, level)
-        return KeyedEncodingContainer(KeyedWriter<NestedKey>(sink: sink))
-    }
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        sink.key(key.stringValue, level)
-        return UnkeyedWriter(sink: sink)
-    }
-    mutating func superEncoder() -> any Encoder { WriterEncoder(sink: sink) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
-        sink.key(key.stringValue, level)
-        return WriterEncoder(sink: sink)
-    }
-}
-
-struct UnkeyedWriter: UnkeyedEncodingContainer {
-    let sink: Sink
-    /// This container's level in `sink.open`.
-    let level: Int
-    var codingPath: [any CodingKey] = []
-    var count = 0
-
-    init(sink: Sink) {
-        self.sink = sink
-        level = sink.open(UInt8(ascii: "["))
-    }
-
-    mutating func encodeNil() throws {
-        sink.at(level)
-        sink.raw("null")
-        count += 1
-    }
-    mutating func encode(_ value: String) throws {
-        sink.at(level)
-        sink.string(value)
-        count += 1
-    }
-    mutating func encode(_ value: Int) throws {
-        sink.at(level)
-        sink.raw(String(value))
-        count += 1
-    }
-    mutating func encode(_ value: Bool) throws {
-        sink.at(level)
-        sink.raw(value ? "true" : "false")
-        count += 1
-    }
-    mutating func encode(_ value: some Encodable) throws {
-        sink.at(level)
-        try encodeValue(value, sink)
-        count += 1
-    }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        sink.at(level)
-        count += 1
-        return KeyedEncodingContainer(KeyedWriter<NestedKey>(sink: sink))
-    }
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        sink.at(level)
-        count += 1
-        return UnkeyedWriter(sink: sink)
-    }
-    mutating func superEncoder() -> any Encoder {
-        sink.at(level)
-        count += 1
-        return WriterEncoder(sink: sink)
-    }
-}
-
-struct SingleWriter: SingleValueEncodingContainer {
-    let sink: Sink
-    var codingPath: [any CodingKey] = []
-
-    mutating func encodeNil() throws { sink.raw("null") }
-    mutating func encode(_ value: Bool) throws { sink.raw(value ? "true" : "false") }
-    mutating func encode(_ value: String) throws { sink.string(value) }
-    mutating func encode(_ value: Int) throws { sink.raw(String(value)) }
-    mutating func encode(_ value: Double) throws { sink.raw(value.isFinite ? String(value) : "null") }
-    mutating func encode(_ value: some Encodable) throws { try encodeValue(value, sink) }
-}
-
-/// Encodes a nested value; strings, integers and booleans directly, anything else through its
-/// own `encode(to:)`, closing the containers it opened when it returns.
-func encodeValue(_ value: some Encodable, _ sink: Sink) throws {
-    switch value {
-    case let text as String: sink.string(text)
-    case let number as Int: sink.raw(String(number))
-    case let flag as Bool: sink.raw(flag ? "true" : "false")
-    default:
-        let level = sink.open.count
-        try value.encode(to: WriterEncoder(sink: sink))
-        sink.close(deeperThan: level)
+/// Compact JSON of a report value.
+public enum JSONWriter {
+    /// The value's JSON.
+    public static func encode(_ value: some JSONWritable) -> String {
+        var out = JSONOut()
+        value.write(to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

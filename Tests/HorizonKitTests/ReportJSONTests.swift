@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import HorizonKit
+@testable import HorizonModel
+
+/// The JSON report: its shape is the `Encodable` conformance of `ReportJSON`'s types; the
+/// hand-written writer (`JSONWritable`) must give the same JSON as Foundation's `JSONEncoder`
+/// for every report the fixtures produce; the report written a piece at a time is the whole
+/// envelope; and golden files hold its exact bytes.
+@Suite("JSON report")
+struct ReportJSONTests {
+    /// Every fixture and example, checked: (name, contract numbers, report).
+    static func reports() throws -> [(String, [String: String], DocumentReport)] {
+        var result: [(String, [String: String], DocumentReport)] = []
+        for name in CheckFixtures.names {
+            let url = CheckFixtures.folder.appendingPathComponent(name)
+            let expectation = try CheckExpectation.load(url, name: name)
+            guard let (_, report) = try? CheckFixtures.check(try CheckFixtures.bytes(url), file: name, contract: expectation.contract)
+            else { continue }
+            result.append((name, try CheckFixtures.contract(expectation.contract).numbers, report))
+        }
+        return result
+    }
+
+    /// JSON text parsed, for comparison whatever the order of keys and the choice of escapes.
+    static func parsed(_ text: String) throws -> NSObject {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) as? NSObject)
+    }
+
+    static func foundation(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    @Test("the writer gives the JSON Foundation's encoder gives, for every fixture's report")
+    func writerMatchesEncoder() throws {
+        let reports = try Self.reports()
+        #expect(reports.count > 100)
+        var tracker = PortfolioTracker()
+        for (name, numbers, report) in reports {
+            let document = ReportJSON.document(tracker.record(report), numbers: numbers)
+            let mine = JSONWriter.encode(document)
+            #expect(try Self.parsed(mine) == (try Self.parsed(try Self.foundation(document))), "\(name)")
+        }
+        let summary = ReportJSON.summary(tracker)
+        #expect(try Self.parsed(JSONWriter.encode(summary)) == (try Self.parsed(try Self.foundation(summary))))
+        #expect(!summary.kpis.isEmpty, "the fixtures' returns rate KPIs")
+    }
+
+    @Test("written a piece at a time, the report is the envelope")
+    func piecesMakeTheEnvelope() throws {
+        let reports = Array(try Self.reports().prefix(5))
+        let library = try CheckFixtures.library()
+        var tracker = PortfolioTracker()
+        var streamed = ReportJSON.head(library: library)
+        var documents: [ReportJSON.Document] = []
+        for (i, (_, numbers, report)) in reports.enumerated() {
+            let recorded = tracker.record(report)
+            streamed += ReportJSON.documentPiece(recorded, numbers: numbers, first: i == 0)
+            documents.append(ReportJSON.document(recorded, numbers: numbers))
+        }
+        streamed += ReportJSON.tail(tracker)
+        let whole = ReportJSON.Envelope(
+            tool: .init(), library: .init(id: library.id, version: library.version), documents: documents,
+            summary: ReportJSON.summary(tracker))
+        #expect(streamed.replacingOccurrences(of: "\n", with: "") == JSONWriter.encode(whole))
+        #expect(try Self.parsed(streamed) == (try Self.parsed(try Self.foundation(whole))))
+    }
+
+    @Test("strings that need escapes are escaped")
+    func escapes() throws {
+        let location = ReportJSON.Location(file: "a\"b\\c\n\u{1}\u{7F}é", line: 1, column: 2)
+        let text = JSONWriter.encode(location)
+        #expect(text == #"{"file":"a\"b\\c\n\u0001\u007fé","line":1,"column":2}"#)
+        #expect(try Self.parsed(text) == (try Self.parsed(try Self.foundation(location))))
+    }
+
+    @Test("golden reports", arguments: ["returns/hrs-2027-q2-bad.yaml", "returns/hrs-2027-q2-good.yaml", "bids/hrs-bid-bad.yaml"])
+    func golden(_ example: String) throws {
+        let url = CheckFixtures.contracts.appendingPathComponent(example)
+        let (_, report) = try CheckFixtures.check(
+            try CheckFixtures.bytes(url), file: example, contract: "Contracts/housing-related-support.yaml",
+            evidence: try CheckFixtures.evidence())
+        let library = try CheckFixtures.library()
+        var tracker = PortfolioTracker()
+        let numbers = try CheckFixtures.contract("Contracts/housing-related-support.yaml").numbers
+        let text =
+            ReportJSON.head(library: library) + ReportJSON.documentPiece(tracker.record(report), numbers: numbers, first: true)
+            + ReportJSON.tail(tracker)
+        _ = try Self.parsed(text)
+        try assertSnapshot(
+            text, named: "report-" + example.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".yaml", with: ".json"))
+    }
+}
