@@ -13,7 +13,16 @@ public enum RequirementStatus: String, Sendable, Hashable, CaseIterable {
     case dataMissing = "not met: data missing or unreadable"
 
     /// The JSON spelling: kebab-case.
-    public var code: String { self == .dataMissing ? "data-missing" : rawValue.replacingOccurrences(of: " ", with: "-") }
+    public var code: String {
+        switch self {
+        case .met: "met"
+        case .notMet: "not-met"
+        case .partlyMet: "partly-met"
+        case .notYetDue: "not-yet-due"
+        case .notApplicable: "not-applicable"
+        case .dataMissing: "data-missing"
+        }
+    }
 }
 
 /// The judgement of one requirement.
