@@ -187,3 +187,21 @@ struct CheckerValueTests {
         String(decoding: try Data(contentsOf: CheckFixtures.folder.appendingPathComponent("compliant-return.yaml")), as: UTF8.self)
     }
 }
+
+/// The aggregate-only duty names the field that broke it, or how many did.
+@Suite("Personal data and the aggregate-only duty")
+struct AggregateDutyTests {
+    @Test func oneFieldIsNamedAndSeveralAreCounted() throws {
+        let good = try CheckerValueTests.goodReturn()
+        let one = try CheckFixtures.check(
+            text: good.replacingOccurrences(of: "lead_role: Head of people", with: "lead_role: sam@example.org"))
+        let oneFinding = try #require(one.findings.first { $0.code == "return-holds-personal-data" })
+        #expect(oneFinding.message.hasPrefix("'policy.lead_role' seems to hold personal data"), "\(oneFinding.message)")
+        let two = try CheckFixtures.check(
+            text: good.replacingOccurrences(of: "lead_role: Head of people", with: "lead_role: sam@example.org")
+                .replacingOccurrences(of: "prepared_by_role: Contracts manager", with: "prepared_by_role: 07700 900123"))
+        let twoFinding = try #require(two.findings.first { $0.code == "return-holds-personal-data" })
+        #expect(twoFinding.message.hasPrefix("2 fields, from 'policy.lead_role', seem to hold personal data"), "\(twoFinding.message)")
+        #expect(two.findings.filter { $0.code == "personal-data" }.count == 2)
+    }
+}

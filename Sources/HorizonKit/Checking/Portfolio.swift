@@ -192,11 +192,18 @@ public enum ReportRenderer {
             "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid\n"
         let kpis = tracker.kpis
         if !kpis.isEmpty {
-            out += "KPI ratings over the run, each contract's returns summed:\n"
+            // A board reads one line a measure: how many contracts were rated in each band over
+            // the run (each contract's returns summed). The JSON summary has every contract's.
+            out += "KPI ratings over the run, contracts by band (each contract's returns summed):\n"
+            var order: [String] = []
+            var counts: [String: [KPIRating: Int]] = [:]
             for total in kpis {
-                let share = total.whole > 0 ? " (\((total.part * 200 + total.whole) / (2 * total.whole))%)" : ""
-                out +=
-                    "  \(total.contract) \(total.kpi.number) \(total.kpi.measure): \(total.part) of \(total.whole)\(share) over \(total.returns) return(s), target \(total.kpi.bands.target)%: \(total.rating.rawValue)\n"
+                if counts[total.kpi.measure] == nil { order.append(total.kpi.measure) }
+                counts[total.kpi.measure, default: [:]][total.rating, default: 0] += 1
+            }
+            for measure in order {
+                let bands = KPIRating.allCases.compactMap { rating in counts[measure]?[rating].map { "\($0) \(rating.rawValue)" } }
+                out += "  \(measure): \(bands.joined(separator: ", "))\n"
             }
         }
         return out

@@ -174,7 +174,8 @@ public enum FindingCodes {
     /// Literal strings in the sources that look like codes but are values: statuses, ratings,
     /// verdicts, reporting frequencies, and examples in help text.
     public static let notCodes: Set<String> = [
-        "approaching-target", "requires-improvement", "data-missing", "non-compliant", "half-yearly", "housing-related-support",
+        "approaching-target", "requires-improvement", "data-missing", "not-met", "partly-met", "not-yet-due", "not-applicable",
+        "non-compliant", "half-yearly", "housing-related-support",
         "housing-support",
     ]
 

@@ -19,6 +19,7 @@ public struct NoPersonalData: RuleKind {
         let flagged = context.personalDataFields
         guard let first = flagged.first else { return .pass }
         let which = flagged.count == 1 ? "'\(first)' seems to hold" : "\(flagged.count) fields, from '\(first)', seem to hold"
-        return context.fail(FieldRef(first, slot: -1), "\(which) personal data: \(context.requirementSummary.lowercasedFirst)")
+        return context.fail(
+            FieldRef(first, slot: -1), "\(which) personal data, which the contract forbids: \(context.requirementSummary.lowercasedFirst)")
     }
 }
