@@ -92,3 +92,41 @@ struct ReportJSONTests {
             text, named: "report-" + example.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".yaml", with: ".json"))
     }
 }
+
+/// The bands of a KPI, at their edges.
+@Suite("KPI bands")
+struct KPIBandTests {
+    static let bands = KPIBands(target: 80, approachingPoints: 10, requiresImprovementPoints: 25)
+
+    @Test(
+        "a share is rated in its band",
+        arguments: [
+            (80, 100, KPIRating.good), (79, 100, .approaching), (70, 100, .approaching), (69, 100, .requiresImprovement),
+            (55, 100, .requiresImprovement), (54, 100, .inadequate), (0, 100, .inadequate), (4, 5, .good), (7, 10, .approaching),
+            (0, 0, .other), (101, 100, .other),
+        ])
+    func rating(_ part: Int, _ whole: Int, _ expected: KPIRating) {
+        #expect(Self.bands.rate(part: part, whole: whole) == expected, "\(part) of \(whole)")
+    }
+
+    @Test func missingFiguresAreOther() {
+        #expect(Self.bands.rate(part: nil, whole: 10) == .other && Self.bands.rate(part: 3, whole: nil) == .other)
+    }
+
+    @Test func bandsInWords() {
+        #expect(Self.bands.words.map(\.1) == ["at least 80%", "at least 70%, below 80%", "at least 55%, below 70%", "below 55%"])
+        let full = KPIBands(target: 100, approachingPoints: 10, requiresImprovementPoints: 25)
+        #expect(full.words.first?.1 == "100%")
+        // Bands never go below 0.
+        let low = KPIBands(target: 5, approachingPoints: 10, requiresImprovementPoints: 25)
+        #expect(low.approaching == 0 && low.requiresImprovement == 0 && low.rate(part: 0, whole: 10) == .approaching)
+    }
+
+    @Test("a KPI before its target applies is rated Other")
+    func notYetDue() throws {
+        let url = CheckFixtures.folder.appendingPathComponent("training-below-target-not-yet-due.yaml")
+        let (_, report) = try CheckFixtures.check(try CheckFixtures.bytes(url), file: "r.yaml")
+        let training = try #require(report.kpis.first { $0.clause == "DA-TRN-1" })
+        #expect(training.rating == .other, "\(training)")
+    }
+}

@@ -50,15 +50,18 @@ public enum TemplateWriter {
             }
     }
 
-    static func typeHint(_ type: String) -> String {
+    /// What a value of a field type looks like, for the template's comments (an exhaustive
+    /// switch: a new field type must say).
+    static func typeHint(_ name: String) -> String {
+        guard let type = FieldType(rawValue: name) else { return "text" }
         switch type {
-        case "bool": "true or false"
-        case "count": "a whole number"
-        case "percent": "a whole number from 0 to 100"
-        case "date": "a date YYYY-MM-DD"
-        case "path": "the file name within your evidence folder"
-        case "hex": "the file's SHA-256, 64 hexadecimal characters"
-        default: "text"
+        case .bool: return "true or false"
+        case .count: return "a whole number"
+        case .percent: return "a whole number from 0 to 100"
+        case .date: return "a date YYYY-MM-DD"
+        case .path: return "the file name within your evidence folder"
+        case .hex: return "the file's SHA-256, 64 hexadecimal characters"
+        case .text: return "text"
         }
     }
 

@@ -38,9 +38,11 @@ public struct KPIBands: Sendable, Hashable {
     }
 
     /// The rating of a share of `part` in `whole`, compared without rounding; Other when the
-    /// whole is 0 or a figure is missing.
+    /// whole is 0, a figure is missing, or the part is more than the whole.
     public func rate(part: Int?, whole: Int?) -> KPIRating {
-        guard let part, let whole, whole > 0 else { return .other }
+        // No whole, or figures that contradict each other (more told than work there), cannot
+        // describe performance.
+        guard let part, let whole, whole > 0, part <= whole else { return .other }
         let scaled = part * 100
         if scaled >= target * whole { return .good }
         if scaled >= approaching * whole { return .approaching }
