@@ -190,7 +190,8 @@ guard let resolved = try? ContractLoader.load(options.contract, library: library
 // The portfolio, written to disk one file at a time.
 let dir = options.dir ?? NSTemporaryDirectory() + "horizon-bench-\(options.count)"
 try? FileManager.default.removeItem(atPath: dir)
-try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+try FileManager.default.createDirectory(atPath: dir + "/contracts", withIntermediateDirectories: true)
+try FileManager.default.createDirectory(atPath: dir + "/returns", withIntermediateDirectories: true)
 let contracts = portfolioContracts(contract, count: options.count)
 let checkers = contracts.map { Checker(contract: $0, library: library) }
 guard let template = try? String(contentsOfFile: options.template, encoding: .utf8),
@@ -199,7 +200,7 @@ else { fail("cannot read \(options.template) or \(options.contract)") }
 // Each portfolio contract as a file, as a procurement team's folder of contracts holds them.
 var contractPaths: [String] = []
 for copy in contracts {
-    let path = "\(dir)/contract-\(copy.reference).yaml"
+    let path = "\(dir)/contracts/\(copy.reference).yaml"
     let text = contractText.replacingOccurrences(of: "reference: \(contract.reference)", with: "reference: \(copy.reference)")
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     contractPaths.append(path)
@@ -208,7 +209,7 @@ var random = Random(state: 2026)
 var paths: [String] = []
 var totalBytes = 0
 for index in 0..<options.count {
-    let path = "\(dir)/return-\(index).yaml"
+    let path = "\(dir)/returns/return-\(index).yaml"
     let text = syntheticReturn(contracts, template: template, index: index, random: &random)
     totalBytes += text.utf8.count
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
