@@ -66,7 +66,7 @@ struct CheckerExampleTests {
         // Infos only where marked (a natural small number).
         if name.hasSuffix(".yaml") {
             let expectation = try CheckExpectation.load(CheckFixtures.contracts.appendingPathComponent(name), name: name)
-            let mismatch = CheckMarkers.compare(report.findings, expect: expectation.expect, notes: expectation.notes)
+            let mismatch = MarkedText.compare(report.findings, relative: { $0 }, expect: expectation.expect, notes: expectation.notes)
             #expect(mismatch.isEmpty, "\(mismatch.description)")
         } else {
             #expect(report.findings.isEmpty, "\(report.findingLines)")
@@ -95,7 +95,7 @@ struct CheckerExampleTests {
         } catch let error as InputError {
             findings = [error.finding]  // a duplicate key: the document cannot be read
         }
-        let mismatch = CheckMarkers.compare(findings, expect: expectation.expect, notes: expectation.notes)
+        let mismatch = MarkedText.compare(findings, relative: { $0 }, expect: expectation.expect, notes: expectation.notes)
         #expect(mismatch.isEmpty, "\(mismatch.description)")
     }
 

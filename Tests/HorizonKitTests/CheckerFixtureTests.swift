@@ -21,7 +21,7 @@ struct CheckerFixtureTests {
         let expectation = try CheckExpectation.load(url, name: name)
         let findings = try CheckFixtures.findings(
             try CheckFixtures.bytes(url), file: name, contract: expectation.contract, evidence: try CheckFixtures.evidence())
-        let mismatch = CheckMarkers.compare(findings, expect: expectation.expect, notes: expectation.notes)
+        let mismatch = MarkedText.compare(findings, relative: { $0 }, expect: expectation.expect, notes: expectation.notes)
         if let issue = expectation.knownIssue {
             withKnownIssue(Comment(rawValue: issue)) {
                 #expect(mismatch.isEmpty, "\(name):\n\(mismatch.description)")

@@ -171,53 +171,6 @@ struct CheckExpectation {
     }
 }
 
-/// Compares findings with markers, as `MarkedText.compare` does for lint runs: each marker
-/// takes one finding of its code on its line (and column, when given); markers with a column
-/// are matched first. Unmatched markers and unmatched findings are both reported.
-enum CheckMarkers {
-    /// Every finding and note of `findings` against `expect` and `notes`.
-    ///
-    /// - Parameters:
-    ///   - findings: Findings of one document (errors, warnings and infos).
-    ///   - expect: Finding markers.
-    ///   - notes: Note markers.
-    /// - Returns: What did not match.
-    static func compare(_ findings: [Finding], expect: [MarkedText.Marker], notes: [MarkedText.Marker] = []) -> MarkedText.Mismatch {
-        typealias Item = (line: Int, column: Int, code: String, text: String)
-        func match(_ items: [Item], _ markers: [MarkedText.Marker]) -> ([MarkedText.Marker], [String]) {
-            var left = items
-            var missing: [MarkedText.Marker] = []
-            for marker in markers.filter({ $0.column != nil }) + markers.filter({ $0.column == nil }) {
-                if let index = left.firstIndex(where: {
-                    $0.line == marker.line && $0.code == marker.code && (marker.column == nil || marker.column == $0.column)
-                }) {
-                    left.remove(at: index)
-                } else {
-                    missing.append(marker)
-                }
-            }
-            return (missing, left.map(\.text))
-        }
-        let items: [Item] = findings.map {
-            (
-                $0.location.line, $0.location.column, $0.code,
-                "\($0.location.line):\($0.location.column): \($0.severity.rawValue)[\($0.code)] \($0.message)"
-            )
-        }
-        let noteItems: [Item] = findings.flatMap { finding in
-            finding.notes.map {
-                (
-                    $0.location.line, $0.location.column, finding.code,
-                    "\($0.location.line):\($0.location.column): note of [\(finding.code)] \($0.message)"
-                )
-            }
-        }
-        let (missing, unexpected) = match(items, expect)
-        let (missingNotes, unexpectedNotes) = match(noteItems, notes)
-        return MarkedText.Mismatch(missing: missing, unexpected: unexpected, missingNotes: missingNotes, unexpectedNotes: unexpectedNotes)
-    }
-}
-
 // MARK: - Evidence without a file system
 
 /// Evidence looked up in a dictionary, for tests that need no folder.

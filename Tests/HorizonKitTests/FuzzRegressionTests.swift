@@ -42,6 +42,34 @@ struct FuzzRegressionTests {
         #expect(ContinuousClock.now - started < .seconds(2))
     }
 
+    /// What each regression input gives, read in each format and as the check harness reads it:
+    /// the input error's code and place, or the report's verdict and codes. Held in a golden
+    /// file, so that a change in how any of them ends fails the test.
+    @Test("each regression input ends as its golden file says")
+    func outcomes() throws {
+        let contract = try Shipped.contract("housing-related-support")
+        let checker = Checker(contract: contract, library: Shipped.library)
+        var lines: [String] = []
+        for name in Self.files {
+            let bytes = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent(name)))
+            let harness = ["r.yaml", "r.json", "r.csv"][Int(bytes.first ?? 0) % 3]
+            for (input, file, label) in [
+                (bytes, "r.yaml", "yaml"), (bytes, "r.json", "json"), (bytes, "r.csv", "csv"),
+                (Array(bytes.dropFirst()), harness, "harness"),
+            ] {
+                let outcome: String
+                do {
+                    let report = checker.check(try DocumentReader.parse(input, file: file))
+                    outcome = "\(report.verdict.rawValue): " + Set(report.findings.map(\.code)).sorted().joined(separator: " ")
+                } catch {
+                    outcome = "\(error.finding.code) at \(error.finding.location.line):\(error.finding.location.column)"
+                }
+                lines.append("\(name) \(label): \(outcome)")
+            }
+        }
+        try assertSnapshot(lines.joined(separator: "\n") + "\n", named: "fuzz-regressions.txt")
+    }
+
     @Test("a JSON string cut short after a backslash is an error, not a hang")
     func trailingBackslash() {
         #expect(throws: InputError.self) { try JSONReader.parse(Array("\"Dooublo\\".utf8), file: "t.json") }

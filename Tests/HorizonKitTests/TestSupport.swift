@@ -280,16 +280,30 @@ enum MarkedText {
     ///   - notes: Note markers.
     /// - Returns: What did not match.
     static func compare(_ run: LintRun, expect: [Marker], notes: [Marker]) -> Mismatch {
-        let items = run.findings.map { finding in
-            let file = run.relative(finding.location.file)
+        compare(run.findings, relative: run.relative, expect: expect, notes: notes)
+    }
+
+    /// Compares findings and their notes with markers: each marker takes one finding of its
+    /// code in its file on its line (and column, when given); markers with a column are matched
+    /// first. The one matcher of the lint and checker fixtures.
+    ///
+    /// - Parameters:
+    ///   - findings: The findings.
+    ///   - relative: A finding's file as its markers name it.
+    ///   - expect: Finding markers.
+    ///   - notes: Note markers.
+    /// - Returns: What did not match.
+    static func compare(_ findings: [Finding], relative: (String) -> String, expect: [Marker], notes: [Marker] = []) -> Mismatch {
+        let items = findings.map { finding in
+            let file = relative(finding.location.file)
             return (
                 file, finding.location.line, finding.location.column, finding.code,
                 "\(file):\(finding.location.line):\(finding.location.column): [\(finding.code)] \(finding.message)"
             )
         }
-        let noteItems = run.findings.flatMap { finding in
+        let noteItems = findings.flatMap { finding in
             finding.notes.map { note in
-                let file = run.relative(note.location.file)
+                let file = relative(note.location.file)
                 return (
                     file, note.location.line, note.location.column, finding.code,
                     "\(file):\(note.location.line):\(note.location.column): note of [\(finding.code)]: \(note.message)"
