@@ -368,3 +368,45 @@ struct LintTests {
         }
     }
 }
+
+/// The shipped library cannot drift from its words: a copy with the rule that judges a level
+/// removed, or with a duty's trace removed, fails lint.
+@Suite("Lint holds the shipped library's words to its checks")
+struct ShippedTraceabilityTests {
+    static func lintCopy(editing file: String, _ edit: (String) -> String) throws -> [Finding] {
+        try withTemporaryDirectory { folder in
+            let copy = folder.appendingPathComponent("ClauseLibrary")
+            try FileManager.default.copyItem(at: Fixtures.shippedLibrary, to: copy)
+            let url = copy.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let edited = edit(text)
+            #expect(edited != text, "the edit changed nothing in \(file)")
+            try Data(edited.utf8).write(to: url)
+            return lintLibrary(at: copy.path).findings
+        }
+    }
+
+    @Test func removingTheRuleThatJudgesALevelFailsLint() throws {
+        let findings = try Self.lintCopy(editing: "clauses/basic/DA-POL-3.yaml") { text in
+            text.replacingOccurrences(
+                of: """
+                          rules:
+                            - kind: percent_at_least
+                              part: staff.informed_of_policy
+                              whole: staff.headcount
+                              target: policy_informed_percent
+                              from_days: policy_informed_from_days
+                              code: staff-not-informed
+
+                    """, with: "")
+        }
+        #expect(findings.contains { $0.code == "parameter-not-judged" && $0.message.contains("policy_informed_percent") }, "\(findings)")
+    }
+
+    @Test func removingADutysTraceFailsLint() throws {
+        let findings = try Self.lintCopy(editing: "clauses/basic/DA-POL-3.yaml") { text in
+            text.replacingOccurrences(of: "      judged_by: [information-displayed]\n", with: "")
+        }
+        #expect(findings.map(\.code) == ["duty-not-judged"], "\(findings)")
+    }
+}
