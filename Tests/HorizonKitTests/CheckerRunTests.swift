@@ -223,3 +223,69 @@ struct CacheTests {
         #expect(reports[0] == reports[2])
     }
 }
+
+/// A run compares each return with the previous period's return for the same contract; a
+/// contract sets how late a return may be.
+@Suite("Across periods and lateness")
+struct PeriodTests {
+    static func goodReturn() throws -> String {
+        try String(contentsOf: CheckFixtures.contracts.appendingPathComponent("returns/hrs-2027-q2-good.yaml"), encoding: .utf8)
+    }
+
+    /// The good return moved to the period before (2027-04-01 to 2027-06-30), with `disclosures`
+    /// disclosures and as many offers of referral.
+    static func previous(disclosures: Int) throws -> String {
+        try goodReturn()
+            .replacingOccurrences(of: "period_start: 2027-07-01", with: "period_start: 2027-04-01")
+            .replacingOccurrences(of: "period_end: 2027-09-30", with: "period_end: 2027-06-30")
+            .replacingOccurrences(of: "submitted_on: 2027-10-14", with: "submitted_on: 2027-07-14")
+            .replacingOccurrences(
+                of: "disclosures: 17, referral_offered: 16", with: "disclosures: \(disclosures), referral_offered: \(disclosures)")
+    }
+
+    static func run(_ texts: [(String, String)]) throws -> [DocumentReport] {
+        var tracker = PortfolioTracker()
+        tracker.fallPercent = ["BHCC-2026-HRS-014": 50]
+        return try texts.map { text, file in tracker.record(try CheckFixtures.check(text: text, file: file)) }
+    }
+
+    @Test func aLargeFallIsForReviewAndASmallOneIsNot() throws {
+        let current = try Self.goodReturn()
+        #expect(current.contains("disclosures: 17, referral_offered: 16"))
+        // 40 then 17: a fall of 57 per cent.
+        let fell = try Self.run([(try Self.previous(disclosures: 40), "q1.yaml"), (current, "q2.yaml")])
+        let finding = try #require(fell[1].findings.first { $0.code == "count-fell" }, "\(fell[1].findingLines)")
+        #expect(finding.severity == .warning && finding.field == "ask_and_act.disclosures")
+        #expect(finding.message.contains("fell from 40 in the previous period to 17, by 57%"), "\(finding.message)")
+        #expect(finding.notes.map(\.location.file) == ["q1.yaml"])
+        #expect(fell[1].verdict == .compliant, "a fall is for review, not a failure")
+        // 30 then 17: 43 per cent, under the threshold.
+        let small = try Self.run([(try Self.previous(disclosures: 30), "q1.yaml"), (current, "q2.yaml")])
+        #expect(!small[1].findings.contains { $0.code == "count-fell" })
+        // 4 then 0 is chance: small counts are not followed (and the later return is not this one's
+        // period, so nothing is compared the other way round either).
+        let reversed = try Self.run([(current, "q2.yaml"), (try Self.previous(disclosures: 40), "q1.yaml")])
+        #expect(!reversed.contains { $0.findings.contains { $0.code == "count-fell" } })
+    }
+
+    @Test func lateWithinTheContractsToleranceIsAWarningAndBeyondItAnError() throws {
+        let library = try CheckFixtures.library()
+        var spec = try String(contentsOf: CheckFixtures.contracts.appendingPathComponent("housing-related-support.yaml"), encoding: .utf8)
+        spec = spec.replacingOccurrences(of: "parameters:\n", with: "parameters:\n  late_tolerance_days: 10\n")
+        let root = try #require(try YAMLReader.parse(Array(spec.utf8), file: "c.yaml"))
+        let (contract, findings) = ContractLoader.resolve(root, file: "c.yaml", library: library)
+        #expect(findings.isEmpty, "\(findings.map(\.compilerStyle))")
+        let checker = Checker(contract: try #require(contract), library: library)
+        func late(_ submitted: String) throws -> Severity? {
+            let text = try Self.goodReturn().replacingOccurrences(of: "submitted_on: 2027-10-14", with: "submitted_on: \(submitted)")
+            return checker.check(try DocumentReader.parse(Array(text.utf8), file: "r.yaml")).findings.first {
+                $0.code == "late-submission"
+            }?
+            .severity
+        }
+        // Due 2027-10-30: 10 days late is within the tolerance, 11 beyond it.
+        #expect(try late("2027-10-30") == nil)
+        #expect(try late("2027-11-09") == .warning)
+        #expect(try late("2027-11-10") == .error)
+    }
+}
