@@ -205,3 +205,37 @@ struct AggregateDutyTests {
         #expect(two.findings.filter { $0.code == "personal-data" }.count == 2)
     }
 }
+
+/// A person's name in a role field, from the library's list of given names (ONS).
+@Suite("Names in role fields")
+struct PersonNameTests {
+    static let names = Shipped.library.personNames
+
+    @Test("the list is the library's, of at least a thousand names")
+    func listLoaded() {
+        #expect(Self.names.names.count >= 1000)
+        #expect(Self.names.ambiguous.isSubset(of: Self.names.names))
+    }
+
+    @Test(
+        "a name is found",
+        arguments: ["Sarah Jones, HR Director", "HR Director Sarah", "Grace Okafor", "Mohammed Khan (finance)", "Lead: David"])
+    func named(_ value: String) { #expect(Self.names.detect(value), "\(value)") }
+
+    @Test(
+        "a role is not a name",
+        arguments: [
+            "Grace House manager", "Victoria Road team lead", "Head of people", "Contracts manager", "Oliver House manager",
+            "Safeguarding lead", "HR Director", "Chief Executive",
+        ])
+    func role(_ value: String) { #expect(!Self.names.detect(value), "\(value)") }
+
+    @Test func aNameInTheLeadsRoleFailsItsRequirement() throws {
+        let text = try CheckerValueTests.goodReturn().replacingOccurrences(
+            of: "lead_role: Head of people", with: "lead_role: \"Sarah Jones, HR Director\"")
+        let report = try CheckFixtures.check(text: text)
+        let finding = try #require(report.findings.first { $0.code == "personal-data" })
+        #expect(finding.message.contains("a person's name") && !finding.message.contains("Sarah"), "\(finding.message)")
+        #expect(report.status("DA-POL-2", "lead-named") == .notMet)
+    }
+}
