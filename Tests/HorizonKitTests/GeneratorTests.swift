@@ -205,6 +205,16 @@ struct ContractSpecTests {
 
         """
 
+    @Test("a monthly contract has a reporting period a month")
+    func monthly() throws {
+        let (contract, findings) = try Shipped.resolve(
+            Self.valid.replacingOccurrences(of: "reporting: quarterly", with: "reporting: monthly"))
+        #expect(findings.isEmpty)
+        let periods = try #require(contract).periods
+        #expect(periods.count == 36)
+        #expect(periods.first.map { "\($0.start) \($0.end) \($0.due)" } == "2026-04-01 2026-04-30 2026-05-30")
+    }
+
     @Test("the valid base spec resolves with no findings")
     func valid() throws {
         let (contract, findings) = try Shipped.resolve(Self.valid)
@@ -255,7 +265,8 @@ struct ContractSpecTests {
         Case(
             name: "library id mismatch", replace: "id: uk-da-horizontal", with: "id: other", code: "library-mismatch", line: 11, column: 18),
         Case(
-            name: "unknown reporting frequency", replace: "reporting: quarterly", with: "reporting: monthly", code: "wrong-type", line: 9,
+            name: "unknown reporting frequency", replace: "reporting: quarterly", with: "reporting: fortnightly", code: "wrong-type",
+            line: 9,
             column: 14),
         Case(
             name: "omit without a reason", replace: "parameters:", with: "clauses:\n  omit: { DA-TRN-2: \"\" }\nparameters:",

@@ -90,7 +90,7 @@ public enum ContractLoader {
             } else {
                 collector.error(
                     "wrong-type",
-                    "reporting must be one of quarterly, half-yearly, annual, not '\(value.clipped)'\(Nearest.hint(for: value, in: ReportingFrequency.allCases.map(\.rawValue)))",
+                    "reporting must be one of \(ReportingFrequency.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value.clipped)'\(Nearest.hint(for: value, in: ReportingFrequency.allCases.map(\.rawValue)))",
                     at: node.location)
             }
         }

@@ -1,5 +1,6 @@
 /// How often returns are due.
 public enum ReportingFrequency: String, Sendable, Hashable, CaseIterable {
+    case monthly
     case quarterly
     case halfYearly = "half-yearly"
     case annual
@@ -7,6 +8,7 @@ public enum ReportingFrequency: String, Sendable, Hashable, CaseIterable {
     /// Months in one reporting period.
     public var months: Int {
         switch self {
+        case .monthly: 1
         case .quarterly: 3
         case .halfYearly: 6
         case .annual: 12
