@@ -101,7 +101,11 @@ public final class Checker: Sendable {
     /// Slots of the fields a return gives that are watched for a fall.
     let watched: [FieldRef]
     /// The KPIs of the contract's returns, in schedule order, each with its share and bands.
-    let kpis: [(clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands)]
+    let kpis:
+        [(
+            clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands,
+            from: (months: Int?, days: Int?)
+        )]
     /// The requirement table's fixed text, per document kind.
     let layouts: [DocumentKind: RequirementLayout]
 
@@ -156,7 +160,11 @@ final class CompiledRules: Sendable {
     let plans: [DocumentKind: [Checker.PlanStep]]
     let layouts: [DocumentKind: RequirementLayout]
     let watched: [FieldRef]
-    let kpis: [(clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands)]
+    let kpis:
+        [(
+            clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands,
+            from: (months: Int?, days: Int?)
+        )]
     let threshold: Int
 
     init(contract: Contract, library: Library) {
@@ -230,7 +238,12 @@ final class CompiledRules: Sendable {
                 guard requirement.documents.contains(.return), let kpi = requirement.kpi, let share = requirement.kpiShare,
                     let target = contract.int(share.target)
                 else { return nil }
-                return (clause.id, contract.numbers[clause.id] ?? "", requirement.id, kpi.value, share, contract.kpiBands(target: target))
+                // When the target applies, as months or days from a contract's start: the start
+                // is the contract's own, these rules are shared by contracts like it.
+                let from = (share.fromMonths.flatMap(contract.int), share.fromDays.flatMap(contract.int))
+                return (
+                    clause.id, contract.numbers[clause.id] ?? "", requirement.id, kpi.value, share, contract.kpiBands(target: target), from
+                )
             }
         }
         threshold = contract.int("suppression_threshold") ?? library.parameter("suppression_threshold")?.1.defaultValue?.intValue ?? 4
@@ -339,7 +352,9 @@ struct Judgement {
                 let whole = int(kpi.share.whole)
                 // Before its target applies, a KPI is rated Other: it is not yet a measure of
                 // performance against that target.
-                let due = periodEnd.map { $0 >= kpi.share.appliesFrom(contract.start, contract.int) } ?? true
+                let start = checker.contract.start
+                let from = kpi.from.months.map { start.adding(months: $0) } ?? kpi.from.days.map { start.adding(days: $0) } ?? start
+                let due = periodEnd.map { $0 >= from } ?? true
                 return KPIResult(
                     clause: kpi.clause, number: kpi.number, requirement: kpi.requirement, measure: kpi.measure, part: part,
                     whole: whole, bands: kpi.bands, rating: due ? kpi.bands.rate(part: part, whole: whole) : .other)

@@ -47,15 +47,17 @@ public struct PortfolioTracker: Sendable {
         }
         counts[report.verdict, default: 0] += 1
         if report.findings.first?.code == "contract-defective" { unjudged += 1 }
-        for kpi in report.kpis {
-            let key = "\(report.contract)\u{0}\(kpi.clause)\u{0}\(kpi.requirement)"
-            var total = kpiTotals[key] ?? KPITotal(contract: report.contract, kpi: kpi, part: 0, whole: 0, returns: 0)
-            if let part = kpi.part, let whole = kpi.whole {
-                total.part += part
-                total.whole += whole
-                total.returns += 1
+        if !report.kpis.isEmpty {
+            // A contract's KPIs come in the same order in each of its returns.
+            if kpiTotals[report.contract] == nil {
+                kpiTotals[report.contract] = report.kpis.map { KPITotal(contract: report.contract, kpi: $0, part: 0, whole: 0, returns: 0) }
             }
-            kpiTotals[key] = total
+            for (i, kpi) in report.kpis.enumerated() {
+                guard let part = kpi.part, let whole = kpi.whole else { continue }
+                kpiTotals[report.contract]![i].part += part
+                kpiTotals[report.contract]![i].whole += whole
+                kpiTotals[report.contract]![i].returns += 1
+            }
         }
         return report
     }
@@ -97,12 +99,15 @@ public struct PortfolioTracker: Sendable {
         public var rating: KPIRating { returns == 0 ? .other : kpi.bands.rate(part: part, whole: whole) }
     }
 
-    var kpiTotals: [String: KPITotal] = [:]
+    /// Each contract's KPIs, in the order of its returns' KPIs.
+    var kpiTotals: [String: [KPITotal]] = [:]
 
     /// Each KPI of each contract over the run, by contract and then schedule order of the
     /// clause number.
     public var kpis: [KPITotal] {
-        kpiTotals.values.sorted { ($0.contract, $0.kpi.number, $0.kpi.requirement) < ($1.contract, $1.kpi.number, $1.kpi.requirement) }
+        kpiTotals.values.joined().sorted {
+            ($0.contract, $0.kpi.number, $0.kpi.requirement) < ($1.contract, $1.kpi.number, $1.kpi.requirement)
+        }
     }
 
     /// Documents not judged because their contract has errors (counted as invalid too).
@@ -178,8 +183,20 @@ public enum ReportRenderer {
         if !report.kpis.isEmpty {
             out.add("  KPI ratings (in the contract's bands)\n")
             for kpi in report.kpis {
-                out.add(
-                    "    \(kpi.number) \(kpi.clause) \(kpi.measure): \(kpi.figures), target \(kpi.bands.target)%: \(kpi.rating.rawValue)\n")
+                // Added piece by piece: this runs for every KPI of every return.
+                out.add("    ")
+                out.add(kpi.number)
+                out.add(" ")
+                out.add(kpi.clause)
+                out.add(" ")
+                out.add(kpi.measure)
+                out.add(": ")
+                out.add(kpi.figures)
+                out.add(", target ")
+                out.add(String(kpi.bands.target))
+                out.add("%: ")
+                out.add(kpi.rating.rawValue)
+                out.add("\n")
             }
         }
         return out.string

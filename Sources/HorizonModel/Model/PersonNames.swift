@@ -32,23 +32,31 @@ public struct PersonNames: Sendable {
     /// Whether the text seems to hold a person's name.
     public func detect(_ text: String) -> Bool {
         guard !names.isEmpty else { return false }
-        // Words: runs of letters, apostrophes and hyphens.
-        var words: [Substring] = []
-        var start: String.Index?
-        for index in text.indices {
-            let c = text[index]
-            if c.isLetter || c == "'" || c == "’" || c == "-" {
+        // Words: runs of letters (any byte of a non-ASCII letter too), apostrophes and hyphens,
+        // found on the bytes: a role field is read for every return, and most hold no
+        // capitalised word that could be a name.
+        let bytes = Array(text.utf8)
+        var words: [Range<Int>] = []
+        var start: Int?
+        for (index, byte) in bytes.enumerated() {
+            let inWord =
+                (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 || byte == 0x27 || byte == 0x2D
+            if inWord {
                 if start == nil { start = index }
-            } else if let s = start {
-                words.append(text[s..<index])
+            } else if let first = start {
+                words.append(first..<index)
                 start = nil
             }
         }
-        if let s = start { words.append(text[s...]) }
-        for (i, word) in words.enumerated() {
-            let name = String(word)
+        if let first = start { words.append(first..<bytes.count) }
+        func word(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        for (i, range) in words.enumerated() {
+            // Names are written with a capital: a word that starts with none is no name.
+            let first = bytes[range.lowerBound]
+            guard (first >= 0x41 && first <= 0x5A) || first >= 0x80 else { continue }
+            let name = word(range)
             guard names.contains(name) else { continue }
-            let next = i + 1 < words.count ? String(words[i + 1]) : nil
+            let next = i + 1 < words.count ? word(words[i + 1]) : nil
             if let next, Self.placeWords.contains(next) { continue }
             if ambiguous.contains(name) {
                 if let next, isSurnameLike(next) { return true }
