@@ -1,4 +1,5 @@
 import ArgumentParser
+import HorizonKit
 
 /// The `horizon` command: domestic abuse duties in every public contract.
 @main
@@ -10,7 +11,7 @@ struct Horizon: ParsableCommand {
             Exit status: 0 all sound or compliant; 1 at least one error finding; 2 an input could not be \
             read or understood; 64 bad command-line usage.
             """,
-        version: "1.0.0",
+        version: ReportJSON.toolVersion,
         subcommands: [Lint.self, Clauses.self, Explain.self, Generate.self, Template.self, Check.self]
     )
 
