@@ -12,9 +12,7 @@ let package = Package(
     name: "Horizon",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "horizon", targets: ["horizon"]),
-        .library(name: "HorizonKit", targets: ["HorizonKit"]),
-        .library(name: "HorizonModel", targets: ["HorizonModel"]),
+        .executable(name: "horizon", targets: ["horizon"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,8 +1,8 @@
 import Foundation
-public import HorizonModel
+package import HorizonModel
 
 /// How far a document meets one requirement.
-public enum RequirementStatus: String, Sendable, Hashable, CaseIterable {
+package enum RequirementStatus: String, Sendable, Hashable, CaseIterable {
     case met
     case notMet = "not met"
     case partlyMet = "partly met"
@@ -13,7 +13,7 @@ public enum RequirementStatus: String, Sendable, Hashable, CaseIterable {
     case dataMissing = "not met: data missing or unreadable"
 
     /// The JSON spelling: kebab-case.
-    public var code: String {
+    package var code: String {
         switch self {
         case .met: "met"
         case .notMet: "not-met"
@@ -26,70 +26,70 @@ public enum RequirementStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The judgement of one requirement.
-public struct RequirementResult: Sendable, Hashable {
+package struct RequirementResult: Sendable, Hashable {
     /// The clause id.
-    public var clause: String
+    package var clause: String
     /// The clause's number in the generated contract, such as "4.1".
-    public var number: String
+    package var number: String
     /// The requirement id within the clause, or "-" for a clause with no requirement of this
     /// document kind.
-    public var requirement: String
+    package var requirement: String
     /// What the requirement asks.
-    public var summary: String
-    public var status: RequirementStatus
+    package var summary: String
+    package var status: RequirementStatus
 }
 
 /// The rating of one key performance indicator in one return.
-public struct KPIResult: Sendable, Hashable {
-    public var clause: String
-    public var number: String
-    public var requirement: String
+package struct KPIResult: Sendable, Hashable {
+    package var clause: String
+    package var number: String
+    package var requirement: String
     /// What is measured, from the library (`kpi:`).
-    public var measure: String
-    public var part: Int?
-    public var whole: Int?
-    public var bands: KPIBands
-    public var rating: KPIRating
+    package var measure: String
+    package var part: Int?
+    package var whole: Int?
+    package var bands: KPIBands
+    package var rating: KPIRating
 
     /// "33 of 40 (82%)", or "no figures" where they are missing.
-    public var figures: String {
+    package var figures: String {
         guard let part, let whole else { return "no figures" }
         return whole == 0 ? "\(part) of 0" : "\(part) of \(whole) (\((part * 200 + whole) / (2 * whole))%)"
     }
 }
 
 /// The overall verdict on a document.
-public enum Verdict: String, Sendable, Hashable {
+package enum Verdict: String, Sendable, Hashable {
     case compliant
     case nonCompliant = "non-compliant"
     case invalid
 }
 
 /// Everything the checker says about one document.
-public struct DocumentReport: Sendable {
-    public var file: String
-    public var kind: DocumentKind?
+package struct DocumentReport: Sendable {
+    package var file: String
+    package var kind: DocumentKind?
     /// The contract reference the document was judged against.
-    public var contract: String
-    public var periodStart: CivilDate?
-    public var periodEnd: CivilDate?
-    public var sha256: String?
-    public var verdict: Verdict
+    package var contract: String
+    package var periodStart: CivilDate?
+    package var periodEnd: CivilDate?
+    package var sha256: String?
+    package var verdict: Verdict
     /// Sorted by location.
-    public var findings: [Finding]
+    package var findings: [Finding]
     /// The requirement table's rows, shared by every report on one contract and kind of
     /// document (worked out once, with their text), and this document's status in each: a
     /// report holds one reference and a status a row rather than copies of the rows' text.
     var layout: RequirementLayout?
     var statuses: [RequirementStatus]
     /// The rating of each KPI of the contract, for a return judged against it.
-    public var kpis: [KPIResult] = []
+    package var kpis: [KPIResult] = []
     /// The return's counts of fields watched for a fall (`watch_fall`), with their locations,
     /// for the run to compare with the previous period's return.
-    public var watched: [(field: String, value: Int, location: SourceLocation)] = []
+    package var watched: [(field: String, value: Int, location: SourceLocation)] = []
 
     /// The judgement of every requirement, in schedule order.
-    public var requirements: [RequirementResult] {
+    package var requirements: [RequirementResult] {
         get {
             guard let layout else { return [] }
             return zip(layout.rows, statuses).map { row, status in
@@ -126,7 +126,7 @@ public struct DocumentReport: Sendable {
     ///   - file: The file.
     ///   - contract: The contract reference.
     ///   - error: Why it could not be read.
-    public static func invalid(file: String, contract: String, error: InputError) -> DocumentReport {
+    package static func invalid(file: String, contract: String, error: InputError) -> DocumentReport {
         DocumentReport(
             file: file, kind: nil, contract: contract, periodStart: nil, periodEnd: nil, sha256: nil, verdict: .invalid,
             findings: [error.finding], layout: nil, statuses: [])

@@ -1,14 +1,14 @@
 import Foundation
-public import HorizonModel
+package import HorizonModel
 
 /// Judges supplier returns and bids against exactly the clauses their contract holds.
 ///
 /// The checker is pure: it reads no files (evidence comes through an `EvidenceSource`), never
 /// the clock (dates come from the documents), and prints nothing.
-public final class Checker: Sendable {
-    public let contract: Contract
-    public let library: Library
-    public let evidence: (any EvidenceSource)?
+package final class Checker: Sendable {
+    package let contract: Contract
+    package let library: Library
+    package let evidence: (any EvidenceSource)?
 
     /// Header fields of each document kind, from its schema.
     static let returnHeaderIDs = Set(DocumentSchema.return.headerIDs)
@@ -115,7 +115,7 @@ public final class Checker: Sendable {
     ///   - contract: The resolved contract.
     ///   - library: Its library.
     ///   - evidence: Where policy files are found; `nil` when `--evidence` is not given.
-    public convenience init(contract: Contract, library: Library, evidence: (any EvidenceSource)? = nil) {
+    package convenience init(contract: Contract, library: Library, evidence: (any EvidenceSource)? = nil) {
         self.init(contract: contract, library: library, evidence: evidence, compiled: CompiledRules(contract: contract, library: library))
     }
 
@@ -141,7 +141,7 @@ public final class Checker: Sendable {
     ///
     /// - Parameter document: A parsed return or bid.
     /// - Returns: The report: findings sorted by location, and every requirement's status.
-    public func check(_ document: SupplierDocument) -> DocumentReport {
+    package func check(_ document: SupplierDocument) -> DocumentReport {
         var judge = Judgement(checker: self, document: document.refiled(by: table))
         return judge.run()
     }
@@ -252,13 +252,13 @@ final class CompiledRules: Sendable {
 
 /// Checkers for the contracts of one library, sharing the compiled rules of contracts that hold
 /// the same clauses with the same parameter values. Safe to use from several threads.
-public final class CheckerCache: @unchecked Sendable {
+package final class CheckerCache: @unchecked Sendable {
     let library: Library
     private var compiled: [String: CompiledRules] = [:]
     private let lock = NSLock()
 
     /// Creates an empty cache for a library.
-    public init(library: Library) { self.library = library }
+    package init(library: Library) { self.library = library }
 
     /// A checker for a contract, its rules compiled once for all contracts like it.
     ///
@@ -266,7 +266,7 @@ public final class CheckerCache: @unchecked Sendable {
     ///   - contract: A resolved contract of the cache's library.
     ///   - evidence: Where policy files are found; `nil` without `--evidence`.
     /// - Returns: The checker.
-    public func checker(for contract: Contract, evidence: (any EvidenceSource)? = nil) -> Checker {
+    package func checker(for contract: Contract, evidence: (any EvidenceSource)? = nil) -> Checker {
         // What the compiled rules depend on: the clauses in force (their numbers follow from
         // them) and every parameter value.
         var key = contract.rulesKey

@@ -1,8 +1,8 @@
-public import HorizonModel
+package import HorizonModel
 
 /// What a run remembers across documents: only the (contract, period) pairs already seen, so
 /// memory stays flat however many documents a portfolio holds.
-public struct PortfolioTracker: Sendable {
+package struct PortfolioTracker: Sendable {
     struct Key: Hashable {
         var contract: String
         var start: CivilDate
@@ -14,19 +14,19 @@ public struct PortfolioTracker: Sendable {
     var watched: [Key: (file: String, counts: [String: Int])] = [:]
     /// A fall of this many per cent or more in a watched count is a finding (the contract's
     /// `disclosure_fall_percent`, by contract reference).
-    public var fallPercent: [String: Int] = [:]
+    package var fallPercent: [String: Int] = [:]
     /// Documents judged, by verdict.
-    public private(set) var counts: [Verdict: Int] = [:]
+    package private(set) var counts: [Verdict: Int] = [:]
 
     /// Creates an empty tracker.
-    public init() {}
+    package init() {}
 
     /// Records a report; adds a `duplicate-period` error to it when another document of the
     /// run is a return for the same contract and period.
     ///
     /// - Parameter report: A document's report.
     /// - Returns: The report, with the finding added when it is a duplicate.
-    public mutating func record(_ report: DocumentReport) -> DocumentReport {
+    package mutating func record(_ report: DocumentReport) -> DocumentReport {
         var report = report
         if report.kind == .return, let start = report.periodStart, let end = report.periodEnd {
             let key = Key(contract: report.contract, start: start, end: end)
@@ -87,16 +87,16 @@ public struct PortfolioTracker: Sendable {
     }
 
     /// A KPI's figures summed over the run's returns for one contract.
-    public struct KPITotal: Sendable {
-        public var contract: String
-        public var kpi: KPIResult
-        public var part: Int
-        public var whole: Int
+    package struct KPITotal: Sendable {
+        package var contract: String
+        package var kpi: KPIResult
+        package var part: Int
+        package var whole: Int
         /// Returns whose figures were summed.
-        public var returns: Int
+        package var returns: Int
 
         /// The rating of the summed share.
-        public var rating: KPIRating { returns == 0 ? .other : kpi.bands.rate(part: part, whole: whole) }
+        package var rating: KPIRating { returns == 0 ? .other : kpi.bands.rate(part: part, whole: whole) }
     }
 
     /// Each contract's KPIs, in the order of its returns' KPIs.
@@ -104,24 +104,24 @@ public struct PortfolioTracker: Sendable {
 
     /// Each KPI of each contract over the run, by contract and then schedule order of the
     /// clause number.
-    public var kpis: [KPITotal] {
+    package var kpis: [KPITotal] {
         kpiTotals.values.joined().sorted {
             ($0.contract, $0.kpi.number, $0.kpi.requirement) < ($1.contract, $1.kpi.number, $1.kpi.requirement)
         }
     }
 
     /// Documents not judged because their contract has errors (counted as invalid too).
-    public private(set) var unjudged = 0
+    package private(set) var unjudged = 0
 
     /// Documents judged so far.
-    public var total: Int { counts.values.reduce(0, +) }
+    package var total: Int { counts.values.reduce(0, +) }
 }
 
 /// Renders reports as text (the compiler convention, then the requirement table) or JSON
 /// (SPEC §7).
-public enum ReportRenderer {
+package enum ReportRenderer {
     /// A finding's line, with the clause and its number in this contract before the message.
-    public static func line(_ finding: Finding, numbers: [String: String]) -> String {
+    package static func line(_ finding: Finding, numbers: [String: String]) -> String {
         var out = TextBuffer(capacity: 160)
         out.add(finding, numbers: numbers)
         return out.string
@@ -133,7 +133,7 @@ public enum ReportRenderer {
     ///   - report: The report.
     ///   - numbers: Clause numbers of the contract.
     /// - Returns: Lines ending in a newline.
-    public static func text(_ report: DocumentReport, numbers: [String: String]) -> String {
+    package static func text(_ report: DocumentReport, numbers: [String: String]) -> String {
         // Built as bytes and made a string once: this runs once per document of a portfolio.
         var out = TextBuffer(capacity: 160 + 48 * report.statuses.count + 200 * report.findings.count)
         var errors = 0
@@ -203,7 +203,7 @@ public enum ReportRenderer {
     }
 
     /// The closing summary of a run.
-    public static func summary(_ tracker: PortfolioTracker) -> String {
+    package static func summary(_ tracker: PortfolioTracker) -> String {
         let c = tracker.counts
         var out =
             "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid\n"

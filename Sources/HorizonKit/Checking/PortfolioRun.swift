@@ -7,17 +7,17 @@ internal import Synchronization
 /// judges documents on every core, hands reports back in the order given, and keeps nothing of
 /// a document once its report has been handed on, so memory stays flat however large the
 /// portfolio.
-public struct PortfolioRun: Sendable {
-    public let checkers: [String: Checker]
+package struct PortfolioRun: Sendable {
+    package let checkers: [String: Checker]
     /// Contracts given with errors, by reference, with their files: their documents are
     /// reported as not judged.
-    public let defective: [String: String]
+    package let defective: [String: String]
     /// The field table documents are filed by: the checkers' library's.
     let table: FieldTable
-    public let limits: ReadLimits
-    public let workers: Int
+    package let limits: ReadLimits
+    package let workers: Int
     /// How many documents are read and judged before their reports are handed on.
-    public let batch: Int
+    package let batch: Int
 
     /// Creates a run.
     ///
@@ -26,7 +26,7 @@ public struct PortfolioRun: Sendable {
     ///   - limits: Read bounds for each document.
     ///   - workers: Documents judged at once; 1 for one at a time.
     ///   - batch: Documents per batch.
-    public init(checkers: [Checker], defective: [String: String] = [:], limits: ReadLimits = .standard, workers: Int = 1, batch: Int = 128)
+    package init(checkers: [Checker], defective: [String: String] = [:], limits: ReadLimits = .standard, workers: Int = 1, batch: Int = 128)
     {
         self.defective = defective
         var byReference: [String: Checker] = [:]
@@ -44,7 +44,7 @@ public struct PortfolioRun: Sendable {
     ///   - paths: The documents.
     ///   - emit: Called once per document, on the caller's thread, in order.
     /// - Returns: The tally of verdicts.
-    public func run(_ paths: [String], emit: (DocumentReport) -> Void) -> PortfolioTracker {
+    package func run(_ paths: [String], emit: (DocumentReport) -> Void) -> PortfolioTracker {
         run(paths, render: { _ in () }, emit: { report, _ in emit(report) })
     }
 
@@ -59,7 +59,7 @@ public struct PortfolioRun: Sendable {
     ///   - render: Turns a report into what `emit` prints; called on any thread.
     ///   - emit: Called once per document, on the caller's thread, in order.
     /// - Returns: The tally of verdicts.
-    public func run<Rendered: Sendable>(
+    package func run<Rendered: Sendable>(
         _ paths: [String], render: @escaping @Sendable (DocumentReport) -> Rendered,
         emit: (DocumentReport, Rendered) -> Void
     ) -> PortfolioTracker {
@@ -104,7 +104,7 @@ public struct PortfolioRun: Sendable {
     ///
     /// - Parameter path: The document.
     /// - Returns: Its report; `invalid` when it cannot be read or names no given contract.
-    public func judge(_ path: String) -> DocumentReport {
+    package func judge(_ path: String) -> DocumentReport {
         let single = checkers.count == 1 && defective.isEmpty ? checkers.values.first : nil
         let fallback = single?.contract.reference ?? ""
         let document: SupplierDocument

@@ -1,4 +1,4 @@
-public import HorizonModel
+package import HorizonModel
 
 /// The JSON report (SPEC §7), as types: the one shape, whatever the number of documents — an
 /// envelope with the tool and library versions, the documents and the summary. Keys are
@@ -7,17 +7,17 @@ public import HorizonModel
 /// `horizon check --format json` writes it a piece at a time (`ReportJSON.head`, each
 /// document, `ReportJSON.tail`), so that memory stays flat over a portfolio; the pieces are the
 /// encoding of `Envelope`, as a test checks.
-public enum ReportJSON {
+package enum ReportJSON {
     /// The version of Horizon, reported in every JSON report.
-    public static let toolVersion = "2.0.0"
+    package static let toolVersion = "2.0.0"
 
-    public struct Envelope: JSONWritable {
-        public var tool: Tool
-        public var library: LibraryVersion
-        public var documents: [Document]
-        public var summary: Summary
+    package struct Envelope: JSONWritable {
+        package var tool: Tool
+        package var library: LibraryVersion
+        package var documents: [Document]
+        package var summary: Summary
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("tool")
                 o.write(tool)
@@ -31,11 +31,11 @@ public enum ReportJSON {
         }
     }
 
-    public struct Tool: JSONWritable, Equatable {
-        public var name = "horizon"
-        public var version = ReportJSON.toolVersion
+    package struct Tool: JSONWritable, Equatable {
+        package var name = "horizon"
+        package var version = ReportJSON.toolVersion
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("name")
                 o.string(name)
@@ -45,11 +45,11 @@ public enum ReportJSON {
         }
     }
 
-    public struct LibraryVersion: JSONWritable, Equatable {
-        public var id: String
-        public var version: String
+    package struct LibraryVersion: JSONWritable, Equatable {
+        package var id: String
+        package var version: String
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("id")
                 o.string(id)
@@ -59,17 +59,17 @@ public enum ReportJSON {
         }
     }
 
-    public struct Document: JSONWritable {
-        public var verdict: String
-        public var contract: String?
-        public var document: About
-        public var requirements: [Requirement]
-        public var kpis: [KPI]
-        public var findings: [FindingJSON]
+    package struct Document: JSONWritable {
+        package var verdict: String
+        package var contract: String?
+        package var document: About
+        package var requirements: [Requirement]
+        package var kpis: [KPI]
+        package var findings: [FindingJSON]
 
         enum CodingKeys: String, CodingKey { case verdict, contract, document, requirements, kpis, findings }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(verdict, forKey: .verdict)
             try c.encode(contract, forKey: .contract)
@@ -79,7 +79,7 @@ public enum ReportJSON {
             try c.encode(findings, forKey: .findings)
         }
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("verdict")
                 o.string(verdict)
@@ -97,15 +97,15 @@ public enum ReportJSON {
         }
     }
 
-    public struct About: JSONWritable {
-        public var file: String
-        public var kind: String?
-        public var period: Period?
-        public var sha256: String?
+    package struct About: JSONWritable {
+        package var file: String
+        package var kind: String?
+        package var period: Period?
+        package var sha256: String?
 
         enum CodingKeys: String, CodingKey { case file, kind, period, sha256 }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(file, forKey: .file)
             try c.encode(kind, forKey: .kind)
@@ -113,7 +113,7 @@ public enum ReportJSON {
             try c.encode(sha256, forKey: .sha256)
         }
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("file")
                 o.string(file)
@@ -127,11 +127,11 @@ public enum ReportJSON {
         }
     }
 
-    public struct Period: JSONWritable {
-        public var start: String
-        public var end: String
+    package struct Period: JSONWritable {
+        package var start: String
+        package var end: String
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("start")
                 o.string(start)
@@ -141,13 +141,13 @@ public enum ReportJSON {
         }
     }
 
-    public struct Requirement: JSONWritable {
-        public var clause: String
-        public var number: String
-        public var requirement: String
-        public var status: String
+    package struct Requirement: JSONWritable {
+        package var clause: String
+        package var number: String
+        package var requirement: String
+        package var status: String
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("clause")
                 o.string(clause)
@@ -161,19 +161,19 @@ public enum ReportJSON {
         }
     }
 
-    public struct KPI: JSONWritable {
-        public var clause: String
-        public var number: String
-        public var requirement: String
-        public var measure: String
-        public var part: Int?
-        public var whole: Int?
-        public var target: Int
-        public var rating: String
+    package struct KPI: JSONWritable {
+        package var clause: String
+        package var number: String
+        package var requirement: String
+        package var measure: String
+        package var part: Int?
+        package var whole: Int?
+        package var target: Int
+        package var rating: String
 
         enum CodingKeys: String, CodingKey { case clause, number, requirement, measure, part, whole, target, rating }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(clause, forKey: .clause)
             try c.encode(number, forKey: .number)
@@ -185,7 +185,7 @@ public enum ReportJSON {
             try c.encode(rating, forKey: .rating)
         }
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("clause")
                 o.string(clause)
@@ -207,21 +207,21 @@ public enum ReportJSON {
         }
     }
 
-    public struct FindingJSON: JSONWritable {
-        public var severity: String
-        public var code: String
-        public var clause: String?
-        public var clauseNumber: String?
-        public var field: String?
-        public var message: String
-        public var location: Location
-        public var notes: [NoteJSON]
+    package struct FindingJSON: JSONWritable {
+        package var severity: String
+        package var code: String
+        package var clause: String?
+        package var clauseNumber: String?
+        package var field: String?
+        package var message: String
+        package var location: Location
+        package var notes: [NoteJSON]
 
         enum CodingKeys: String, CodingKey {
             case severity, code, clause, clauseNumber = "clause_number", field, message, location, notes
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(severity, forKey: .severity)
             try c.encode(code, forKey: .code)
@@ -233,7 +233,7 @@ public enum ReportJSON {
             try c.encode(notes, forKey: .notes)
         }
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("severity")
                 o.string(severity)
@@ -255,11 +255,11 @@ public enum ReportJSON {
         }
     }
 
-    public struct NoteJSON: JSONWritable {
-        public var message: String
-        public var location: Location
+    package struct NoteJSON: JSONWritable {
+        package var message: String
+        package var location: Location
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("message")
                 o.string(message)
@@ -269,12 +269,12 @@ public enum ReportJSON {
         }
     }
 
-    public struct Location: JSONWritable {
-        public var file: String
-        public var line: Int
-        public var column: Int
+    package struct Location: JSONWritable {
+        package var file: String
+        package var line: Int
+        package var column: Int
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("file")
                 o.string(file)
@@ -286,20 +286,20 @@ public enum ReportJSON {
         }
     }
 
-    public struct Summary: JSONWritable {
-        public var documents: Int
-        public var compliant: Int
-        public var nonCompliant: Int
-        public var invalid: Int
+    package struct Summary: JSONWritable {
+        package var documents: Int
+        package var compliant: Int
+        package var nonCompliant: Int
+        package var invalid: Int
         /// Of the invalid, those not judged because their contract has errors.
-        public var unjudged: Int
-        public var kpis: [RunKPI]
+        package var unjudged: Int
+        package var kpis: [RunKPI]
 
         enum CodingKeys: String, CodingKey {
             case documents, compliant, nonCompliant = "non_compliant", invalid, unjudged, kpis
         }
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("documents")
                 o.int(documents)
@@ -317,19 +317,19 @@ public enum ReportJSON {
         }
     }
 
-    public struct RunKPI: JSONWritable {
-        public var contract: String
-        public var clause: String
-        public var number: String
-        public var requirement: String
-        public var measure: String
-        public var part: Int
-        public var whole: Int
-        public var returns: Int
-        public var target: Int
-        public var rating: String
+    package struct RunKPI: JSONWritable {
+        package var contract: String
+        package var clause: String
+        package var number: String
+        package var requirement: String
+        package var measure: String
+        package var part: Int
+        package var whole: Int
+        package var returns: Int
+        package var target: Int
+        package var rating: String
 
-        public func write(to out: inout JSONOut) {
+        package func write(to out: inout JSONOut) {
             out.object { o in
                 o.key("contract")
                 o.string(contract)
@@ -358,7 +358,7 @@ public enum ReportJSON {
     // MARK: - From reports
 
     /// A document's JSON object.
-    public static func document(_ report: DocumentReport, numbers: [String: String]) -> Document {
+    package static func document(_ report: DocumentReport, numbers: [String: String]) -> Document {
         func location(_ l: SourceLocation) -> Location { Location(file: l.file, line: l.line, column: l.column) }
         let period = report.periodStart.flatMap { start in
             report.periodEnd.map { Period(start: start.description, end: $0.description) }
@@ -383,7 +383,7 @@ public enum ReportJSON {
     }
 
     /// The run's summary.
-    public static func summary(_ tracker: PortfolioTracker) -> Summary {
+    package static func summary(_ tracker: PortfolioTracker) -> Summary {
         let c = tracker.counts
         return Summary(
             documents: tracker.total, compliant: c[.compliant] ?? 0, nonCompliant: c[.nonCompliant] ?? 0, invalid: c[.invalid] ?? 0,
@@ -399,19 +399,19 @@ public enum ReportJSON {
     // MARK: - Written a piece at a time
 
     /// Everything before the first document: `{"tool":…,"library":…,"documents":[`.
-    public static func head(library: Library) -> String {
+    package static func head(library: Library) -> String {
         let tool = JSONWriter.encode(Tool())
         let version = JSONWriter.encode(LibraryVersion(id: library.id, version: library.version))
         return "{\"tool\":\(tool),\"library\":\(version),\"documents\":[\n"
     }
 
     /// One document, with the comma that separates it from the one before.
-    public static func documentPiece(_ report: DocumentReport, numbers: [String: String], first: Bool) -> String {
+    package static func documentPiece(_ report: DocumentReport, numbers: [String: String], first: Bool) -> String {
         (first ? "" : ",\n") + JSONWriter.encode(document(report, numbers: numbers))
     }
 
     /// Everything after the last document: `],"summary":…}`.
-    public static func tail(_ tracker: PortfolioTracker) -> String {
+    package static func tail(_ tracker: PortfolioTracker) -> String {
         "\n],\"summary\":\(JSONWriter.encode(summary(tracker)))}\n"
     }
 }

@@ -1,9 +1,9 @@
-public import HorizonModel
+package import HorizonModel
 
 /// The manifest written beside a generated schedule: which library and clause versions were
 /// used, and the SHA-256 of every input and output, so that a later check can prove which
 /// words were agreed.
-public enum Manifest {
+package enum Manifest {
     /// Writes the manifest as JSON, keys in a fixed order.
     ///
     /// - Parameters:
@@ -12,7 +12,7 @@ public enum Manifest {
     ///   - inputs: Each input file and its SHA-256.
     ///   - outputs: Each output file (by name) and its SHA-256.
     /// - Returns: The JSON text, ending in a newline.
-    public static func json(
+    package static func json(
         _ contract: Contract, library: Library, inputs: [(path: String, sha256: String)], outputs: [(path: String, sha256: String)]
     ) -> String {
         var lines: [String] = ["{"]
@@ -58,9 +58,9 @@ public enum Manifest {
 }
 
 /// JSON string literals.
-public enum JSONText {
+package enum JSONText {
     /// A JSON string literal with every character that needs it escaped.
-    public static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,7 +1,7 @@
-public import HorizonModel
+package import HorizonModel
 
 /// A piece of running text in a generated schedule.
-public enum Inline: Sendable, Hashable {
+package enum Inline: Sendable, Hashable {
     /// Plain words.
     case text(String)
     /// A defined term.
@@ -14,67 +14,67 @@ public enum Inline: Sendable, Hashable {
 
 /// The contract schedule as a document model that every renderer walks, so that a new output
 /// format (DOCX, say) is a new renderer and never a change to how the schedule is assembled.
-public struct ScheduleDocument: Sendable {
+package struct ScheduleDocument: Sendable {
     /// A labelled fact of the title block.
-    public struct Fact: Sendable, Hashable {
-        public var label: String
-        public var value: String
+    package struct Fact: Sendable, Hashable {
+        package var label: String
+        package var value: String
     }
 
     /// A numbered clause.
-    public struct ClauseBlock: Sendable, Hashable {
-        public var number: String
-        public var id: String
-        public var version: String
-        public var title: String
-        public var paragraphs: [[Inline]]
+    package struct ClauseBlock: Sendable, Hashable {
+        package var number: String
+        package var id: String
+        package var version: String
+        package var title: String
+        package var paragraphs: [[Inline]]
     }
 
     /// A numbered section (one area).
-    public struct Section: Sendable, Hashable {
-        public var number: Int
-        public var title: String
-        public var clauses: [ClauseBlock]
+    package struct Section: Sendable, Hashable {
+        package var number: Int
+        package var title: String
+        package var clauses: [ClauseBlock]
     }
 
     /// One measure the supplier must return.
-    public struct Measure: Sendable, Hashable {
-        public var field: String
-        public var type: String
-        public var meaning: String
+    package struct Measure: Sendable, Hashable {
+        package var field: String
+        package var type: String
+        package var meaning: String
         /// "1.1 (DA-POL-1)" for each clause that asks for it.
-        public var clauses: [String]
+        package var clauses: [String]
         /// The rules that judge it, with this contract's values.
-        public var rules: [String]
+        package var rules: [String]
     }
 
-    public var title: String
-    public var facts: [Fact]
-    public var introduction: String
-    public var definitions: [(term: String, text: String)]
-    public var sections: [Section]
-    public var measures: [Measure]
-    public var headerFields: [(field: String, meaning: String)]
-    public var periods: [ReportingPeriod]
-    public var omitted: [OmittedClause]
+    package var title: String
+    package var facts: [Fact]
+    package var introduction: String
+    package var definitions: [(term: String, text: String)]
+    package var sections: [Section]
+    package var measures: [Measure]
+    package var headerFields: [(field: String, meaning: String)]
+    package var periods: [ReportingPeriod]
+    package var omitted: [OmittedClause]
     /// Annexes after A (reporting) and B (clauses left out), each one table: the KPIs where the
     /// contract has any, then how each duty is judged. Lettered from C in this order.
-    public var annexes: [Annex] = []
+    package var annexes: [Annex] = []
 
     /// An annex of one table, which every renderer draws the same way.
-    public struct Annex: Sendable, Hashable {
-        public var title: String
-        public var introduction: String
-        public var caption: String
-        public var headers: [String]
-        public var rows: [[String]]
+    package struct Annex: Sendable, Hashable {
+        package var title: String
+        package var introduction: String
+        package var caption: String
+        package var headers: [String]
+        package var rows: [[String]]
     }
 }
 
 /// Assembles a contract's schedule from its clauses.
-public enum ScheduleBuilder {
+package enum ScheduleBuilder {
     /// The header of a return, built in (SPEC §5).
-    public static let returnHeader: [(field: String, meaning: String)] = DocumentSchema.return.header.map {
+    package static let returnHeader: [(field: String, meaning: String)] = DocumentSchema.return.header.map {
         (DocumentSchema.return.id($0.name), $0.meaning)
     }
 
@@ -84,7 +84,7 @@ public enum ScheduleBuilder {
     ///   - contract: The resolved contract.
     ///   - library: Its library.
     /// - Returns: The document model.
-    public static func build(_ contract: Contract, library: Library) -> ScheduleDocument {
+    package static func build(_ contract: Contract, library: Library) -> ScheduleDocument {
         let tierTitle = library.tier(contract.tier)?.title ?? contract.tier
         let facts: [ScheduleDocument.Fact] = [
             .init(label: "Contract reference", value: contract.reference),
@@ -220,7 +220,7 @@ public enum ScheduleBuilder {
 
     /// Every field a document of `kind` must hold, once, in clause order, with the clauses that
     /// ask for it and the rules that judge it.
-    public static func measures(_ contract: Contract, library: Library, kind: DocumentKind) -> [ScheduleDocument.Measure] {
+    package static func measures(_ contract: Contract, library: Library, kind: DocumentKind) -> [ScheduleDocument.Measure] {
         var order: [String] = []
         var rows: [String: ScheduleDocument.Measure] = [:]
         func value(_ name: String) -> String? { contract.parameters[name]?.description }

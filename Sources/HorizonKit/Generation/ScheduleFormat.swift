@@ -1,11 +1,11 @@
 internal import HorizonModel
 
 /// The output formats of a schedule.
-public enum ScheduleFormat: String, Sendable, CaseIterable {
+package enum ScheduleFormat: String, Sendable, CaseIterable {
     case markdown, html, text
 
     /// The file extension.
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .markdown: "md"
         case .html: "html"
@@ -17,7 +17,7 @@ public enum ScheduleFormat: String, Sendable, CaseIterable {
     ///
     /// - Parameter document: The schedule.
     /// - Returns: The whole file's text, ending in a newline.
-    public func render(_ document: ScheduleDocument) -> String {
+    package func render(_ document: ScheduleDocument) -> String {
         switch self {
         case .markdown: MarkdownRenderer.render(document)
         case .html: HTMLRenderer.render(document)
@@ -27,9 +27,9 @@ public enum ScheduleFormat: String, Sendable, CaseIterable {
 }
 
 /// Escaping for every value that reaches an output format.
-public enum Escape {
+package enum Escape {
     /// HTML text and attribute values: `& < > " '`.
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -48,7 +48,7 @@ public enum Escape {
     /// Markdown: HTML-significant characters as entities (so that raw HTML never passes
     /// through a Markdown renderer), and Markdown punctuation that could start markup
     /// backslash-escaped. Line breaks become spaces.
-    public static func markdown(_ text: String) -> String {
+    package static func markdown(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -64,7 +64,7 @@ public enum Escape {
     }
 
     /// Plain text: control characters other than newline removed.
-    public static func text(_ text: String) -> String {
+    package static func text(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || $0.value >= 0x20 && $0.value != 0x7F }))
     }
 }

@@ -1,14 +1,14 @@
 import Foundation
-public import HorizonModel
+package import HorizonModel
 
 /// The formats of a supplier template.
-public enum TemplateFormat: String, Sendable, CaseIterable {
+package enum TemplateFormat: String, Sendable, CaseIterable {
     case yaml, csv
 }
 
 /// Writes the templates a supplier fills in: a return or a bid, for exactly the contract's
 /// clauses and parameters.
-public enum TemplateWriter {
+package enum TemplateWriter {
     /// One line of a template.
     struct Entry {
         var field: String
@@ -74,7 +74,7 @@ public enum TemplateWriter {
     ///   - format: YAML (with comments) or CSV (`field,value`).
     ///   - period: The period whose dates to fill in, if any.
     /// - Returns: The template's text.
-    public static func render(
+    package static func render(
         _ contract: Contract, library: Library, kind: DocumentKind, format: TemplateFormat, period: ReportingPeriod? = nil
     ) -> String {
         let all = grouped(entries(contract, library: library, kind: kind, period: period))

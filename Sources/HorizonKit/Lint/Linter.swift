@@ -1,12 +1,12 @@
-public import HorizonModel
+package import HorizonModel
 
 /// Finds every defect in a loaded clause library.
 ///
 /// Each check is a small function over the whole library, listed once in `checks`; all run and
 /// all findings are returned, sorted by location.
-public enum Linter {
+package enum Linter {
     /// The core fields every version of the library keeps (SPEC §5).
-    public static let coreFields =
+    package static let coreFields =
         [
             "policy.in_place", "policy.document", "policy.sha256", "policy.adopted_on", "policy.last_reviewed_on",
             "policy.lead_role", "staff.headcount", "staff.informed_of_policy", "staff.disclosures", "training.staff_in_scope",
@@ -16,7 +16,7 @@ public enum Linter {
         ] + PolicyElements.all.map { "policy.covers.\($0)" }
 
     /// The core parameters every version of the library keeps (SPEC §4, §8).
-    public static let coreParameters = [
+    package static let coreParameters = [
         "policy_deadline_days", "policy_review_months", "training_target_percent", "training_target_from_months",
         "min_champions", "suppression_threshold",
     ]
@@ -32,7 +32,7 @@ public enum Linter {
     ///
     /// - Parameter library: The loaded library.
     /// - Returns: Every defect found, sorted by location.
-    public static func lint(_ library: Library) -> [Finding] {
+    package static func lint(_ library: Library) -> [Finding] {
         checks.flatMap { $0(library) }.sorted(by: Finding.reportOrder)
     }
 
@@ -340,9 +340,9 @@ public enum Linter {
 }
 
 /// The ten elements of a workplace policy (SPEC §5).
-public enum PolicyElements {
+package enum PolicyElements {
     /// In the order SPEC §5 lists them.
-    public static let all = [
+    package static let all = [
         "definition_and_scope", "named_lead", "disclosure_route", "confidentiality", "safety_at_work",
         "leave_and_flexibility", "signposting", "perpetrator_response", "record_keeping", "review_cycle",
     ]

@@ -8,7 +8,7 @@ internal import HorizonModel
 /// packages on this machine do not give. RFC 4180 quoting is supported, including line breaks
 /// inside quotes; blank lines are skipped; Excel's semicolon variant is recognised and refused
 /// with a clear message.
-public enum CSVReader {
+package enum CSVReader {
     /// One parsed cell.
     struct Cell {
         var text: String

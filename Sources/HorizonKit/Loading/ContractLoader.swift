@@ -1,9 +1,9 @@
 internal import Foundation
-public import HorizonModel
+package import HorizonModel
 
 /// Reads a contract specification and resolves it against the library, reporting every defect
 /// with its location.
-public enum ContractLoader {
+package enum ContractLoader {
     /// Whether a reason for leaving a clause out reads as a sentence: four words or more.
     static func isSentence(_ text: String) -> Bool {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.contains(where: \.isLetter) }.count >= 4
@@ -19,7 +19,8 @@ public enum ContractLoader {
     ///   - limits: Read bounds.
     /// - Returns: The contract (when it could be resolved) and the findings.
     /// - Throws: `InputError` when the file cannot be read or is not YAML.
-    public static func load(_ path: String, library: Library, limits: ReadLimits = .standard) throws(InputError) -> (Contract?, [Finding]) {
+    package static func load(_ path: String, library: Library, limits: ReadLimits = .standard) throws(InputError) -> (Contract?, [Finding])
+    {
         let bytes = try FileInput.read(path, limits: limits)
         guard let root = try YAMLReader.parse(bytes, file: path, limits: limits) else {
             throw InputError("empty-file", "the contract file is empty", at: .start(of: path))
@@ -34,7 +35,7 @@ public enum ContractLoader {
     ///   - file: Its file name.
     ///   - library: The loaded library.
     /// - Returns: The contract, when no error prevents building it, and all findings.
-    public static func resolve(_ root: YAMLNode, file: String, library: Library, cache: ContractCache? = nil) -> (Contract?, [Finding]) {
+    package static func resolve(_ root: YAMLNode, file: String, library: Library, cache: ContractCache? = nil) -> (Contract?, [Finding]) {
         let collector = FindingCollector()
         guard let top = MapReader(root, what: "the contract file", collector: collector) else { return (nil, collector.findings) }
         guard let head = top.required("contract").flatMap({ MapReader($0, what: "'contract'", collector: collector) }) else {
@@ -305,7 +306,7 @@ public enum ContractLoader {
 /// its additions and omissions, and those clauses as held with a set of parameter values and
 /// numbered. A quarter's portfolio is hundreds of contracts for a few kinds of service, and
 /// resolving each from scratch cost far more than reading its file. Safe from several threads.
-public final class ContractCache: @unchecked Sendable {
+package final class ContractCache: @unchecked Sendable {
     /// The clauses in force for one selection, the references among them, and the parameters
     /// they declare with their defaults.
     struct Resolution {
@@ -365,7 +366,7 @@ public final class ContractCache: @unchecked Sendable {
     private let lock = NSLock()
 
     /// An empty cache.
-    public init() {}
+    package init() {}
 
     func tierClauses(_ tier: String) -> Set<String>? {
         lock.lock()

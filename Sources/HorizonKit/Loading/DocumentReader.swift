@@ -1,5 +1,5 @@
 internal import Foundation
-public import HorizonModel
+package import HorizonModel
 
 /// Collects a document's values as a reader meets them.
 struct DocumentBuilder {
@@ -106,13 +106,13 @@ enum DocumentFlattener {
 }
 
 /// Reads supplier documents of any supported format.
-public enum DocumentReader {
+package enum DocumentReader {
     /// The formats, told apart by file extension (`.json`, `.csv`; anything else is YAML).
-    public enum Format: String, Sendable {
+    package enum Format: String, Sendable {
         case yaml, json, csv
 
         /// The format a file name implies.
-        public init(path: String) {
+        package init(path: String) {
             let lower = path.lowercased()
             if lower.hasSuffix(".json") { self = .json } else if lower.hasSuffix(".csv") { self = .csv } else { self = .yaml }
         }
@@ -128,7 +128,7 @@ public enum DocumentReader {
     ///     that its checkers judge the document without refiling it.
     /// - Returns: The document.
     /// - Throws: `InputError` when the document cannot be read or is not a return or bid.
-    public static func parse(
+    package static func parse(
         _ bytes: [UInt8], file: String, limits: ReadLimits = .standard, table: FieldTable = .headerOnly
     ) throws(InputError)
         -> SupplierDocument

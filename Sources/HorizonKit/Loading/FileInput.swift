@@ -1,4 +1,4 @@
-public import HorizonModel
+package import HorizonModel
 
 #if canImport(Glibc)
     internal import Glibc
@@ -8,7 +8,7 @@ public import HorizonModel
 
 /// Reading input files: size checked before a byte is read, and every failure a located
 /// `InputError` rather than a crash.
-public enum FileInput {
+package enum FileInput {
     /// Reads a whole file.
     ///
     /// - Parameters:
@@ -16,7 +16,7 @@ public enum FileInput {
     ///   - limits: The size limit.
     /// - Returns: The file's bytes.
     /// - Throws: `InputError` when the file is missing, a directory, unreadable or too large.
-    public static func read(_ path: String, limits: ReadLimits = .standard) throws(InputError) -> [UInt8] {
+    package static func read(_ path: String, limits: ReadLimits = .standard) throws(InputError) -> [UInt8] {
         let here = SourceLocation.start(of: path)
         // O_NONBLOCK: opening a FIFO must not wait for a writer; anything but a regular file is
         // then refused below.
@@ -62,13 +62,13 @@ public enum FileInput {
     }
 
     /// Whether anything is at a path (a link is looked through).
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
     }
 
     /// Whether a path names a directory.
-    public static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
@@ -77,7 +77,7 @@ public enum FileInput {
     ///
     /// - Parameter directory: The folder to search.
     /// - Returns: The paths, sorted so that loading order never depends on the file system.
-    public static func yamlFiles(under directory: String) -> [String] {
+    package static func yamlFiles(under directory: String) -> [String] {
         var result: [String] = []
         guard let dir = opendir(directory) else { return [] }
         defer { closedir(dir) }

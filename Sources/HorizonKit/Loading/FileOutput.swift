@@ -1,4 +1,4 @@
-public import HorizonModel
+package import HorizonModel
 
 #if canImport(Glibc)
     internal import Glibc
@@ -9,7 +9,7 @@ public import HorizonModel
 /// Writing outputs atomically: each file goes to a temporary file in the destination folder,
 /// is flushed to disk, and is renamed into place, so a crash or a full disk never leaves half a
 /// file, and re-running replaces old outputs whole. No output may be written over an input.
-public enum FileOutput {
+package enum FileOutput {
     /// The identity of a file on disk, or `nil` if it does not exist.
     static func identity(_ path: String) -> (UInt64, UInt64)? {
         var info = stat()
@@ -23,7 +23,7 @@ public enum FileOutput {
     ///   - destination: The output path.
     ///   - inputs: The paths of every input of the run.
     /// - Throws: `InputError` naming the input.
-    public static func checkNotInput(_ destination: String, inputs: [String]) throws(InputError) {
+    package static func checkNotInput(_ destination: String, inputs: [String]) throws(InputError) {
         guard let target = identity(destination) else { return }
         for input in inputs {
             if let other = identity(input), other == target {
@@ -36,7 +36,7 @@ public enum FileOutput {
     ///
     /// - Parameter directory: The folder.
     /// - Throws: `InputError` when it cannot be made.
-    public static func makeDirectory(_ directory: String) throws(InputError) {
+    package static func makeDirectory(_ directory: String) throws(InputError) {
         var path = ""
         for part in directory.split(separator: "/", omittingEmptySubsequences: false) {
             path += (path.isEmpty && !directory.hasPrefix("/") ? "" : (path == "/" ? "" : "/")) + part
@@ -57,7 +57,7 @@ public enum FileOutput {
     ///   - path: The destination.
     /// - Throws: `InputError` when the temporary file cannot be written or renamed; the
     ///   destination is then untouched.
-    public static func write(_ text: String, to path: String) throws(InputError) {
+    package static func write(_ text: String, to path: String) throws(InputError) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

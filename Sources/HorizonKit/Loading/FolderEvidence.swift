@@ -1,4 +1,4 @@
-public import HorizonModel
+package import HorizonModel
 
 #if canImport(Glibc)
     internal import Glibc
@@ -8,9 +8,9 @@ public import HorizonModel
 
 /// Evidence files in a folder on disk. A path that leaves the folder, whether by `..` or by a
 /// symbolic link, is reported as outside and never read.
-public struct FolderEvidence: EvidenceSource {
+package struct FolderEvidence: EvidenceSource {
     /// The folder, with links resolved.
-    public let root: String
+    package let root: String
     let limits: ReadLimits
 
     /// Opens an evidence folder.
@@ -19,7 +19,7 @@ public struct FolderEvidence: EvidenceSource {
     ///   - folder: The folder the user named.
     ///   - limits: The size limit for each file.
     /// - Throws: `InputError` when it is not a readable folder.
-    public init(folder: String, limits: ReadLimits = .standard) throws(InputError) {
+    package init(folder: String, limits: ReadLimits = .standard) throws(InputError) {
         guard FileInput.isDirectory(folder), let resolved = FolderEvidence.realPath(folder) else {
             throw InputError("no-evidence-folder", "the evidence folder does not exist or is not a folder", at: .start(of: folder))
         }
@@ -52,7 +52,7 @@ public struct FolderEvidence: EvidenceSource {
         return !normal.hasPrefix(root + "/")
     }
 
-    public func lookup(_ relativePath: String) -> EvidenceLookup {
+    package func lookup(_ relativePath: String) -> EvidenceLookup {
         guard EvidencePath.isContained(relativePath) else { return .outside }
         let joined = root + "/" + relativePath
         guard let resolved = FolderEvidence.realPath(joined) else {

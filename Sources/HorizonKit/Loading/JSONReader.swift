@@ -1,11 +1,11 @@
-public import HorizonModel
+package import HorizonModel
 
 /// A strict JSON reader (RFC 8259) that keeps the location of every value and produces the same
 /// located tree as the YAML reader. Comments, trailing commas and duplicate keys are errors with
 /// a clear message; nesting and size are bounded.
 ///
 /// Foundation's `JSONSerialization` is not used because it loses locations.
-public enum JSONReader {
+package enum JSONReader {
     /// Parses one JSON document.
     ///
     /// - Parameters:
@@ -14,7 +14,7 @@ public enum JSONReader {
     ///   - limits: Size, depth and node bounds.
     /// - Returns: The root value, or `nil` when the file holds only white space.
     /// - Throws: `InputError` at the first problem.
-    public static func parse(_ bytes: [UInt8], file: String, limits: ReadLimits = .standard) throws(InputError) -> YAMLNode? {
+    package static func parse(_ bytes: [UInt8], file: String, limits: ReadLimits = .standard) throws(InputError) -> YAMLNode? {
         try TextChecks.checkSize(bytes.count, file: file, limits: limits)
         try TextChecks.rejectOtherEncodings(bytes, file: file)
         var parser = Parser(bytes: bytes, file: file, limits: limits)

@@ -1,29 +1,29 @@
 import Foundation
-public import HorizonModel
+package import HorizonModel
 
 /// The outcome of loading a clause library: the model where it could be built, the defects
 /// found while reading, and the files that could not be read at all.
-public struct LibraryLoad: Sendable {
+package struct LibraryLoad: Sendable {
     /// The library, when its identity file could be read.
-    public var library: Library?
+    package var library: Library?
     /// Defects found while reading the files into the model.
-    public var findings: [Finding]
+    package var findings: [Finding]
     /// Files that could not be read or parsed (exit status 2).
-    public var inputErrors: [InputError]
+    package var inputErrors: [InputError]
     /// Every file read, with its SHA-256, in the order read.
-    public var files: [(path: String, sha256: String)] = []
+    package var files: [(path: String, sha256: String)] = []
 }
 
 /// Loads a clause library folder: `library.yaml`, `definitions.yaml`, `fields.yaml` and every
 /// `.yaml` file under `clauses/`.
-public enum LibraryLoader {
+package enum LibraryLoader {
     /// Loads and reads the library, gathering every problem.
     ///
     /// - Parameters:
     ///   - directory: The library folder.
     ///   - limits: Bounds for each file.
     /// - Returns: The library and all problems found while reading it (not yet linted).
-    public static func load(from directory: String, limits: ReadLimits = .standard) -> LibraryLoad {
+    package static func load(from directory: String, limits: ReadLimits = .standard) -> LibraryLoad {
         let collector = FindingCollector()
         var inputErrors: [InputError] = []
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -540,12 +540,12 @@ enum FieldID {
 }
 
 /// Clause ids: `DA-<AREA>-<n>`.
-public enum ClauseID {
+package enum ClauseID {
     /// The area and number of a well-formed id.
     ///
     /// - Parameter id: Such as `DA-POL-1`.
     /// - Returns: (`POL`, 1), or `nil` when the id is malformed.
-    public static func parse(_ id: String) -> (area: String, number: Int)? {
+    package static func parse(_ id: String) -> (area: String, number: Int)? {
         let parts = id.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "DA", !parts[1].isEmpty,
             parts[1].unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }),

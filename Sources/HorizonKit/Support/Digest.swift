@@ -2,12 +2,12 @@ internal import Crypto
 internal import HorizonModel
 
 /// SHA-256 digests, as lowercase hexadecimal.
-public enum Digest {
+package enum Digest {
     /// The SHA-256 of some bytes.
     ///
     /// - Parameter bytes: The bytes.
     /// - Returns: 64 lowercase hexadecimal characters.
-    public static func sha256<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+    package static func sha256<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
         hex(SHA256.hash(data: Array(bytes)))
     }
 
@@ -15,7 +15,7 @@ public enum Digest {
     ///
     /// - Parameter bytes: The bytes.
     /// - Returns: 64 lowercase hexadecimal characters.
-    public static func sha256(_ bytes: [UInt8]) -> String {
+    package static func sha256(_ bytes: [UInt8]) -> String {
         hex(SHA256.hash(data: bytes))
     }
 

@@ -5,14 +5,14 @@
 /// protocol — Foundation's `JSONEncoder`, or a writer of our own over it — took about a million
 /// instructions a report, more than judging it; so each type also writes itself here, and a
 /// test requires the two to give the same JSON for every report the fixtures produce.
-public struct JSONOut {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONOut {
+    package private(set) var bytes: [UInt8] = []
     /// For each open object or array: whether it has a member yet (the next needs a comma).
     private var open: [Bool] = []
     /// Whether a key has just been written, so that the value that follows takes no comma.
     private var afterKey = false
 
-    public init() { bytes.reserveCapacity(4096) }
+    package init() { bytes.reserveCapacity(4096) }
 
     /// A comma before every member of an object or element of an array but the first.
     private mutating func separate() {
@@ -26,7 +26,7 @@ public struct JSONOut {
     }
 
     /// Writes `{`, calls `body` for the members, writes `}`.
-    public mutating func object(_ body: (inout JSONOut) -> Void) {
+    package mutating func object(_ body: (inout JSONOut) -> Void) {
         beforeValue()
         bytes.append(UInt8(ascii: "{"))
         open.append(false)
@@ -36,7 +36,7 @@ public struct JSONOut {
     }
 
     /// Writes `[`, one element for each item, `]`.
-    public mutating func array<T>(_ items: [T], _ element: (inout JSONOut, T) -> Void) {
+    package mutating func array<T>(_ items: [T], _ element: (inout JSONOut, T) -> Void) {
         beforeValue()
         bytes.append(UInt8(ascii: "["))
         open.append(false)
@@ -46,33 +46,33 @@ public struct JSONOut {
     }
 
     /// A key of the object being written; its value follows.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         raw(name)
         bytes.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
-    public mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         beforeValue()
         raw(text)
     }
 
-    public mutating func int(_ number: Int) {
+    package mutating func int(_ number: Int) {
         beforeValue()
         bytes.append(contentsOf: String(number).utf8)
     }
 
-    public mutating func null() {
+    package mutating func null() {
         beforeValue()
         bytes.append(contentsOf: "null".utf8)
     }
 
-    public mutating func string(_ text: String?) { if let text { string(text) } else { null() } }
-    public mutating func int(_ number: Int?) { if let number { int(number) } else { null() } }
+    package mutating func string(_ text: String?) { if let text { string(text) } else { null() } }
+    package mutating func int(_ number: Int?) { if let number { int(number) } else { null() } }
 
     /// A nested value, written by its own type, or `null`.
-    public mutating func write(_ value: (some JSONWritable)?) {
+    package mutating func write(_ value: (some JSONWritable)?) {
         if let value { value.write(to: &self) } else { null() }
     }
 
@@ -112,14 +112,14 @@ public struct JSONOut {
 }
 
 /// A type of the report that writes its own JSON, the same as its `Encodable` conformance.
-public protocol JSONWritable: Encodable {
+package protocol JSONWritable: Encodable {
     func write(to out: inout JSONOut)
 }
 
 /// Compact JSON of a report value.
-public enum JSONWriter {
+package enum JSONWriter {
     /// The value's JSON.
-    public static func encode(_ value: some JSONWritable) -> String {
+    package static func encode(_ value: some JSONWritable) -> String {
         var out = JSONOut()
         value.write(to: &out)
         return String(decoding: out.bytes, as: UTF8.self)

@@ -1,12 +1,12 @@
-public import HorizonModel
+package import HorizonModel
 
 /// A node of a YAML document, with the place it starts.
 ///
 /// Scalars stay text: the schema that reads a node types it, so `no` in a text field is the
 /// text "no" and `012` in a count is an error rather than octal.
-public struct YAMLNode: Sendable {
+package struct YAMLNode: Sendable {
     /// What a node holds.
-    public enum Content: Sendable {
+    package enum Content: Sendable {
         /// Text, and whether it was written plain (unquoted, not a block scalar).
         case scalar(String, plain: Bool)
         /// Items in order.
@@ -16,22 +16,22 @@ public struct YAMLNode: Sendable {
     }
 
     /// What the node holds.
-    public var content: Content
+    package var content: Content
     /// Where the node starts.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates a node.
     ///
     /// - Parameters:
     ///   - content: What the node holds.
     ///   - location: Where the node starts.
-    public init(_ content: Content, at location: SourceLocation) {
+    package init(_ content: Content, at location: SourceLocation) {
         self.content = content
         self.location = location
     }
 
     /// True for a plain empty scalar, `~` or `null`: a key written with no value.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(var text, plain: true) = content {
             return text.withUTF8(YAMLNode.isNullWord)
         }
@@ -54,7 +54,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// A short name for the kind of node, for messages ("a list", "a map", "text").
-    public var kindName: String {
+    package var kindName: String {
         switch content {
         case .scalar: "a single value"
         case .sequence: "a list"
@@ -64,13 +64,13 @@ public struct YAMLNode: Sendable {
 }
 
 /// One entry of a YAML mapping.
-public struct YAMLPair: Sendable {
+package struct YAMLPair: Sendable {
     /// The key's text.
-    public var key: String
+    package var key: String
     /// Where the key starts.
-    public var keyLocation: SourceLocation
+    package var keyLocation: SourceLocation
     /// The value.
-    public var value: YAMLNode
+    package var value: YAMLNode
 
     /// Creates a pair.
     ///
@@ -78,7 +78,7 @@ public struct YAMLPair: Sendable {
     ///   - key: The key's text.
     ///   - keyLocation: Where the key starts.
     ///   - value: The value.
-    public init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
+    package init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
         self.key = key
         self.keyLocation = keyLocation
         self.value = value
@@ -86,13 +86,13 @@ public struct YAMLPair: Sendable {
 }
 
 /// Bounds on what the readers accept, so that no input can exhaust time or memory.
-public struct ReadLimits: Sendable, Hashable {
+package struct ReadLimits: Sendable, Hashable {
     /// The largest input, in bytes. A larger file is refused before it is parsed.
-    public var maxBytes: Int
+    package var maxBytes: Int
     /// The deepest nesting of lists and maps.
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// The most nodes one document may hold.
-    public var maxNodes: Int
+    package var maxNodes: Int
 
     /// Creates limits.
     ///
@@ -100,15 +100,15 @@ public struct ReadLimits: Sendable, Hashable {
     ///   - maxBytes: The largest input, in bytes.
     ///   - maxDepth: The deepest nesting.
     ///   - maxNodes: The most nodes in one document.
-    public init(maxBytes: Int = ReadLimits.defaultMaxBytes, maxDepth: Int = 64, maxNodes: Int = 200_000) {
+    package init(maxBytes: Int = ReadLimits.defaultMaxBytes, maxDepth: Int = 64, maxNodes: Int = 200_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
     }
 
     /// 4 MiB: a quarterly return is a few kilobytes, the whole clause library well under 1 MiB.
-    public static let defaultMaxBytes = 4 << 20
+    package static let defaultMaxBytes = 4 << 20
 
     /// The defaults.
-    public static let standard = ReadLimits()
+    package static let standard = ReadLimits()
 }

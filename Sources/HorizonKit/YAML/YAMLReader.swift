@@ -1,5 +1,5 @@
 internal import CYAML
-public import HorizonModel
+package import HorizonModel
 
 /// Reads YAML text into located nodes with libyaml's event API.
 ///
@@ -7,7 +7,7 @@ public import HorizonModel
 /// freed before the next is read, and no C type leaves this file. The reader refuses aliases
 /// (so an alias bomb ends at its first `*`), more than one document, duplicate keys, keys that
 /// are not plain values, nesting deeper than the limit and inputs larger than the limit.
-public enum YAMLReader {
+package enum YAMLReader {
     /// Parses one YAML document.
     ///
     /// - Parameters:
@@ -16,7 +16,7 @@ public enum YAMLReader {
     ///   - limits: Size, depth and node-count bounds.
     /// - Returns: The document's root node, or `nil` for an empty document.
     /// - Throws: `InputError` with the location of the problem.
-    public static func parse(_ bytes: [UInt8], file: String, limits: ReadLimits = .standard) throws(InputError) -> YAMLNode? {
+    package static func parse(_ bytes: [UInt8], file: String, limits: ReadLimits = .standard) throws(InputError) -> YAMLNode? {
         try TextChecks.checkSize(bytes.count, file: file, limits: limits)
         let skip = TextChecks.utf8BOMLength(bytes)
         try TextChecks.rejectOtherEncodings(bytes, file: file)
@@ -230,7 +230,7 @@ extension YAMLReader {
     ///
     /// - Parameter bytes: YAML text.
     /// - Returns: The number of events, or -1 on a syntax error.
-    public static func countEvents(_ bytes: [UInt8]) -> Int {
+    package static func countEvents(_ bytes: [UInt8]) -> Int {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return -1 }
         defer { yaml_parser_delete(&parser) }

@@ -1,5 +1,5 @@
 /// How serious a finding is.
-public enum Severity: String, Sendable, Hashable, Comparable, Codable {
+package enum Severity: String, Sendable, Hashable, Comparable, Codable {
     case error
     case warning
     case info
@@ -12,22 +12,22 @@ public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         }
     }
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// A secondary location attached to a finding, such as the first of two duplicate keys.
-public struct Note: Hashable, Sendable {
+package struct Note: Hashable, Sendable {
     /// What the note says, lowercase, no trailing period.
-    public var message: String
+    package var message: String
     /// Where it points.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates a note.
     ///
     /// - Parameters:
     ///   - message: What the note says.
     ///   - location: Where it points.
-    public init(_ message: String, at location: SourceLocation) {
+    package init(_ message: String, at location: SourceLocation) {
         self.message = message
         self.location = location
     }
@@ -37,21 +37,21 @@ public struct Note: Hashable, Sendable {
 ///
 /// Codes are stable kebab-case identifiers; messages are lowercase with no trailing period and
 /// put values in quotes.
-public struct Finding: Hashable, Sendable {
+package struct Finding: Hashable, Sendable {
     /// Error, warning or info.
-    public var severity: Severity
+    package var severity: Severity
     /// A stable kebab-case code, such as `duplicate-key`.
-    public var code: String
+    package var code: String
     /// The human message.
-    public var message: String
+    package var message: String
     /// Where the finding points.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The clause id the finding concerns, if any.
-    public var clause: String?
+    package var clause: String?
     /// The field id the finding concerns, if any.
-    public var field: String?
+    package var field: String?
     /// Further locations worth showing.
-    public var notes: [Note]
+    package var notes: [Note]
 
     /// Creates a finding.
     ///
@@ -63,7 +63,7 @@ public struct Finding: Hashable, Sendable {
     ///   - clause: The clause id the finding concerns.
     ///   - field: The field id the finding concerns.
     ///   - notes: Further locations.
-    public init(
+    package init(
         _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation,
         clause: String? = nil, field: String? = nil, notes: [Note] = []
     ) {
@@ -77,7 +77,7 @@ public struct Finding: Hashable, Sendable {
     }
 
     /// The order findings are reported in: by location, then severity, then code and message.
-    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+    package static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.location != b.location { return a.location < b.location }
         if a.severity != b.severity { return a.severity < b.severity }
         if a.code != b.code { return a.code < b.code }
@@ -88,9 +88,9 @@ public struct Finding: Hashable, Sendable {
 /// An input that cannot be read or understood: the command stops for that input (exit 2).
 ///
 /// It carries a finding so that it prints the same way as every other problem.
-public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The problem, with its location and code.
-    public var finding: Finding
+    package var finding: Finding
 
     /// Creates an input error.
     ///
@@ -99,17 +99,17 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     ///   - message: The human message.
     ///   - location: Where it points.
     ///   - notes: Further locations.
-    public init(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    package init(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
         finding = Finding(.error, code, message, at: location, notes: notes)
     }
 
     /// `file:line:column: error[code] message`.
-    public var description: String { finding.compilerStyle }
+    package var description: String { finding.compilerStyle }
 }
 
 extension Finding {
     /// The finding in the compiler convention, notes on lines of their own.
-    public var compilerStyle: String {
+    package var compilerStyle: String {
         var out = TextBuffer(capacity: 160)
         out.add(self)
         return out.string

@@ -4,9 +4,9 @@
 /// of rules come from the clause library instead (`code:` of each rule).
 ///
 /// Codes are stable kebab-case identifiers; they change only with a version bump.
-public enum FindingCodes {
+package enum FindingCodes {
     /// Where a code can arise, which is also the README table it is listed in.
-    public enum Area: String, Sendable, CaseIterable {
+    package enum Area: String, Sendable, CaseIterable {
         /// A file cannot be used at all (exit 2).
         case reading
         /// A defect in the clause library (`lint`, exit 1).
@@ -17,12 +17,12 @@ public enum FindingCodes {
         case document
     }
 
-    public struct Entry: Sendable, Hashable {
-        public var code: String
-        public var area: Area
+    package struct Entry: Sendable, Hashable {
+        package var code: String
+        package var area: Area
         /// For document codes: error, warning or info, or two of them with the condition.
-        public var severity: String
-        public var meaning: String
+        package var severity: String
+        package var meaning: String
     }
 
     package static func reading(_ code: String, _ meaning: String) -> Entry {
@@ -38,7 +38,7 @@ public enum FindingCodes {
         Entry(code: code, area: .document, severity: severity, meaning: meaning)
     }
 
-    public static let all: [Entry] = [
+    package static let all: [Entry] = [
         reading("unreadable-file", "missing, a folder, a FIFO or device, or no permission"),
         reading("too-large", "larger than `--max-input-size` (refused before it is read)"),
         reading("invalid-encoding", "not UTF-8 (the bad byte is located), UTF-16, or a control character"),
@@ -169,18 +169,18 @@ public enum FindingCodes {
     ]
 
     /// The codes of an area.
-    public static func codes(_ area: Area) -> Set<String> { Set(all.filter { $0.area == area }.map(\.code)) }
+    package static func codes(_ area: Area) -> Set<String> { Set(all.filter { $0.area == area }.map(\.code)) }
 
     /// Literal strings in the sources that look like codes but are values: statuses, ratings,
     /// verdicts, reporting frequencies, and examples in help text.
-    public static let notCodes: Set<String> = [
+    package static let notCodes: Set<String> = [
         "approaching-target", "requires-improvement", "data-missing", "not-met", "partly-met", "not-yet-due", "not-applicable",
         "non-compliant", "half-yearly", "housing-related-support",
         "housing-support",
     ]
 
     /// The README's table of an area, in Markdown.
-    public static func table(_ area: Area) -> String {
+    package static func table(_ area: Area) -> String {
         let entries = all.filter { $0.area == area }
         if area == .document {
             return

@@ -2,13 +2,13 @@
 ///
 /// Lines and columns are 1-based. Columns count Unicode scalars, as libyaml counts them; the
 /// CSV and JSON readers use the same unit so that every finding points the same way.
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The file as the user named it.
-    public var file: String
+    package var file: String
     /// The 1-based line.
-    public var line: Int
+    package var line: Int
     /// The 1-based column, in Unicode scalars.
-    public var column: Int
+    package var column: Int
 
     /// Creates a location.
     ///
@@ -16,7 +16,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     ///   - file: The file as the user named it.
     ///   - line: The 1-based line.
     ///   - column: The 1-based column.
-    public init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
@@ -26,31 +26,31 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     ///
     /// - Parameter file: The file as the user named it.
     /// - Returns: Line 1, column 1 of `file`.
-    public static func start(of file: String) -> SourceLocation {
+    package static func start(of file: String) -> SourceLocation {
         SourceLocation(file: file, line: 1, column: 1)
     }
 
     /// `file:line:column`, the compiler convention.
-    public var description: String { "\(file):\(line):\(column)" }
+    package var description: String { "\(file):\(line):\(column)" }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 }
 
 /// A value with the place it was written.
-public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+package struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     /// The value.
-    public var value: Value
+    package var value: Value
     /// Where it was written.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates a located value.
     ///
     /// - Parameters:
     ///   - value: The value.
     ///   - location: Where it was written.
-    public init(_ value: Value, at location: SourceLocation) {
+    package init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }

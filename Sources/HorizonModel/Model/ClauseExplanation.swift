@@ -1,12 +1,12 @@
 /// The plain-text account of one clause that `horizon explain` prints.
-public enum ClauseExplanation {
+package enum ClauseExplanation {
     /// Explains a clause.
     ///
     /// - Parameters:
     ///   - clause: The clause.
     ///   - library: Its library.
     /// - Returns: Text, with parameters shown as `{name}` in the contract words.
-    public static func text(for clause: Clause, in library: Library) -> String {
+    package static func text(for clause: Clause, in library: Library) -> String {
         var out: [String] = []
         let area = library.areas.first { $0.id == clause.area }?.title ?? clause.area
         out.append("\(clause.id) \(clause.title) (version \(clause.version))")

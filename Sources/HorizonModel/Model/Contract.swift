@@ -1,12 +1,12 @@
 /// How often returns are due.
-public enum ReportingFrequency: String, Sendable, Hashable, CaseIterable {
+package enum ReportingFrequency: String, Sendable, Hashable, CaseIterable {
     case monthly
     case quarterly
     case halfYearly = "half-yearly"
     case annual
 
     /// Months in one reporting period.
-    public var months: Int {
+    package var months: Int {
         switch self {
         case .monthly: 1
         case .quarterly: 3
@@ -17,13 +17,13 @@ public enum ReportingFrequency: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One reporting period of a contract, counted from its start.
-public struct ReportingPeriod: Sendable, Hashable {
+package struct ReportingPeriod: Sendable, Hashable {
     /// 1 for the first period.
-    public var number: Int
-    public var start: CivilDate
-    public var end: CivilDate
+    package var number: Int
+    package var start: CivilDate
+    package var end: CivilDate
     /// The last day a return for the period is on time.
-    public var due: CivilDate
+    package var due: CivilDate
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(number: Int, start: CivilDate, end: CivilDate, due: CivilDate) {
@@ -35,10 +35,10 @@ public struct ReportingPeriod: Sendable, Hashable {
 }
 
 /// A clause left out of a contract, with the reason the contract gives.
-public struct OmittedClause: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var reason: String
+package struct OmittedClause: Sendable, Hashable {
+    package var id: String
+    package var title: String
+    package var reason: String
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(id: String, title: String, reason: String) {
@@ -51,49 +51,49 @@ public struct OmittedClause: Sendable, Hashable {
 /// A contract specification (`Contracts/*.yaml`), validated against its library and resolved:
 /// its tier, its clauses in schedule order with their numbers, its parameter values and its
 /// reporting periods.
-public struct Contract: Sendable {
-    public var file: String
-    public var reference: String
-    public var title: String
-    public var commissioner: String
+package struct Contract: Sendable {
+    package var file: String
+    package var reference: String
+    package var title: String
+    package var commissioner: String
     /// The supplier's name, or "to be awarded" at tender.
-    public var supplier: String
-    public var service: Service
+    package var supplier: String
+    package var service: Service
     /// The tier in force: the catalogue's, or the higher one the contract names.
-    public var tier: String
-    public var start: CivilDate
-    public var end: CivilDate
-    public var reporting: ReportingFrequency
-    public var returnDueDays: Int
-    public var libraryID: String
-    public var libraryVersion: String
+    package var tier: String
+    package var start: CivilDate
+    package var end: CivilDate
+    package var reporting: ReportingFrequency
+    package var returnDueDays: Int
+    package var libraryID: String
+    package var libraryVersion: String
     /// Every parameter of the contract's clauses: the contract's value or the default.
-    public var parameters: [String: ParameterValue]
+    package var parameters: [String: ParameterValue]
     /// The parameters the contract itself sets.
-    public var setParameters: Set<String>
+    package var setParameters: Set<String>
     /// The clauses in force, in schedule order.
-    public var clauses: [Clause]
+    package var clauses: [Clause]
     /// Clause id to its number in the schedule, such as "3.2".
-    public var numbers: [String: String]
+    package var numbers: [String: String]
     /// Clause id to its section (area) number and title, in schedule order.
-    public var sections: [(number: Int, area: Area, clauses: [Clause])]
-    public var added: [String]
-    public var omitted: [OmittedClause]
-    public var periods: [ReportingPeriod]
+    package var sections: [(number: Int, area: Area, clauses: [Clause])]
+    package var added: [String]
+    package var omitted: [OmittedClause]
+    package var periods: [ReportingPeriod]
 
     /// What the contract's clauses as held and its checks depend on: the tier, the clauses
     /// added and left out, and the parameter values the contract sets. Contracts with the same
     /// key share their resolved clauses and compiled rules.
-    public var rulesKey: String = ""
+    package var rulesKey: String = ""
 
     /// True while the supplier is "to be awarded".
-    public var isAtTender: Bool { supplier.lowercased() == "to be awarded" }
+    package var isAtTender: Bool { supplier.lowercased() == "to be awarded" }
 
     /// The value of a whole-number parameter.
-    public func int(_ name: String) -> Int? { parameters[name]?.intValue }
+    package func int(_ name: String) -> Int? { parameters[name]?.intValue }
 
     /// The clause number, or the id when the clause is not in the contract.
-    public func number(of clauseID: String) -> String? { numbers[clauseID] }
+    package func number(of clauseID: String) -> String? { numbers[clauseID] }
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(
@@ -129,7 +129,7 @@ public struct Contract: Sendable {
 extension Contract {
     /// Every field a document of `kind` must hold under this contract — the fields its
     /// requirements name and the fields their rules read — once each, in clause order.
-    public func fields(for kind: DocumentKind) -> [String] {
+    package func fields(for kind: DocumentKind) -> [String] {
         var seen: Set<String> = []
         var order: [String] = []
         for clause in clauses {

@@ -1,38 +1,38 @@
 /// What a return or a bid is, in one place: its root key and its header fields, each with its
 /// type, what it means (for the schedule's reporting annex) and what the template says beside
 /// it. The checker, the templates and the annex all read it, so they cannot disagree.
-public struct DocumentSchema: Sendable {
+package struct DocumentSchema: Sendable {
     /// A field of the header, built in rather than listed in the library's `fields.yaml`.
-    public struct HeaderField: Sendable {
-        public var name: String
-        public var type: FieldType
+    package struct HeaderField: Sendable {
+        package var name: String
+        package var type: FieldType
         /// What it is, for the schedule's reporting annex.
-        public var meaning: String
+        package var meaning: String
         /// What the template says beside it, where no contract or period says more.
-        public var comment: String
+        package var comment: String
     }
 
-    public let kind: DocumentKind
-    public let header: [HeaderField]
+    package let kind: DocumentKind
+    package let header: [HeaderField]
 
     /// The top-level key: `return` or `bid`.
-    public var root: String { kind.rawValue }
+    package var root: String { kind.rawValue }
 
     /// The dotted id of a header field, such as `return.period_start`.
-    public func id(_ name: String) -> String { root + "." + name }
+    package func id(_ name: String) -> String { root + "." + name }
 
     /// Every header field's dotted id, in order.
-    public var headerIDs: [String] { header.map { id($0.name) } }
+    package var headerIDs: [String] { header.map { id($0.name) } }
 
     /// The schema of a kind of document.
-    public static func of(_ kind: DocumentKind) -> DocumentSchema {
+    package static func of(_ kind: DocumentKind) -> DocumentSchema {
         switch kind {
         case .return: .return
         case .bid: .bid
         }
     }
 
-    public static let `return` = DocumentSchema(
+    package static let `return` = DocumentSchema(
         kind: .return,
         header: [
             HeaderField(name: "contract", type: .text, meaning: "the contract reference", comment: "the contract reference"),
@@ -53,7 +53,7 @@ public struct DocumentSchema: Sendable {
                 comment: "your role, such as Contracts manager; never a person's name"),
         ])
 
-    public static let bid = DocumentSchema(
+    package static let bid = DocumentSchema(
         kind: .bid,
         header: [
             HeaderField(name: "contract", type: .text, meaning: "the contract reference", comment: "the contract reference"),

@@ -1,5 +1,5 @@
 /// What looking up an evidence file found.
-public enum EvidenceLookup: Sendable, Hashable {
+package enum EvidenceLookup: Sendable, Hashable {
     /// The file exists inside the evidence folder; its SHA-256.
     case found(sha256: String)
     /// No such file in the folder.
@@ -12,7 +12,7 @@ public enum EvidenceLookup: Sendable, Hashable {
 
 /// Where the checker finds evidence files. The checker itself does no I/O: the command line
 /// passes a folder-backed source, tests pass a dictionary.
-public protocol EvidenceSource: Sendable {
+package protocol EvidenceSource: Sendable {
     /// Looks up a file by the relative path a document gives.
     ///
     /// - Parameter relativePath: A path that has already been checked to be relative and free
@@ -22,9 +22,9 @@ public protocol EvidenceSource: Sendable {
 }
 
 /// Checks on evidence paths that need no file system.
-public enum EvidencePath {
+package enum EvidencePath {
     /// True for a relative path with no `..` component (and no NUL or backslash tricks).
-    public static func isContained(_ path: String) -> Bool {
+    package static func isContained(_ path: String) -> Bool {
         if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\0") || path.contains("\\") { return false }
         if path.count >= 2 && path.dropFirst().first == ":" { return false }
         return !path.split(separator: "/").contains("..")

@@ -1,25 +1,25 @@
 /// The kinds of supplier document.
-public enum DocumentKind: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum DocumentKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// A periodic return of counts and facts.
     case `return`
     /// A tender bid of commitments.
     case bid
 
-    public static func < (lhs: DocumentKind, rhs: DocumentKind) -> Bool { lhs.rawValue > rhs.rawValue }
+    package static func < (lhs: DocumentKind, rhs: DocumentKind) -> Bool { lhs.rawValue > rhs.rawValue }
 }
 
 /// The type a field's value must have.
-public enum FieldType: String, Sendable, Hashable, CaseIterable {
+package enum FieldType: String, Sendable, Hashable, CaseIterable {
     case bool, count, percent, date, text, path, hex
 }
 
 /// A tier of duties; tiers are cumulative through `includes`.
-public struct Tier: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var description: String
-    public var includes: Located<String>?
-    public var location: SourceLocation
+package struct Tier: Sendable, Hashable {
+    package var id: String
+    package var title: String
+    package var description: String
+    package var includes: Located<String>?
+    package var location: SourceLocation
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(id: String, title: String, description: String, includes: Located<String>?, location: SourceLocation) {
@@ -32,13 +32,13 @@ public struct Tier: Sendable, Hashable {
 }
 
 /// An area: one numbered section of a generated schedule.
-public struct Area: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var location: SourceLocation
+package struct Area: Sendable, Hashable {
+    package var id: String
+    package var title: String
+    package var location: SourceLocation
     /// The section's title when its clauses are of a given tier (`tier_titles`): an area whose
     /// clauses sit in two tiers becomes two sections, each titled for what it holds.
-    public var tierTitles: [String: String] = [:]
+    package var tierTitles: [String: String] = [:]
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(id: String, title: String, location: SourceLocation, tierTitles: [String: String] = [:]) {
@@ -50,11 +50,11 @@ public struct Area: Sendable, Hashable {
 }
 
 /// A service type in the catalogue, with the tier its contracts get by default.
-public struct Service: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var tier: Located<String>
-    public var location: SourceLocation
+package struct Service: Sendable, Hashable {
+    package var id: String
+    package var title: String
+    package var tier: Located<String>
+    package var location: SourceLocation
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(id: String, title: String, tier: Located<String>, location: SourceLocation) {
@@ -66,10 +66,10 @@ public struct Service: Sendable, Hashable {
 }
 
 /// A defined term.
-public struct Definition: Sendable, Hashable {
-    public var term: String
-    public var text: String
-    public var location: SourceLocation
+package struct Definition: Sendable, Hashable {
+    package var term: String
+    package var text: String
+    package var location: SourceLocation
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(term: String, text: String, location: SourceLocation) {
@@ -80,18 +80,18 @@ public struct Definition: Sendable, Hashable {
 }
 
 /// A field a return or bid may hold.
-public struct FieldSpec: Sendable, Hashable {
-    public var id: String
-    public var type: FieldType
-    public var documents: Set<DocumentKind>
+package struct FieldSpec: Sendable, Hashable {
+    package var id: String
+    package var type: FieldType
+    package var documents: Set<DocumentKind>
     /// A count of people that must be suppressed before publication when small.
-    public var suppress: Bool
-    public var meaning: String
-    public var location: SourceLocation
+    package var suppress: Bool
+    package var meaning: String
+    package var location: SourceLocation
     /// A count whose large fall from one period to the next is a finding for review
     /// (`watch_fall`): fewer disclosures usually mean fewer people asked or safe to tell, not
     /// less abuse, so a fall is never scored as improvement.
-    public var watchFall: Bool = false
+    package var watchFall: Bool = false
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(
@@ -109,11 +109,11 @@ public struct FieldSpec: Sendable, Hashable {
 }
 
 /// A parameter's value: a whole number or text.
-public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
+package enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
     case int(Int)
     case text(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .int(let value): String(value)
         case .text(let value): value
@@ -121,40 +121,40 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The whole number, if it is one.
-    public var intValue: Int? {
+    package var intValue: Int? {
         if case .int(let value) = self { return value }
         return nil
     }
 }
 
 /// A named parameter of a clause.
-public struct Parameter: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case int, text }
-    public var name: String
-    public var kind: Kind
-    public var defaultValue: ParameterValue?
-    public var min: Int?
-    public var max: Int?
-    public var values: [String]
-    public var unit: String?
-    public var meaning: String
-    public var location: SourceLocation
-    public var defaultLocation: SourceLocation
+package struct Parameter: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable { case int, text }
+    package var name: String
+    package var kind: Kind
+    package var defaultValue: ParameterValue?
+    package var min: Int?
+    package var max: Int?
+    package var values: [String]
+    package var unit: String?
+    package var meaning: String
+    package var location: SourceLocation
+    package var defaultLocation: SourceLocation
     /// Why the default is what it is, and how a commissioner might set it (`guidance:`).
-    public var guidance: String? = nil
+    package var guidance: String? = nil
     /// The unit of one (`unit_one: day`), for `{{count:name}}` when the value is 1; without it,
     /// the unit with a final "s" taken off.
-    public var unitOne: String? = nil
+    package var unitOne: String? = nil
 
     /// A value with its unit, one or many: "1 day", "90 days", "2 champions".
-    public func counted(_ value: ParameterValue) -> String {
+    package func counted(_ value: ParameterValue) -> String {
         guard let unit else { return value.description }
         if value.intValue == 1 { return "1 " + (unitOne ?? (unit.hasSuffix("s") ? String(unit.dropLast()) : unit)) }
         return "\(value) \(unit)"
     }
 
     /// A description of the allowed values: "0 to 100", "one of a, b".
-    public var allowedDescription: String {
+    package var allowedDescription: String {
         switch kind {
         case .int:
             switch (min, max) {
@@ -172,7 +172,7 @@ public struct Parameter: Sendable, Hashable {
     ///
     /// - Parameter value: The value.
     /// - Returns: True when it has the right kind and lies in range.
-    public func allows(_ value: ParameterValue) -> Bool {
+    package func allows(_ value: ParameterValue) -> Bool {
         switch (kind, value) {
         case (.int, .int(let number)):
             return (min.map { number >= $0 } ?? true) && (max.map { number <= $0 } ?? true)
@@ -204,7 +204,7 @@ public struct Parameter: Sendable, Hashable {
 }
 
 /// A piece of clause text: plain words or markup.
-public enum TextSegment: Sendable, Hashable {
+package enum TextSegment: Sendable, Hashable {
     case words(String)
     /// `{{name}}`: the parameter's value alone ("80", written before "per cent").
     case parameter(String)
@@ -214,7 +214,7 @@ public enum TextSegment: Sendable, Hashable {
     case reference(String)
 
     /// The parameter the segment shows, if it shows one.
-    public var parameterName: String? {
+    package var parameterName: String? {
         switch self {
         case .parameter(let name), .counted(let name): name
         case .words, .term, .reference: nil
@@ -223,24 +223,24 @@ public enum TextSegment: Sendable, Hashable {
 }
 
 /// A paragraph of clause text, parsed into segments.
-public struct Paragraph: Sendable, Hashable {
-    public var segments: [TextSegment]
-    public var location: SourceLocation
+package struct Paragraph: Sendable, Hashable {
+    package var segments: [TextSegment]
+    package var location: SourceLocation
     /// What judges the duty the paragraph imposes; `nil` for a paragraph written as plain text.
-    public var trace: Trace? = nil
+    package var trace: Trace? = nil
     /// Text parameters and the value each must have for a contract to hold the paragraph
     /// (`when: { enquiry_mode: routine }`); empty for a paragraph every contract holds.
-    public var when: [String: Located<String>] = [:]
+    package var when: [String: Located<String>] = [:]
 
     /// What judges a paragraph's duty: requirements of its clause, or the commissioner at a
     /// stated point (contract review) for a duty that sets no level and no return can show.
-    public enum Trace: Sendable, Hashable {
+    package enum Trace: Sendable, Hashable {
         case judgedBy([Located<String>])
         case judgedAt(Located<String>, reason: String)
     }
 
     /// The paragraph's words with parameters, terms and references as written in the library.
-    public var plainWords: String {
+    package var plainWords: String {
         segments.map { segment in
             switch segment {
             case .words(let text): text
@@ -253,7 +253,7 @@ public struct Paragraph: Sendable, Hashable {
     }
 
     /// Whether the paragraph imposes a duty: its words say "shall".
-    public var imposesDuty: Bool {
+    package var imposesDuty: Bool {
         segments.contains { segment in
             if case .words(let text) = segment { return text.contains("shall") }
             return false
@@ -270,22 +270,22 @@ public struct Paragraph: Sendable, Hashable {
 }
 
 /// A rule of a requirement.
-public struct Rule: Sendable, Hashable {
+package struct Rule: Sendable, Hashable {
     /// What the rule checks: a value of one of the types in `Model/Rules/`.
-    public var kind: any RuleKind
-    public var code: String
-    public var severity: Severity
-    public var location: SourceLocation
+    package var kind: any RuleKind
+    package var code: String
+    package var severity: Severity
+    package var location: SourceLocation
 
     /// The kind's name as written in the library.
-    public var kindName: String { type(of: kind).name }
+    package var kindName: String { type(of: kind).name }
 
-    public static func == (lhs: Rule, rhs: Rule) -> Bool {
+    package static func == (lhs: Rule, rhs: Rule) -> Bool {
         AnyHashable(lhs.kind) == AnyHashable(rhs.kind) && lhs.code == rhs.code && lhs.severity == rhs.severity
             && lhs.location == rhs.location
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(AnyHashable(kind))
         hasher.combine(code)
     }
@@ -300,17 +300,17 @@ public struct Rule: Sendable, Hashable {
 }
 
 /// What a return or bid must show for a clause, and the rules that judge it.
-public struct Requirement: Sendable, Hashable {
-    public var id: String
-    public var summary: String
-    public var documents: Set<DocumentKind>
-    public var fields: [Located<String>]
-    public var rules: [Rule]
-    public var location: SourceLocation
+package struct Requirement: Sendable, Hashable {
+    package var id: String
+    package var summary: String
+    package var documents: Set<DocumentKind>
+    package var fields: [Located<String>]
+    package var rules: [Rule]
+    package var location: SourceLocation
     /// What the requirement measures as a key performance indicator (`kpi:`), if it is one.
-    public var kpi: Located<String>? = nil
+    package var kpi: Located<String>? = nil
     /// Text parameters and the value each must have for a contract to hold the requirement.
-    public var when: [String: Located<String>] = [:]
+    package var when: [String: Located<String>] = [:]
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(
@@ -336,7 +336,7 @@ package func holds(_ when: [String: Located<String>], _ parameters: [String: Par
 extension Clause {
     /// The clause as a contract with these parameter values holds it: the paragraphs and
     /// requirements whose `when:` conditions the values meet.
-    public func held(with parameters: [String: ParameterValue]) -> Clause {
+    package func held(with parameters: [String: ParameterValue]) -> Clause {
         var clause = self
         clause.text = text.filter { holds($0.when, parameters) }
         clause.requirements = requirements.filter { holds($0.when, parameters) }
@@ -345,29 +345,29 @@ extension Clause {
 }
 
 /// A clause: the contract words and the checks of the supplier's documents.
-public struct Clause: Sendable, Hashable {
-    public var id: String
-    public var version: String
-    public var tier: Located<String>
+package struct Clause: Sendable, Hashable {
+    package var id: String
+    package var version: String
+    package var tier: Located<String>
     /// The area part of the id (`POL` in `DA-POL-1`).
-    public var area: String
+    package var area: String
     /// The number part of the id (`1` in `DA-POL-1`).
-    public var number: Int
-    public var title: String
-    public var ppn002: [String]
-    public var ntfGroups: [Int]
-    public var text: [Paragraph]
-    public var guidance: String
-    public var basis: [String]
-    public var parameters: [Parameter]
-    public var requirements: [Requirement]
-    public var location: SourceLocation
+    package var number: Int
+    package var title: String
+    package var ppn002: [String]
+    package var ntfGroups: [Int]
+    package var text: [Paragraph]
+    package var guidance: String
+    package var basis: [String]
+    package var parameters: [Parameter]
+    package var requirements: [Requirement]
+    package var location: SourceLocation
     /// Tiers at which a contract does not hold the clause (`not_at`), with the reason: an Idva
     /// service is not told to practise targeted enquiry on its own clients.
-    public var notAt: [Located<String>] = []
-    public var notAtReason: String = ""
+    package var notAt: [Located<String>] = []
+    package var notAtReason: String = ""
     /// False for a core clause that a contract may not leave out.
-    public var omittable: Bool = true
+    package var omittable: Bool = true
 
     /// Creates the value from each of its parts (the memberwise initialiser, for the readers).
     package init(
@@ -396,37 +396,37 @@ public struct Clause: Sendable, Hashable {
 }
 
 /// The clause library: identity, tiers, areas, services, terms, fields and clauses.
-public struct Library: Sendable {
-    public var id: String
-    public var version: String
-    public var title: String
-    public var jurisdiction: String
-    public var tiers: [Tier]
-    public var areas: [Area]
-    public var services: [Service]
-    public var definitions: [Definition]
-    public var fields: [FieldSpec]
-    public var clauses: [Clause]
+package struct Library: Sendable {
+    package var id: String
+    package var version: String
+    package var title: String
+    package var jurisdiction: String
+    package var tiers: [Tier]
+    package var areas: [Area]
+    package var services: [Service]
+    package var definitions: [Definition]
+    package var fields: [FieldSpec]
+    package var clauses: [Clause]
     /// Where the library's identity is written.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// The tier with this id.
-    public func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }
+    package func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }
 
     /// The clause with this id.
-    public func clause(_ id: String) -> Clause? { clauses.first { $0.id == id } }
+    package func clause(_ id: String) -> Clause? { clauses.first { $0.id == id } }
 
     /// The field with this id.
-    public func field(_ id: String) -> FieldSpec? { fieldIndex[id] }
+    package func field(_ id: String) -> FieldSpec? { fieldIndex[id] }
 
     /// The service with this id.
-    public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+    package func service(_ id: String) -> Service? { services.first { $0.id == id } }
 
     /// The position of a tier in the chain of inclusion: 0 for a tier that includes none.
     ///
     /// - Parameter id: A tier id.
     /// - Returns: The rank, or `nil` for an unknown tier or a loop.
-    public func rank(ofTier id: String) -> Int? {
+    package func rank(ofTier id: String) -> Int? {
         var rank = 0
         var current = tier(id)
         var seen: Set<String> = []
@@ -442,7 +442,7 @@ public struct Library: Sendable {
     ///
     /// - Parameter id: A tier id.
     /// - Returns: True only when the tier is itself on a loop (not when it merely leads into one).
-    public func tierLoops(through id: String) -> Bool {
+    package func tierLoops(through id: String) -> Bool {
         var seen: Set<String> = []
         var current = tier(id)?.includes?.value
         while let next = current, seen.insert(next).inserted {
@@ -456,7 +456,7 @@ public struct Library: Sendable {
     ///
     /// - Parameter id: A tier id.
     /// - Returns: The tier and every tier it includes, directly or not.
-    public func tiersIncluded(by id: String) -> Set<String> {
+    package func tiersIncluded(by id: String) -> Set<String> {
         var result: Set<String> = []
         var current = tier(id)
         while let tier = current, result.insert(tier.id).inserted {
@@ -469,7 +469,7 @@ public struct Library: Sendable {
     ///
     /// - Parameter id: A tier id.
     /// - Returns: The clauses whose tier the given tier includes.
-    public func clauses(inTier id: String) -> [Clause] {
+    package func clauses(inTier id: String) -> [Clause] {
         let included = tiersIncluded(by: id)
         return scheduleOrder(
             clauses.filter { clause in
@@ -481,7 +481,7 @@ public struct Library: Sendable {
     ///
     /// - Parameter clauses: Clauses of this library.
     /// - Returns: The same clauses in schedule order.
-    public func scheduleOrder(_ clauses: [Clause]) -> [Clause] {
+    package func scheduleOrder(_ clauses: [Clause]) -> [Clause] {
         let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var ranks: [String: Int] = [:]
         for tier in tiers { ranks[tier.id] = rank(ofTier: tier.id) ?? .max }
@@ -493,7 +493,7 @@ public struct Library: Sendable {
     }
 
     /// The parameter with this name, and the clause that declares it.
-    public func parameter(_ name: String) -> (Clause, Parameter)? {
+    package func parameter(_ name: String) -> (Clause, Parameter)? {
         for clause in clauses {
             if let parameter = clause.parameters.first(where: { $0.name == name }) { return (clause, parameter) }
         }
@@ -503,10 +503,10 @@ public struct Library: Sendable {
     package var fieldIndex: [String: FieldSpec] = [:]
     /// The library's field ids and the headers', numbered: documents read for this library's
     /// contracts are filed by it.
-    public package(set) var fieldTable: FieldTable = .headerOnly
+    package var fieldTable: FieldTable = .headerOnly
     /// Given names that, in a role field, show a person named rather than a role
     /// (`given-names.yaml`; empty when the library has none).
-    public package(set) var personNames: PersonNames = .none
+    package var personNames: PersonNames = .none
     /// Whether definitions.yaml and fields.yaml could be read: when one could not, the checks
     /// that depend on it are skipped rather than reporting every use as undefined.
     package var definitionsRead = true

@@ -7,16 +7,16 @@
 /// word or a place ("Grace", "Victoria") counts only when a surname-like word follows it
 /// ("Grace Okafor"), never when a place word does ("Grace House manager", "Victoria Road team
 /// lead").
-public struct PersonNames: Sendable {
-    public let names: Set<String>
-    public let ambiguous: Set<String>
+package struct PersonNames: Sendable {
+    package let names: Set<String>
+    package let ambiguous: Set<String>
 
-    public init(names: Set<String>, ambiguous: Set<String>) {
+    package init(names: Set<String>, ambiguous: Set<String>) {
         self.names = names
         self.ambiguous = ambiguous
     }
 
-    public static let none = PersonNames(names: [], ambiguous: [])
+    package static let none = PersonNames(names: [], ambiguous: [])
 
     /// Words that, after a given name, make it part of a place, a building or a role title.
     package static let placeWords: Set<String> = [
@@ -30,7 +30,7 @@ public struct PersonNames: Sendable {
     ]
 
     /// Whether the text seems to hold a person's name.
-    public func detect(_ text: String) -> Bool {
+    package func detect(_ text: String) -> Bool {
         guard !names.isEmpty else { return false }
         // Words: runs of letters (any byte of a non-ASCII letter too), apostrophes and hyphens,
         // found on the bytes: a role field is read for every return, and most hold no

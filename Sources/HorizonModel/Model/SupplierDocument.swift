@@ -3,20 +3,20 @@
 /// Places are kept as line and column, the file once per document (`SupplierDocument.location(of:)`),
 /// so that a value whose text is short holds nothing that needs reference counting: copying one
 /// is copying a few words.
-public struct DocumentValue: Sendable, Hashable {
+package struct DocumentValue: Sendable, Hashable {
     /// The value as text (numbers and booleans too: the field's type reads it).
-    public var text: String
+    package var text: String
     /// True when the key was written with no value (`~`, `null`, nothing, an empty CSV cell).
-    public var isNull: Bool
+    package var isNull: Bool
     /// What the value is when it is not a single value: "a list" or "a map".
-    public var structure: String?
+    package var structure: String?
     /// Where the value starts (where the key is when it has no value).
-    public var position: TextPosition
+    package var position: TextPosition
     /// Where the key is written.
-    public var keyPosition: TextPosition
+    package var keyPosition: TextPosition
 
     /// Creates a value.
-    public init(text: String, isNull: Bool, structure: String?, position: TextPosition, keyPosition: TextPosition) {
+    package init(text: String, isNull: Bool, structure: String?, position: TextPosition, keyPosition: TextPosition) {
         self.text = text
         self.isNull = isNull
         self.structure = structure
@@ -25,29 +25,29 @@ public struct DocumentValue: Sendable, Hashable {
     }
 
     /// Creates a value from locations (their file is the document's).
-    public init(text: String, isNull: Bool, structure: String?, location: SourceLocation, keyLocation: SourceLocation) {
+    package init(text: String, isNull: Bool, structure: String?, location: SourceLocation, keyLocation: SourceLocation) {
         self.init(
             text: text, isNull: isNull, structure: structure, position: TextPosition(location), keyPosition: TextPosition(keyLocation))
     }
 }
 
 /// A line and column in a file, 1-based, columns in Unicode scalars.
-public struct TextPosition: Sendable, Hashable {
-    public var line: Int
-    public var column: Int
+package struct TextPosition: Sendable, Hashable {
+    package var line: Int
+    package var column: Int
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
     /// The line and column of a location.
-    public init(_ location: SourceLocation) {
+    package init(_ location: SourceLocation) {
         self.init(line: location.line, column: location.column)
     }
 
     /// This place in a file.
-    public func location(in file: String) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+    package func location(in file: String) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
 }
 
 /// The dotted field ids a library knows (its fields and the document headers' fields), and
@@ -55,9 +55,9 @@ public struct TextPosition: Sendable, Hashable {
 /// loads. Documents file their values by these numbers ("slots"), and the checker judges by
 /// them, so the hot path of a check neither builds a dotted id nor hashes one: the YAML reader
 /// walks the table from libyaml's key bytes, one map level at a time.
-public final class FieldTable: Sendable {
+package final class FieldTable: Sendable {
     /// The id of each slot.
-    public let ids: [String]
+    package let ids: [String]
     package let slots: [String: Int]
     /// The children of each node, by key: node 0 is the root, slot `s` is node `s + 1`; node
     /// `n`'s children are `entries[firstChild[n]..<firstChild[n + 1]]`, their keys in `keyBytes`.
@@ -83,7 +83,7 @@ public final class FieldTable: Sendable {
     /// Numbers the given ids and the groups on their paths, in the order first met.
     ///
     /// - Parameter ids: Dotted field ids.
-    public init(ids: some Sequence<String>) {
+    package init(ids: some Sequence<String>) {
         var all: [String] = []
         var slots: [String: Int] = [:]
         var children: [[Child]] = [[]]
@@ -128,10 +128,10 @@ public final class FieldTable: Sendable {
     package static let headerIDs: [String] = DocumentSchema.return.headerIDs + DocumentSchema.bid.headerIDs
 
     /// A table of the header fields alone.
-    public static let headerOnly = FieldTable(ids: [])
+    package static let headerOnly = FieldTable(ids: [])
 
     /// The slot of a dotted id, if the table knows it.
-    public func slot(_ id: String) -> Int? { slots[id] }
+    package func slot(_ id: String) -> Int? { slots[id] }
 
     /// The slot of the child `key` of a node (-1 for the root), compared byte by byte.
     package func child(of parent: Int, key: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -153,15 +153,15 @@ public final class FieldTable: Sendable {
 /// (`policy.in_place`), with its located value. The header's fields keep their prefix
 /// (`return.contract`). Values of ids the library's field table knows are held by slot; others
 /// (unknown fields, to be reported) by id.
-public struct SupplierDocument: Sendable {
+package struct SupplierDocument: Sendable {
     /// The file as the user named it.
-    public var file: String
+    package var file: String
     /// Return or bid.
-    public var kind: DocumentKind
+    package var kind: DocumentKind
     /// SHA-256 of the file's bytes.
-    public var sha256: String
+    package var sha256: String
     /// The table the values are filed by.
-    public let table: FieldTable
+    package let table: FieldTable
     /// Values by slot of `table`.
     package var known: [DocumentValue?]
     /// Values of ids `table` does not know.
@@ -171,16 +171,16 @@ public struct SupplierDocument: Sendable {
     package var unknownIDs: [String]
 
     /// Where findings about missing things point: the first line of the document.
-    public var start: SourceLocation { .start(of: file) }
+    package var start: SourceLocation { .start(of: file) }
 
     /// Where a value of this document starts.
-    public func location(of value: DocumentValue) -> SourceLocation { value.position.location(in: file) }
+    package func location(of value: DocumentValue) -> SourceLocation { value.position.location(in: file) }
 
     /// Where the key of a value of this document is written.
-    public func keyLocation(of value: DocumentValue) -> SourceLocation { value.keyPosition.location(in: file) }
+    package func keyLocation(of value: DocumentValue) -> SourceLocation { value.keyPosition.location(in: file) }
 
     /// The value of a field, by dotted id.
-    public subscript(_ id: String) -> DocumentValue? {
+    package subscript(_ id: String) -> DocumentValue? {
         if let slot = table.slot(id) { return known[slot] }
         return unknown[id]
     }
@@ -189,10 +189,10 @@ public struct SupplierDocument: Sendable {
     package subscript(slot slot: Int) -> DocumentValue? { known[slot] }
 
     /// Every field's value, looked up by dotted id: `document.values["return.contract"]`.
-    public var values: Values { Values(document: self) }
+    package var values: Values { Values(document: self) }
 
     /// Field ids in document order.
-    public var order: [String] { sequence.map(id(of:)) }
+    package var order: [String] { sequence.map(id(of:)) }
 
     /// Every field and its value, in the order written: what two readers of one file must agree on.
     package var contents: [Entry] { sequence.compactMap { entry in value(of: entry).map { Entry(id: id(of: entry), value: $0) } } }
@@ -210,14 +210,14 @@ public struct SupplierDocument: Sendable {
     package func value(of entry: Int) -> DocumentValue? { entry >= 0 ? known[entry] : unknown[unknownIDs[-1 - entry]] }
 
     /// A document's values, looked up by dotted id.
-    public struct Values: Sendable {
+    package struct Values: Sendable {
         let document: SupplierDocument
 
         /// The value of a field.
-        public subscript(id: String) -> DocumentValue? { document[id] }
+        package subscript(id: String) -> DocumentValue? { document[id] }
 
         /// Every value, in document order.
-        public var values: [DocumentValue] { document.sequence.compactMap(document.value(of:)) }
+        package var values: [DocumentValue] { document.sequence.compactMap(document.value(of:)) }
     }
 
     package init(

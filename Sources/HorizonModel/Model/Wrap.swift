@@ -1,5 +1,5 @@
 /// Word wrapping for plain-text output.
-public enum Wrap {
+package enum Wrap {
     /// Wraps text at word boundaries.
     ///
     /// - Parameters:
@@ -8,7 +8,7 @@ public enum Wrap {
     ///   - indent: Put before every line.
     ///   - firstIndent: Put before the first line instead of `indent`.
     /// - Returns: The wrapped lines joined by newlines.
-    public static func lines(_ text: String, width: Int = 96, indent: String = "", firstIndent: String? = nil) -> String {
+    package static func lines(_ text: String, width: Int = 96, indent: String = "", firstIndent: String? = nil) -> String {
         var lines: [String] = []
         var current = firstIndent ?? indent
         var empty = true

@@ -2,13 +2,13 @@
 ///
 /// Dates come from documents, never from the clock, so the same inputs give the same report on
 /// any day.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, such as 2026.
-    public let year: Int
+    package let year: Int
     /// The month, 1 to 12.
-    public let month: Int
+    package let month: Int
     /// The day of the month, 1 to 31.
-    public let day: Int
+    package let day: Int
 
     /// Creates a date if it exists in the calendar.
     ///
@@ -16,7 +16,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     ///   - year: The year, 1 to 9999.
     ///   - month: The month, 1 to 12.
     ///   - day: The day of the month.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...CivilDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -28,7 +28,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses `YYYY-MM-DD` exactly (ISO 8601 calendar date), rejecting dates that do not exist.
     ///
     /// - Parameter text: The text to parse.
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let utf8 = text.utf8
         guard utf8.count == 10 else { return nil }
         var parts: (Int, Int, Int)?
@@ -52,7 +52,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
             func pad(_ value: Int, _ width: Int) -> String {
                 let text = String(value)
@@ -83,7 +83,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     ///   - month: 1 to 12.
     ///   - year: The year.
     /// - Returns: 28 to 31.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -92,7 +92,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -106,7 +106,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The date a day number names.
     ///
     /// - Parameter dayNumber: Days since 1970-01-01.
-    public init(dayNumber: Int) {
+    package init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -124,14 +124,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     ///
     /// - Parameter days: Days to add.
     /// - Returns: The new date.
-    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    package func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
     /// The date `months` months later, the day clamped to the month's length (31 Jan + 1 month
     /// is 28 or 29 Feb).
     ///
     /// - Parameter months: Months to add; may be negative.
     /// - Returns: The new date.
-    public func adding(months: Int) -> CivilDate {
+    package func adding(months: Int) -> CivilDate {
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12
         let newMonth = total % 12 + 1
@@ -143,9 +143,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     ///
     /// - Parameter other: The later date.
     /// - Returns: A positive number when `other` is later.
-    public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
+    package func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }

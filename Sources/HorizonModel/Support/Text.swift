@@ -3,7 +3,7 @@ internal import Foundation
 extension String {
     /// The text without leading and trailing white space and line breaks. Returns the text
     /// itself, with no copy, in the usual case where there is none to remove.
-    public var trimmed: String {
+    package var trimmed: String {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
@@ -15,7 +15,7 @@ extension String {
     }
 
     /// The text with its first character in lower case, for a summary used inside a sentence.
-    public var lowercasedFirst: String {
+    package var lowercasedFirst: String {
         guard let first else { return self }
         // An acronym ("SHA-256 digest", "NI number") keeps its capitals.
         if let second = dropFirst().first, second.isUppercase { return self }
@@ -23,7 +23,7 @@ extension String {
     }
 
     /// At most 40 characters, for quoting a user's value in a message.
-    public var clipped: String {
+    package var clipped: String {
         // Most values quoted in messages are short and on one line.
         if utf8.count <= 40 && !utf8.contains(0x0A) { return self }
         let oneLine = replacingOccurrences(of: "\n", with: " ")

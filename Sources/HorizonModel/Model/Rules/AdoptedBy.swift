@@ -14,13 +14,13 @@
 ///   days_after_start: policy_deadline_days
 ///   code: policy-not-in-place
 /// ```
-public struct AdoptedBy: RuleKind {
-    public static let name = "adopted_by"
-    public let flag: FieldRef
-    public let date: FieldRef
-    public let days: String
+package struct AdoptedBy: RuleKind {
+    package static let name = "adopted_by"
+    package let flag: FieldRef
+    package let date: FieldRef
+    package let days: String
 
-    public static func read(_ keys: some RuleKeys) -> AdoptedBy? {
+    package static func read(_ keys: some RuleKeys) -> AdoptedBy? {
         let flag = keys.field("flag")
         let date = keys.field("date")
         let days = keys.parameter("days_after_start")
@@ -28,12 +28,12 @@ public struct AdoptedBy: RuleKind {
         return AdoptedBy(flag: flag, date: date, days: days)
     }
 
-    public var inputs: [RuleInput] { [.field(flag, types: [.bool]), .field(date, types: [.date]), .parameter(days, kind: .int)] }
+    package var inputs: [RuleInput] { [.field(flag, types: [.bool]), .field(date, types: [.date]), .parameter(days, kind: .int)] }
 
     /// The date is asked for only in the case the rule says.
-    public var conditionalFields: [FieldRef] { [date] }
+    package var conditionalFields: [FieldRef] { [date] }
 
-    public func describe(_ words: RuleWords) -> String {
+    package func describe(_ words: RuleWords) -> String {
         let days = words.parameter(self.days)
         switch words.document {
         case .bid?: return "\(flag) is true, or else \(date) is no later than \(days) days after the start"
@@ -45,7 +45,7 @@ public struct AdoptedBy: RuleKind {
     }
 
     /// Before the deadline, in a return whose policy is not yet in place, the flag's group.
-    public func pendingGroup(in context: some RuleContext) -> String? {
+    package func pendingGroup(in context: some RuleContext) -> String? {
         guard context.documentKind == .return, let end = context.periodEnd, context.bool(flag) == false,
             let allowed = context.parameter(days), end < context.contractStart.adding(days: allowed),
             let dot = flag.id.lastIndex(of: ".")
@@ -53,7 +53,7 @@ public struct AdoptedBy: RuleKind {
         return String(flag.id[...dot])
     }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         guard let inPlace = context.bool(flag), let allowed = context.parameter(days) else { return .unknown }
         let deadline = context.contractStart.adding(days: allowed)
         if context.documentKind == .bid {

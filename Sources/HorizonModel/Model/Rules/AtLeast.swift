@@ -7,23 +7,23 @@
 ///   limit: min_champions
 ///   code: champions-below-minimum
 /// ```
-public struct AtLeast: RuleKind {
-    public static let name = "at_least"
-    public let field: FieldRef
-    public let limit: Operand
+package struct AtLeast: RuleKind {
+    package static let name = "at_least"
+    package let field: FieldRef
+    package let limit: Operand
 
-    public static func read(_ keys: some RuleKeys) -> AtLeast? {
+    package static func read(_ keys: some RuleKeys) -> AtLeast? {
         let field = keys.field("field")
         let limit = keys.operand("limit")
         guard let field, let limit else { return nil }
         return AtLeast(field: field, limit: limit)
     }
 
-    public var inputs: [RuleInput] { [.field(field, types: .numbers)] + limit.inputs }
+    package var inputs: [RuleInput] { [.field(field, types: .numbers)] + limit.inputs }
 
-    public func describe(_ words: RuleWords) -> String { "\(field) is at least \(limit.described(words))" }
+    package func describe(_ words: RuleWords) -> String { "\(field) is at least \(limit.described(words))" }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         guard let value = context.int(field), let bound = limit.value(in: context) else { return .unknown }
         if value >= bound { return .pass }
         return context.fail(field, "'\(field)' (\(value)) is less than \(limit.named(bound, in: context))")

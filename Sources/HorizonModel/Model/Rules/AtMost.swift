@@ -7,23 +7,23 @@
 ///   limit: [ask_and_act.disclosures, ask_and_act.referred_from_earlier]
 ///   code: referrals-exceed-disclosures
 /// ```
-public struct AtMost: RuleKind {
-    public static let name = "at_most"
-    public let field: FieldRef
-    public let limit: Operand
+package struct AtMost: RuleKind {
+    package static let name = "at_most"
+    package let field: FieldRef
+    package let limit: Operand
 
-    public static func read(_ keys: some RuleKeys) -> AtMost? {
+    package static func read(_ keys: some RuleKeys) -> AtMost? {
         let field = keys.field("field")
         let limit = keys.operand("limit")
         guard let field, let limit else { return nil }
         return AtMost(field: field, limit: limit)
     }
 
-    public var inputs: [RuleInput] { [.field(field, types: .numbers)] + limit.inputs }
+    package var inputs: [RuleInput] { [.field(field, types: .numbers)] + limit.inputs }
 
-    public func describe(_ words: RuleWords) -> String { "\(field) is at most \(limit.described(words))" }
+    package func describe(_ words: RuleWords) -> String { "\(field) is at most \(limit.described(words))" }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         guard let value = context.int(field), let bound = limit.value(in: context) else { return .unknown }
         if value <= bound { return .pass }
         return context.fail(field, "'\(field)' (\(value)) is more than \(limit.named(bound, in: context))")

@@ -7,26 +7,26 @@
 ///   document: policy.document
 ///   digest: policy.sha256
 /// ```
-public struct Evidence: RuleKind {
-    public static let name = "evidence"
-    public static let fixedCodes: [String]? = ["evidence-missing", "evidence-outside-folder", "evidence-digest-mismatch"]
-    public let document: FieldRef
-    public let digest: FieldRef
+package struct Evidence: RuleKind {
+    package static let name = "evidence"
+    package static let fixedCodes: [String]? = ["evidence-missing", "evidence-outside-folder", "evidence-digest-mismatch"]
+    package let document: FieldRef
+    package let digest: FieldRef
 
-    public static func read(_ keys: some RuleKeys) -> Evidence? {
+    package static func read(_ keys: some RuleKeys) -> Evidence? {
         let document = keys.field("document")
         let digest = keys.field("digest")
         guard let document, let digest else { return nil }
         return Evidence(document: document, digest: digest)
     }
 
-    public var inputs: [RuleInput] { [.field(document, types: [.path]), .field(digest, types: [.hex])] }
+    package var inputs: [RuleInput] { [.field(document, types: [.path]), .field(digest, types: [.hex])] }
 
-    public func describe(_ words: RuleWords) -> String {
+    package func describe(_ words: RuleWords) -> String {
         "the file named by \(document) is in the evidence folder and its SHA-256 equals \(digest)"
     }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         guard let evidence = context.evidence else { return .pass }
         guard let path = context.text(document), let expected = context.text(digest) else { return .unknown }
         func error(_ code: String, at field: FieldRef, _ message: String) -> Outcome {

@@ -8,19 +8,19 @@
 ///
 /// Reports the rule's code at the field when it is false; the message is the requirement's
 /// summary, so the words come from the clause.
-public struct IsTrue: RuleKind {
-    public static let name = "is_true"
-    public let field: FieldRef
+package struct IsTrue: RuleKind {
+    package static let name = "is_true"
+    package let field: FieldRef
 
-    public static func read(_ keys: some RuleKeys) -> IsTrue? {
+    package static func read(_ keys: some RuleKeys) -> IsTrue? {
         keys.field("field").map(IsTrue.init)
     }
 
-    public var inputs: [RuleInput] { [.field(field, types: [.bool])] }
+    package var inputs: [RuleInput] { [.field(field, types: [.bool])] }
 
-    public func describe(_ words: RuleWords) -> String { "\(field) is true" }
+    package func describe(_ words: RuleWords) -> String { "\(field) is true" }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         guard let value = context.bool(field) else { return .unknown }
         if value { return .pass }
         return context.fail(field, "'\(field)' is false: \(context.requirementSummary.lowercasedFirst)")

@@ -8,22 +8,22 @@
 ///   fields: [policy.covers.disclosure_route, policy.covers.confidentiality]
 ///   code: policy-element-missing
 /// ```
-public struct Mapped: RuleKind {
-    public static let name = "mapped"
-    public let fields: [FieldRef]
+package struct Mapped: RuleKind {
+    package static let name = "mapped"
+    package let fields: [FieldRef]
 
-    public static func read(_ keys: some RuleKeys) -> Mapped? {
+    package static func read(_ keys: some RuleKeys) -> Mapped? {
         keys.fields("fields").map(Mapped.init)
     }
 
-    public var inputs: [RuleInput] { fields.map { .field($0, types: nil) } }
+    package var inputs: [RuleInput] { fields.map { .field($0, types: nil) } }
 
-    public func describe(_ words: RuleWords) -> String {
+    package func describe(_ words: RuleWords) -> String {
         fields.count == 1
             ? "\(fields[0]) is filled in" : "each of \(fields.count) fields is filled in: " + fields.map(\.id).joined(separator: ", ")
     }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         var missing = 0
         for field in fields where !context.isGiven(field) {
             missing += 1

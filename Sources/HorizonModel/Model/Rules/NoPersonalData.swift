@@ -6,16 +6,16 @@
 /// - kind: no_personal_data
 ///   code: return-not-aggregate
 /// ```
-public struct NoPersonalData: RuleKind {
-    public static let name = "no_personal_data"
+package struct NoPersonalData: RuleKind {
+    package static let name = "no_personal_data"
 
-    public static func read(_ keys: some RuleKeys) -> NoPersonalData? { NoPersonalData() }
+    package static func read(_ keys: some RuleKeys) -> NoPersonalData? { NoPersonalData() }
 
-    public var inputs: [RuleInput] { [] }
+    package var inputs: [RuleInput] { [] }
 
-    public func describe(_ words: RuleWords) -> String { "no value of the return looks like personal data" }
+    package func describe(_ words: RuleWords) -> String { "no value of the return looks like personal data" }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         let flagged = context.personalDataFields
         guard let first = flagged.first else { return .pass }
         let which = flagged.count == 1 ? "'\(first)' seems to hold" : "\(flagged.count) fields, from '\(first)', seem to hold"

@@ -11,16 +11,16 @@
 ///   from_months: training_target_from_months     # optional; or from_days: a days parameter
 ///   code: training-below-target
 /// ```
-public struct PercentAtLeast: RuleKind {
-    public static let name = "percent_at_least"
-    public let part: FieldRef
-    public let whole: FieldRef
-    public let target: String
-    public let fromMonths: String?
+package struct PercentAtLeast: RuleKind {
+    package static let name = "percent_at_least"
+    package let part: FieldRef
+    package let whole: FieldRef
+    package let target: String
+    package let fromMonths: String?
     /// Days after the start from which the target applies (`from_days`), instead of months.
-    public var fromDays: String? = nil
+    package var fromDays: String? = nil
 
-    public static func read(_ keys: some RuleKeys) -> PercentAtLeast? {
+    package static func read(_ keys: some RuleKeys) -> PercentAtLeast? {
         let part = keys.field("part")
         let whole = keys.field("whole")
         let target = keys.parameter("target")
@@ -32,12 +32,12 @@ public struct PercentAtLeast: RuleKind {
         return rule
     }
 
-    public var inputs: [RuleInput] {
+    package var inputs: [RuleInput] {
         [.field(part, types: [.count]), .field(whole, types: [.count]), .parameter(target, kind: .int)]
             + (fromMonths.map { [.parameter($0, kind: .int)] } ?? []) + (fromDays.map { [.parameter($0, kind: .int)] } ?? [])
     }
 
-    public func describe(_ words: RuleWords) -> String {
+    package func describe(_ words: RuleWords) -> String {
         let phase =
             fromMonths.map { " from \(words.parameter($0)) months after the start (a shortfall before then is a warning)" }
             ?? fromDays.map { " from \(words.parameter($0)) days after the start (a shortfall before then is a warning)" } ?? ""
@@ -45,13 +45,13 @@ public struct PercentAtLeast: RuleKind {
     }
 
     /// The first day the target applies: the start, or months or days after it.
-    public func appliesFrom(_ start: CivilDate, _ parameter: (String) -> Int?) -> CivilDate {
+    package func appliesFrom(_ start: CivilDate, _ parameter: (String) -> Int?) -> CivilDate {
         if let months = fromMonths.flatMap(parameter) { return start.adding(months: months) }
         if let days = fromDays.flatMap(parameter) { return start.adding(days: days) }
         return start
     }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         guard let numerator = context.int(part), let denominator = context.int(whole), let percent = context.parameter(target) else {
             return .unknown
         }

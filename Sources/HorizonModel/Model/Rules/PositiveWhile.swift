@@ -10,13 +10,13 @@
 ///   unless: no_public_facing_staff     # optional: a yes/no text parameter; "yes" turns the rule off
 ///   code: no-staff-in-scope
 /// ```
-public struct PositiveWhile: RuleKind {
-    public static let name = "positive_while"
-    public let fields: [FieldRef]
-    public let condition: FieldRef
-    public let unless: String?
+package struct PositiveWhile: RuleKind {
+    package static let name = "positive_while"
+    package let fields: [FieldRef]
+    package let condition: FieldRef
+    package let unless: String?
 
-    public static func read(_ keys: some RuleKeys) -> PositiveWhile? {
+    package static func read(_ keys: some RuleKeys) -> PositiveWhile? {
         let fields = keys.fields("fields")
         let condition = keys.field("while")
         let unless = keys.optionalParameter("unless")
@@ -24,19 +24,19 @@ public struct PositiveWhile: RuleKind {
         return PositiveWhile(fields: fields, condition: condition, unless: unless)
     }
 
-    public var inputs: [RuleInput] {
+    package var inputs: [RuleInput] {
         fields.map { .field($0, types: [.count]) } + [.field(condition, types: [.count])]
             + (unless.map { [.parameter($0, kind: .text)] } ?? [])
     }
 
-    public func describe(_ words: RuleWords) -> String {
+    package func describe(_ words: RuleWords) -> String {
         let which =
             fields.count == 1 ? "\(fields[0]) is more than 0" : "at least one of \(fields.map(\.id).joined(separator: ", ")) is more than 0"
         let exception = unless.map { " (unless the contract sets \($0) to yes)" } ?? ""
         return "\(which) while \(condition) is more than 0\(exception)"
     }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         if let unless, context.textParameter(unless) == "yes" { return .notApplicable }
         guard let base = context.int(condition) else { return .unknown }
         var values: [Int] = []

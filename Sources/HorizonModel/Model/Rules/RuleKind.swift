@@ -5,7 +5,7 @@
 /// of a document that gives the outcome and writes the findings.
 ///
 /// Adding a kind is adding a file and listing its type in `RuleKinds.all`.
-public protocol RuleKind: Sendable, Hashable {
+package protocol RuleKind: Sendable, Hashable {
     /// The kind's name as written in the library (`at_most`).
     static var name: String { get }
     /// The codes of the findings when the kind fixes them itself, so that its rules take no
@@ -40,12 +40,12 @@ public protocol RuleKind: Sendable, Hashable {
 }
 
 extension RuleKind {
-    public static var fixedCodes: [String]? { nil }
-    public var conditionalFields: [FieldRef] { [] }
-    public func pendingGroup(in context: some RuleContext) -> String? { nil }
+    package static var fixedCodes: [String]? { nil }
+    package var conditionalFields: [FieldRef] { [] }
+    package func pendingGroup(in context: some RuleContext) -> String? { nil }
 
     /// Every field the rule reads.
-    public var fields: [FieldRef] {
+    package var fields: [FieldRef] {
         inputs.flatMap { input -> [FieldRef] in
             if case .field(let field, _) = input { return [field] }
             return []
@@ -53,7 +53,7 @@ extension RuleKind {
     }
 
     /// Every parameter the rule reads.
-    public var parameters: [String] {
+    package var parameters: [String] {
         inputs.compactMap { input in
             if case .parameter(let name, _) = input { return name }
             return nil
@@ -62,14 +62,14 @@ extension RuleKind {
 }
 
 /// Every rule kind, in the order the library's README documents them.
-public enum RuleKinds {
-    public static let all: [any RuleKind.Type] = [
+package enum RuleKinds {
+    package static let all: [any RuleKind.Type] = [
         IsTrue.self, AtMost.self, AtLeast.self, PercentAtLeast.self, PositiveWhile.self, AdoptedBy.self, WithinMonths.self,
         Mapped.self, Evidence.self, NoPersonalData.self,
     ]
 
     /// The names as written in the library.
-    public static let names = all.map { $0.name }
+    package static let names = all.map { $0.name }
 
     /// The kind of a name.
     package static func kind(named name: String) -> (any RuleKind.Type)? { all.first { $0.name == name } }
@@ -77,20 +77,20 @@ public enum RuleKinds {
 
 /// A field a rule reads: its dotted id, and its slot in the library's field table (-1 when the
 /// table does not know it; lint reports that).
-public struct FieldRef: Sendable, Hashable, CustomStringConvertible {
-    public let id: String
-    public let slot: Int
+package struct FieldRef: Sendable, Hashable, CustomStringConvertible {
+    package let id: String
+    package let slot: Int
 
-    public init(_ id: String, slot: Int) {
+    package init(_ id: String, slot: Int) {
         self.id = id
         self.slot = slot
     }
 
-    public var description: String { id }
+    package var description: String { id }
 }
 
 /// A field or parameter a rule reads, with what lint requires of it.
-public enum RuleInput: Sendable, Hashable {
+package enum RuleInput: Sendable, Hashable {
     /// A field, and the field types the rule can judge (`nil`: any type).
     case field(FieldRef, types: [FieldType]?)
     /// A parameter of the rule's clause, and the kind it must be.
@@ -103,12 +103,12 @@ extension [FieldType] {
 }
 
 /// Something a rule compares with: a field, the sum of several fields, or a parameter.
-public enum Operand: Sendable, Hashable, CustomStringConvertible {
+package enum Operand: Sendable, Hashable, CustomStringConvertible {
     /// One field, or several whose sum is meant.
     case fields([FieldRef])
     case parameter(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .fields(let fields): fields.map(\.id).joined(separator: " + ")
         case .parameter(let name): name
@@ -157,13 +157,13 @@ public enum Operand: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// What a rule's description needs: the document kind described for, and parameter values.
-public struct RuleWords {
+package struct RuleWords {
     /// The kind of document the description is for; `nil` for both (`horizon explain`).
-    public var document: DocumentKind?
+    package var document: DocumentKind?
     /// The contract's value of a parameter, or `nil` to show the parameter's name.
-    public var value: (String) -> String?
+    package var value: (String) -> String?
 
-    public init(document: DocumentKind? = nil, value: @escaping (String) -> String? = { _ in nil }) {
+    package init(document: DocumentKind? = nil, value: @escaping (String) -> String? = { _ in nil }) {
         self.document = document
         self.value = value
     }
@@ -174,7 +174,7 @@ public struct RuleWords {
 
 /// How a rule's keys are read from library YAML; the library reader provides it, reporting
 /// every missing or malformed key at its location.
-public protocol RuleKeys {
+package protocol RuleKeys {
     /// A required field id.
     func field(_ key: String) -> FieldRef?
     /// A required list of field ids.
@@ -190,7 +190,7 @@ public protocol RuleKeys {
 
 /// What a rule's judgement sees of the document and the contract, and how it writes findings.
 /// The checker provides it; values are typed by the field's declared type before any rule runs.
-public protocol RuleContext {
+package protocol RuleContext {
     /// Whether the document is a return or a bid.
     var documentKind: DocumentKind { get }
     /// The last day of the return's period; `nil` for a bid or an unreadable header.
@@ -241,7 +241,7 @@ extension RuleContext {
 }
 
 /// What judging a rule found.
-public enum Outcome: Sendable, Hashable {
+package enum Outcome: Sendable, Hashable {
     /// Met.
     case pass
     /// Not met, with an error written.

@@ -7,25 +7,25 @@
 ///   months: policy_review_months
 ///   code: policy-review-overdue
 /// ```
-public struct WithinMonths: RuleKind {
-    public static let name = "within_months"
-    public let field: FieldRef
-    public let months: String
+package struct WithinMonths: RuleKind {
+    package static let name = "within_months"
+    package let field: FieldRef
+    package let months: String
 
-    public static func read(_ keys: some RuleKeys) -> WithinMonths? {
+    package static func read(_ keys: some RuleKeys) -> WithinMonths? {
         let field = keys.field("field")
         let months = keys.parameter("months")
         guard let field, let months else { return nil }
         return WithinMonths(field: field, months: months)
     }
 
-    public var inputs: [RuleInput] { [.field(field, types: [.date]), .parameter(months, kind: .int)] }
+    package var inputs: [RuleInput] { [.field(field, types: [.date]), .parameter(months, kind: .int)] }
 
-    public func describe(_ words: RuleWords) -> String {
+    package func describe(_ words: RuleWords) -> String {
         "\(field) is no more than \(words.parameter(months)) months before the period end"
     }
 
-    public func judge(_ context: inout some RuleContext) -> Outcome {
+    package func judge(_ context: inout some RuleContext) -> Outcome {
         guard let date = context.date(field), let count = context.parameter(months), let end = context.periodEnd else { return .unknown }
         let earliest = end.adding(months: -count)
         if date < earliest {
