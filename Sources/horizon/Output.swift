@@ -4,8 +4,10 @@ import HorizonModel
 
 /// Printing: reports to standard output, input errors to standard error.
 enum Output {
+    /// An error of the command line; it may name a path the user gave, so it is made safe for
+    /// a terminal.
     static func error(_ text: String) {
-        writeError("horizon: error: \(text)\n")
+        writeError("horizon: error: \(text.terminalSafe)\n")
     }
 
     static func writeError(_ text: String) {

@@ -148,7 +148,7 @@ package enum ReportRenderer {
             out.add(finding, numbers: numbers)
             out.add("\n")
         }
-        out.add(report.file)
+        out.addVisible(report.file)
         out.add(": ")
         if let kind = report.kind {
             out.add(kind.rawValue)

@@ -17,8 +17,11 @@ package struct TextBuffer {
         }
     }
 
+    /// Text from an input (a value, a key, a file name), made safe for a terminal.
+    package mutating func addVisible(_ text: String) { add(text.terminalSafe) }
+
     package mutating func add(_ location: SourceLocation) {
-        add(location.file)
+        addVisible(location.file)
         add(":")
         add(location.line)
         add(":")
@@ -44,12 +47,13 @@ package struct TextBuffer {
             }
             add(": ")
         }
-        add(finding.message)
+        // Messages quote values, keys and file names from the inputs.
+        addVisible(finding.message)
         for note in finding.notes {
             add("\n")
             add(note.location)
             add(": note: ")
-            add(note.message)
+            addVisible(note.message)
         }
     }
 

@@ -30,3 +30,33 @@ extension String {
         return oneLine.count > 40 ? String(oneLine.prefix(37)) + "..." : oneLine
     }
 }
+
+extension String {
+    /// The text safe to print to a terminal: control characters (C0, DEL, C1) and the
+    /// characters that reorder text (bidirectional embeddings, overrides and isolates) shown as
+    /// `\u{1b}`, so that a value, key or file name from an input can neither drive the terminal
+    /// nor disguise a line. Text of printable ASCII alone is returned as it is.
+    package var terminalSafe: String {
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if Self.isTerminalUnsafe(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Whether a character may not reach a terminal raw.
+    package static func isTerminalUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F..<0xA0: true  // C0 and line breaks, DEL, C1
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true  // bidirectional controls
+        case 0x2028, 0x2029: true  // line and paragraph separators
+        default: false
+        }
+    }
+}
