@@ -58,6 +58,24 @@ package enum FileOutput {
     /// - Throws: `InputError` when the temporary file cannot be written or renamed; the
     ///   destination is then untouched.
     package static func write(_ text: String, to path: String) throws(InputError) {
+        // An output never replaces what is not a regular file: a character device such as
+        // /dev/null is written through (renaming over it would put a file in its place), and a
+        // FIFO, socket, block device or folder is refused rather than opened.
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG, S_IFLNK: break
+            case S_IFCHR:
+                try writeThrough(text, to: path)
+                return
+            case S_IFDIR:
+                throw InputError("unwritable-output", "the output path is a folder; give a file path", at: .start(of: path))
+            default:
+                throw InputError(
+                    "unwritable-output", "the output path is not a regular file (a FIFO, socket or device); give a file path",
+                    at: .start(of: path))
+            }
+        }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -88,6 +106,25 @@ package enum FileOutput {
         if failure != 0 {
             unlink(temporary)
             throw InputError("unwritable-output", "cannot write the file: \(FileInput.describe(failure))", at: .start(of: path))
+        }
+    }
+
+    /// Writes to a character device as it stands (`/dev/null`, `/dev/stdout`).
+    static func writeThrough(_ text: String, to path: String) throws(InputError) {
+        let fd = open(path, O_WRONLY)
+        guard fd >= 0 else {
+            throw InputError("unwritable-output", "cannot write to the device: \(FileInput.describe(errno))", at: .start(of: path))
+        }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in systemWrite(fd, buffer.baseAddress! + written, buffer.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw InputError("unwritable-output", "cannot write to the device: \(FileInput.describe(errno))", at: .start(of: path))
+            }
+            written += result
         }
     }
 
