@@ -14,6 +14,10 @@ struct LibraryOptions: ParsableArguments {
 
     mutating func validate() throws {
         guard maxInputSize > 0 else { throw ValidationError("--max-input-size must be a positive number of bytes") }
+        // A bound no input reaches, so that no arithmetic on it can overflow.
+        guard maxInputSize <= 1 << 40 else {
+            throw ValidationError("--max-input-size must be at most 1099511627776 bytes (1 TiB); a return is a few kilobytes")
+        }
     }
 
     /// Loads the library and refuses one that is unreadable or has defects (exit 2).

@@ -337,6 +337,46 @@ struct CLITests {
 
     // MARK: usage
 
+    /// Every numeric option at its edges gives a usage error or works; none traps (issue #12,
+    /// class 6: `--max-input-size` at Int.max overflowed).
+    static let numericEdgeCases: [(option: [String], status: Int32)] = [
+        (["--max-input-size", "9223372036854775807"], 64), (["--max-input-size", "1099511627777"], 64),
+        (["--max-input-size", "0"], 64), (["--max-input-size", "-1"], 64), (["--max-input-size", "99999999999999999999"], 64),
+        (["--max-input-size", "1099511627776"], 0), (["--jobs", "9223372036854775807"], 0), (["--jobs", "0"], 64),
+        (["--jobs", "-9223372036854775808"], 64),
+    ]
+
+    @Test("numeric options at their edges", arguments: numericEdgeCases)
+    func numericEdges(_ option: [String], _ status: Int32) throws {
+        let run = try horizon(
+            arguments: ["check", "Contracts/housing-related-support.yaml", "Contracts/returns/hrs-2027-q2-good.yaml"] + option)
+        #expect(run.status == status, "\(option): \(run)")
+        #expect(!run.stderr.contains("runtime failure"), "\(run)")
+    }
+
+    /// A contract with errors makes only its own documents unjudged, and the run exits 1 (a
+    /// defective contract is 1 in every command); the other contract's documents are judged.
+    @Test("check goes on past a defective contract and exits 1")
+    func defectiveContract() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-cli-defective-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = try String(contentsOf: packageRoot.appendingPathComponent("Contracts/housing-related-support.yaml"), encoding: .utf8)
+        let broken = folder.appendingPathComponent("broken.yaml")
+        try Data(spec.replacingOccurrences(of: "training_target_percent: 80", with: "training_target_percent: 150").utf8).write(to: broken)
+        let run = try horizon(
+            arguments: [
+                "check", broken.path, "Contracts/refuse-collection.yaml", "Contracts/returns/hrs-2027-q2-good.yaml",
+                "Contracts/returns/ref-2027-h1-good.yaml",
+            ])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stdout.contains("error[parameter-out-of-range]"), "\(run)")
+        #expect(run.stderr.contains("contract BHCC-2026-HRS-014 (\(broken.path)) has errors; its documents are not judged"), "\(run)")
+        #expect(run.stdout.contains("error[contract-defective] not judged: its contract BHCC-2026-HRS-014"), "\(run)")
+        #expect(run.stdout.contains("ref-2027-h1-good.yaml: return for contract ESCC-2026-REF-003"), "\(run)")
+        #expect(run.stdout.contains("2 document(s): 1 compliant, 0 non-compliant, 1 invalid"), "\(run)")
+    }
+
     @Test("an unknown subcommand is a usage error")
     func unknownSubcommand() throws {
         let run = try horizon("frobnicate")

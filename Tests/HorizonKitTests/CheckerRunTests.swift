@@ -289,3 +289,19 @@ struct PeriodTests {
         #expect(try late("2027-11-10") == .error)
     }
 }
+
+/// However many mistakes a document holds, its report shows the first 500 findings and one
+/// saying how many more (issue #12, class 7).
+@Suite("Findings capped")
+struct FindingCapTests {
+    @Test func thousandsOfUnknownFieldsGiveACappedReport() throws {
+        var text = try String(
+            contentsOf: CheckFixtures.contracts.appendingPathComponent("returns/hrs-2027-q2-good.yaml"), encoding: .utf8)
+        text += "extra:\n" + (0..<2000).map { "  field_\($0): 1\n" }.joined()
+        let report = try CheckFixtures.check(text: text)
+        #expect(report.findings.count == 501)
+        let last = try #require(report.findings.last)
+        #expect(last.code == "findings-truncated" && last.message.hasPrefix("1500 more finding(s)"), "\(last.message)")
+        #expect(report.verdict == .compliant, "unknown fields are warnings: the verdict is the whole document's")
+    }
+}

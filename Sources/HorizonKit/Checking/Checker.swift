@@ -303,6 +303,9 @@ struct Judgement {
     var brokenGroups: Set<String> = []
     /// "Did you mean" hints given so far (see `takeHint`).
     var hintsGiven = 0
+    /// The most findings a document's report shows (then one saying how many more).
+    static let findingLimit = 500
+
     /// Ids of the fields the personal-data screen flagged.
     var flagged: Set<String> = []
     /// The clause, requirement and rule being judged (see `RuleContext`).
@@ -342,6 +345,16 @@ struct Judgement {
         let statuses = otherContract ? [] : judgeRequirements()
         findings.sort(by: Finding.reportOrder)
         let verdict: Verdict = findings.contains { $0.severity == .error } ? .nonCompliant : .compliant
+        // A document of thousands of mistakes gets the first of them and a count of the rest,
+        // so that a report stays readable and a hostile file cannot make it huge.
+        if findings.count > Judgement.findingLimit {
+            let more = findings.count - Judgement.findingLimit
+            findings.removeLast(more)
+            findings.append(
+                Finding(
+                    .info, "findings-truncated",
+                    "\(more) more finding(s) are not shown: fix these first and check again", at: document.start))
+        }
         var report = DocumentReport(
             file: document.file, kind: document.kind, contract: contract.reference, periodStart: periodStart, periodEnd: periodEnd,
             sha256: document.sha256, verdict: verdict, findings: findings, layout: otherContract ? nil : checker.layouts[document.kind],

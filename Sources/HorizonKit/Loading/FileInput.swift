@@ -38,7 +38,7 @@ package enum FileInput {
         let size = Int(info.st_size)
         try TextChecks.checkSize(size, file: path, limits: limits)
         // Read up to one byte past the limit, in case the file grew or is not a regular file.
-        let cap = limits.maxBytes + 1
+        let cap = limits.maxBytes == Int.max ? Int.max : limits.maxBytes + 1
         var bytes = [UInt8](repeating: 0, count: min(max(size, 4096), cap))
         var count = 0
         while true {

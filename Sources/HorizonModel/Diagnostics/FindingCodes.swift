@@ -159,6 +159,7 @@ package enum FindingCodes {
             "personal-data", "error",
             "a value looks like an email, phone number, NI number, full postcode or date of birth, or a role field holds a person's name (never repeated); its requirement is not met"
         ),
+        document("findings-truncated", "info", "more than 500 findings: the first 500 are shown, then how many more"),
         document("small-number", "info", "a count of people from 1 to the suppression threshold: suppress before publishing"),
         document(
             "adopted-late", "warning",
