@@ -377,6 +377,29 @@ struct CLITests {
         #expect(run.stdout.contains("2 document(s): 1 compliant, 0 non-compliant, 1 invalid"), "\(run)")
     }
 
+    /// Two references that give one file name, or a name too long for the file system, are
+    /// refused before anything is written (issue #12, class 4).
+    @Test(
+        "generate refuses clashing or overlong file names before writing",
+        arguments: [["A/1", "A_1"], [String(repeating: "X", count: 300)]])
+    func generateFileNames(_ references: [String]) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-cli-names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = try String(contentsOf: packageRoot.appendingPathComponent("Contracts/housing-related-support.yaml"), encoding: .utf8)
+        var paths: [String] = []
+        for (i, reference) in references.enumerated() {
+            let url = folder.appendingPathComponent("c\(i).yaml")
+            try Data(spec.replacingOccurrences(of: "reference: BHCC-2026-HRS-014", with: "reference: \"\(reference)\"").utf8).write(to: url)
+            paths.append(url.path)
+        }
+        let output = folder.appendingPathComponent("out")
+        let run = try horizon(arguments: ["generate"] + paths + ["--output", output.path])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stderr.contains("nothing written"), "\(run)")
+        #expect(!FileManager.default.fileExists(atPath: output.path), "an output folder was made")
+    }
+
     @Test("an unknown subcommand is a usage error")
     func unknownSubcommand() throws {
         let run = try horizon("frobnicate")

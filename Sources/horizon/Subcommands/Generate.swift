@@ -48,10 +48,20 @@ struct Generate: ParsableCommand {
             Output.error("nothing written: fix the contract errors above")
             throw ExitCode(1)
         }
-        let references = resolved.map(\.0.reference)
-        if let duplicate = references.first(where: { reference in references.filter { $0 == reference }.count > 1 }) {
-            Output.error("two contracts have the reference '\(duplicate)'; nothing written")
-            throw ExitCode(1)
+        // Two contracts whose references give one file name ("A/1" and "A_1") would write over
+        // each other: refused before anything is written.
+        var stems: [String: String] = [:]
+        for (contract, _) in resolved {
+            let stem = safeName(contract.reference)
+            if let other = stems[stem] {
+                let same = other == contract.reference
+                Output.error(
+                    same
+                        ? "two contracts have the reference '\(other)'; nothing written"
+                        : "the references '\(other)' and '\(contract.reference)' both give the file name '\(stem)'; nothing written")
+                throw ExitCode(1)
+            }
+            stems[stem] = contract.reference
         }
         // Assemble every file in memory first; only then write, each atomically.
         var plan: [(path: String, text: String)] = []
@@ -70,6 +80,11 @@ struct Generate: ParsableCommand {
             let outputs = files.map { (path: baseName($0.path), sha256: Digest.sha256($0.text.utf8)) }
             files.append(("\(stem).manifest.json", Manifest.json(contract, library: library, inputs: inputs, outputs: outputs)))
             plan += files
+        }
+        // A name the file system cannot hold is found now, not after the first files are written.
+        if let long = plan.first(where: { baseName($0.path).utf8.count > 255 }) {
+            Output.error("the file name '\(baseName(long.path))' is longer than 255 bytes: shorten the contract reference; nothing written")
+            throw ExitCode(1)
         }
         do {
             try FileOutput.makeDirectory(output)
