@@ -25,6 +25,19 @@ package enum FileInput {
             throw InputError("unreadable-file", "cannot read the file: \(describe(errno))", at: here)
         }
         defer { close(fd) }
+        return try read(descriptor: fd, path: path, limits: limits)
+    }
+
+    /// Reads a whole file already opened (the caller closes it).
+    ///
+    /// - Parameters:
+    ///   - fd: The open file.
+    ///   - path: Its name, for locations.
+    ///   - limits: The size limit.
+    /// - Returns: The file's bytes.
+    /// - Throws: `InputError` when it is a directory, not a regular file, unreadable or too large.
+    package static func read(descriptor fd: Int32, path: String, limits: ReadLimits = .standard) throws(InputError) -> [UInt8] {
+        let here = SourceLocation.start(of: path)
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             throw InputError("unreadable-file", "cannot read the file: \(describe(errno))", at: here)

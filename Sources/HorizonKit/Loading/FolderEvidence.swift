@@ -6,8 +6,9 @@ package import HorizonModel
     internal import Darwin
 #endif
 
-/// Evidence files in a folder on disk. A path that leaves the folder, whether by `..` or by a
-/// symbolic link, is reported as outside and never read.
+/// Evidence files in a folder on disk. A path that leaves the folder by `..`, or passes through
+/// a symbolic link (which is never followed, even to a place inside), is reported as outside and
+/// never read.
 package struct FolderEvidence: EvidenceSource {
     /// The folder, with links resolved.
     package let root: String
@@ -33,35 +34,40 @@ package struct FolderEvidence: EvidenceSource {
         return String(cString: pointer)
     }
 
-    /// Whether a path that does not resolve is a link (or passes through one) to a place
-    /// outside the folder.
-    func danglingLinkLeaves(_ path: String) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return false }
-        var buffer = [CChar](repeating: 0, count: 4097)
-        let count = readlink(path, &buffer, 4096)
-        guard count > 0 else { return true }
-        let target = buffer.withUnsafeBufferPointer { String(decoding: UnsafeRawBufferPointer($0).prefix(count), as: UTF8.self) }
-        let slash = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let base = target.hasPrefix("/") ? "" : (FolderEvidence.realPath(slash) ?? slash) + "/"
-        var parts: [Substring] = []
-        for part in (base + target).split(separator: "/") {
-            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
-        }
-        let normal = "/" + parts.joined(separator: "/")
-        return !normal.hasPrefix(root + "/")
-    }
-
+    /// Opens the file component by component from the folder's own descriptor, refusing any
+    /// link (`O_NOFOLLOW`): a rename or a swapped link between a check and the open can never
+    /// lead outside, and a link gives the same answer whether or not its target exists.
     package func lookup(_ relativePath: String) -> EvidenceLookup {
         guard EvidencePath.isContained(relativePath) else { return .outside }
-        let joined = root + "/" + relativePath
-        guard let resolved = FolderEvidence.realPath(joined) else {
-            // A dangling link still names somewhere: it is outside if that place is.
-            return danglingLinkLeaves(joined) ? .outside : .missing
+        var directory = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else { return .unreadable("the evidence folder cannot be opened: \(FileInput.describe(errno))") }
+        let parts = relativePath.split(separator: "/").filter { $0 != "." }
+        guard !parts.isEmpty else {
+            close(directory)
+            return .missing
         }
-        guard resolved.hasPrefix(root + "/") else { return .outside }
+        for (index, part) in parts.enumerated() {
+            let last = index == parts.count - 1
+            // The last component: a file, opened without waiting on a FIFO; the others: folders.
+            let flags = O_NOFOLLOW | O_CLOEXEC | (last ? O_RDONLY | O_NONBLOCK : O_RDONLY | O_DIRECTORY)
+            let next = openat(directory, String(part), flags)
+            let failure = errno
+            if next < 0 {
+                // Whether the component is a link, asked of the same folder.
+                var info = stat()
+                let isLink = fstatat(directory, String(part), &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+                close(directory)
+                if isLink || failure == ELOOP { return .outside }
+                if failure == ENOENT || failure == ENOTDIR { return .missing }
+                return .unreadable("cannot read the file: \(FileInput.describe(failure))")
+            }
+            close(directory)
+            directory = next
+        }
+        defer { close(directory) }
         do {
-            let bytes = try FileInput.read(resolved, limits: ReadLimits(maxBytes: max(limits.maxBytes, 64 << 20)))
+            let bytes = try FileInput.read(
+                descriptor: directory, path: root + "/" + relativePath, limits: ReadLimits(maxBytes: max(limits.maxBytes, 64 << 20)))
             return .found(sha256: Digest.sha256(bytes))
         } catch {
             return .unreadable(error.finding.message)

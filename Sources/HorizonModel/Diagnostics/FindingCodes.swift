@@ -165,7 +165,9 @@ package enum FindingCodes {
             "adopted-late", "warning",
             "a policy, or the champions a contract asks for, put in place after the contract's deadline (the date's field is named)"),
         document("evidence-missing", "error", "with `--evidence`: the policy file is not in the folder, or cannot be read"),
-        document("evidence-outside-folder", "error", "the policy path leaves the folder (`..`, absolute, or a link); never read"),
+        document(
+            "evidence-outside-folder", "error",
+            "the policy path leaves the folder (`..`, absolute) or passes through a link, which is never followed; never read"),
         document("evidence-digest-mismatch", "error", "the policy file's SHA-256 differs from `policy.sha256`"),
     ]
 

@@ -49,7 +49,9 @@ package struct Evidence: RuleKind {
                 "evidence-missing", at: document, "the file \(context.quoted(path)) named by '\(document)' is not in the evidence folder")
         case .outside:
             return error(
-                "evidence-outside-folder", at: document, "'\(document)' leads outside the evidence folder through a link; it was not read")
+                "evidence-outside-folder", at: document,
+                "'\(document)' passes through a link, which is never followed: put the file itself in the evidence folder (it was not read)"
+            )
         case .unreadable(let reason):
             return error("evidence-missing", at: document, "the file named by '\(document)' could not be read: \(reason)")
         }
