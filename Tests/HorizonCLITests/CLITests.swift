@@ -400,6 +400,19 @@ struct CLITests {
         #expect(!FileManager.default.fileExists(atPath: output.path), "an output folder was made")
     }
 
+    @Test("template refuses to write over a file of the library")
+    func templateOverLibrary() throws {
+        try withLibraryCopy { library in
+            let fields = library.appendingPathComponent("fields.yaml")
+            let before = try Data(contentsOf: fields)
+            let run = try horizon(
+                arguments: ["template", "Contracts/housing-related-support.yaml", "--library", library.path, "--output", fields.path])
+            #expect(run.status == 2, "\(run)")
+            #expect(run.stderr.contains("output-is-input"), "\(run)")
+            #expect(try Data(contentsOf: fields) == before)
+        }
+    }
+
     @Test("an unknown subcommand is a usage error")
     func unknownSubcommand() throws {
         let run = try horizon("frobnicate")

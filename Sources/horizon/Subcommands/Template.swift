@@ -50,7 +50,12 @@ struct Template: ParsableCommand {
             resolved, library: library, kind: kind == .return ? .return : .bid, format: format == .yaml ? .yaml : .csv, period: chosen)
         if let output {
             do {
-                try FileOutput.checkNotInput(output, inputs: [contract])
+                // Never over an input: the contract or any file of the library.
+                let library = options.library
+                let libraryFiles =
+                    ["library.yaml", "definitions.yaml", "fields.yaml", "given-names.yaml"].map { library + "/" + $0 }
+                    + FileInput.yamlFiles(under: library + "/clauses")
+                try FileOutput.checkNotInput(output, inputs: [contract] + libraryFiles)
                 try FileOutput.write(text, to: output)
             } catch {
                 Output.report(inputErrors: [error])
