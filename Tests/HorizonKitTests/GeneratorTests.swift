@@ -317,3 +317,33 @@ struct ContractSpecTests {
         #expect(finding.notes.first?.location.file.hasSuffix("DA-TRN-1.yaml") == true)
     }
 }
+
+/// CSV templates are safe to open in a spreadsheet (issue #12, class 5, in part): a value that
+/// would start a formula is written with an apostrophe, and `check` reads it back as written in
+/// the contract.
+@Suite("CSV templates and formulas")
+struct CSVFormulaTests {
+    @Test(
+        "a supplier whose name would start a formula reads back as its name",
+        arguments: ["=HYPERLINK(\"http://x\",\"y\")", "+44 Ltd", "-Minus Ltd", "@Home Ltd", "Plain Ltd"])
+    func roundTrip(_ supplier: String) throws {
+        let spec = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Contracts/housing-related-support.yaml"), encoding: .utf8)
+        let quoted = "\"" + supplier.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let (contract, findings) = try Shipped.resolve(
+            spec.replacingOccurrences(of: "supplier: Example Housing Trust", with: "supplier: \(quoted)"))
+        #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings.map(\.compilerStyle))")
+        let resolved = try #require(contract)
+        #expect(resolved.supplier == supplier)
+        let csv = TemplateWriter.render(resolved, library: Shipped.library, kind: .return, format: .csv, period: resolved.periods[5])
+        // No cell of the template starts a formula.
+        for line in csv.split(separator: "\n") {
+            for cell in line.split(separator: ",", omittingEmptySubsequences: false) {
+                let bare = cell.hasPrefix("\"") ? cell.dropFirst() : cell[...]
+                #expect(!(bare.first.map { CSVText.formulaStarts.contains($0) } ?? false), "\(line)")
+            }
+        }
+        let document = try DocumentReader.parse(Array(csv.utf8), file: "t.csv")
+        #expect(document["return.supplier"]?.text == supplier)
+    }
+}

@@ -168,7 +168,13 @@ enum YAMLText {
 
 /// Writing values into CSV.
 enum CSVText {
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection
+    /// guidance): a cell starting with one is written with an apostrophe before it, which a
+    /// spreadsheet shows as text, and which `check` reads back as the original text.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
     static func quote(_ text: String) -> String {
+        let text = text.first.map { formulaStarts.contains($0) } == true ? "'" + text : text
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

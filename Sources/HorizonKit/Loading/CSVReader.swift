@@ -192,7 +192,12 @@ package enum CSVReader {
         var builder = DocumentBuilder(table: table)
         for (name, key, value) in entries {
             let id = headerNames.contains(name) ? kind.rawValue + "." + name : name
-            let text = value.text.trimmed
+            var text = value.text.trimmed
+            // A value the template wrote with an apostrophe so that a spreadsheet would not read
+            // it as a formula ("'=…") is read as the text after the apostrophe.
+            if text.hasPrefix("'"), let second = text.dropFirst().first, CSVText.formulaStarts.contains(second) {
+                text = String(text.dropFirst())
+            }
             let read = DocumentValue(
                 text: text, isNull: text.isEmpty, structure: nil,
                 location: text.isEmpty ? key.location : value.location, keyLocation: key.location)
