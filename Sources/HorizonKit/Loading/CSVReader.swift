@@ -41,7 +41,14 @@ package enum CSVReader {
                 column += 1
             }
         }
-        func endCell() {
+        // Every cell counts toward the value limit, as every YAML or JSON value does: a file of
+        // one long row is bounded as a file of many rows is.
+        var cells = 0
+        func endCell() throws(InputError) {
+            cells += 1
+            if cells > limits.maxNodes {
+                throw InputError("too-many-nodes", "the file holds more than \(limits.maxNodes) values", at: cellStart)
+            }
             row.append(Cell(text: String(decoding: field, as: UTF8.self), location: cellStart))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
@@ -68,12 +75,12 @@ package enum CSVReader {
             }
             switch byte {
             case UInt8(ascii: ","):
-                endCell()
+                try endCell()
                 advance(byte)
                 index += 1
                 cellStart = SourceLocation(file: file, line: line, column: column)
             case 0x0D, 0x0A:
-                endCell()
+                try endCell()
                 rows.append(row)
                 row = []
                 if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
@@ -85,9 +92,6 @@ package enum CSVReader {
                 if field.isEmpty && !wasQuoted {
                     quoted = true
                     wasQuoted = true
-                    if rows.count + 1 > limits.maxNodes {
-                        throw InputError("too-many-nodes", "the file holds more than \(limits.maxNodes) rows", at: cellStart)
-                    }
                 } else {
                     throw InputError(
                         "csv-syntax", "a quote inside an unquoted value; put the whole value in quotes and double the quote",
@@ -105,15 +109,12 @@ package enum CSVReader {
                 advance(byte)
                 index += 1
             }
-            if rows.count > limits.maxNodes {
-                throw InputError("too-many-nodes", "the file holds more than \(limits.maxNodes) rows", at: cellStart)
-            }
         }
         if quoted {
             throw InputError("csv-syntax", "a quoted value is never closed", at: cellStart)
         }
         if !field.isEmpty || !row.isEmpty || wasQuoted {
-            endCell()
+            try endCell()
             rows.append(row)
         }
         // Drop blank lines: a row of one empty unquoted cell.

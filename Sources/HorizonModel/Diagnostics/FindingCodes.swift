@@ -47,7 +47,7 @@ package enum FindingCodes {
         reading("duplicate-key", "a key or field given twice (nested or dotted spellings alike); a note points at the first"),
         reading("alias-not-allowed", "a YAML alias (`*name`): refused, so an alias bomb ends at once"),
         reading("too-deep", "nesting deeper than 64 levels"),
-        reading("too-many-nodes", "more than 200,000 values"),
+        reading("too-many-nodes", "more than 100,000 values (a CSV cell is a value)"),
         reading("out-of-memory", "libyaml could not allocate memory for the file"),
         reading("multiple-documents", "a second `---` document in one file"),
         reading("complex-key", "a list or map used as a key"),
