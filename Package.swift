@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Tests only: property-based tests through Swift Testing (template round trips).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libyaml, through pkg-config; Debian's package is libyaml-dev.
@@ -59,7 +61,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HorizonKitTests",
-            dependencies: ["HorizonKit", "HorizonModel"],
+            dependencies: [
+                "HorizonKit", "HorizonModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),

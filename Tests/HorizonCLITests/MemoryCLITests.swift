@@ -31,7 +31,7 @@ private func peakOfRun(_ arguments: [String]) throws -> (status: Int32, peakKiB:
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for item in argv { free(item) } }
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
     try #require(spawned == 0, "posix_spawn failed: \(spawned)")

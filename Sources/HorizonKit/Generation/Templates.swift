@@ -159,7 +159,16 @@ enum YAMLText {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             default:
-                if scalar.value < 0x20 { out += "\\x" + String(scalar.value, radix: 16) } else { out.unicodeScalars.append(scalar) }
+                // Control characters (C0, DEL, C1 with U+0085), the Unicode line and paragraph
+                // separators and the byte-order mark are written as escapes: raw, YAML reads the
+                // breaks as a line fold (eating the space after them) and refuses the rest.
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || value == 0xFEFF {
+                    let hex = String(value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""
@@ -171,11 +180,12 @@ enum CSVText {
     /// The characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection
     /// guidance): a cell starting with one is written with an apostrophe before it, which a
     /// spreadsheet shows as text, and which `check` reads back as the original text.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Scalars, not characters: "\r\n" is one `Character`, and must still count as a carriage return.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     static func quote(_ text: String) -> String {
-        let text = text.first.map { formulaStarts.contains($0) } == true ? "'" + text : text
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        let text = text.unicodeScalars.first.map { formulaStarts.contains($0) } == true ? "'" + text : text
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

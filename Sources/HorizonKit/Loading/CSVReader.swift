@@ -196,8 +196,8 @@ package enum CSVReader {
             var text = value.text.trimmed
             // A value the template wrote with an apostrophe so that a spreadsheet would not read
             // it as a formula ("'=…") is read as the text after the apostrophe.
-            if text.hasPrefix("'"), let second = text.dropFirst().first, CSVText.formulaStarts.contains(second) {
-                text = String(text.dropFirst())
+            if text.hasPrefix("'"), let second = text.unicodeScalars.dropFirst().first, CSVText.formulaStarts.contains(second) {
+                text = String(text.unicodeScalars.dropFirst())
             }
             let read = DocumentValue(
                 text: text, isNull: text.isEmpty, structure: nil,
