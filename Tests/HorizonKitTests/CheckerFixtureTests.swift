@@ -15,6 +15,25 @@ import Testing
 /// be read is marked by its input error (`duplicate-key`).
 @Suite("Checker fixtures")
 struct CheckerFixtureTests {
+    @Test(
+        "a key that looks like personal data is never repeated: not in a message, a note or a field",
+        arguments: ["personal-data-keys.yaml", "personal-data-keys.csv"])
+    func personalKeysNotRepeated(_ name: String) throws {
+        let url = CheckFixtures.folder.appendingPathComponent(name)
+        let findings = try CheckFixtures.findings(
+            try CheckFixtures.bytes(url), file: name, contract: "Contracts/housing-related-support.yaml",
+            evidence: try CheckFixtures.evidence())
+        #expect(findings.filter { $0.code == "personal-data" }.count >= 2)
+        for finding in findings {
+            let said = [finding.compilerStyle, finding.field ?? ""] + finding.notes.map(\.message)
+            for text in said {
+                for secret in ["jane", "1990", "07700", "900123"] {
+                    #expect(!text.lowercased().contains(secret), "\(name): \(text)")
+                }
+            }
+        }
+    }
+
     @Test("findings match the markers", arguments: CheckFixtures.names)
     func fixture(_ name: String) throws {
         let url = CheckFixtures.folder.appendingPathComponent(name)

@@ -308,6 +308,8 @@ struct Judgement {
 
     /// Ids of the fields the personal-data screen flagged.
     var flagged: Set<String> = []
+    /// Ids whose key (or a key above it) the personal-data screen flagged: never quoted again.
+    var flaggedKeys: Set<String> = []
     /// The clause, requirement and rule being judged (see `RuleContext`).
     var ruleClause = ""
     var requirementSummary = ""
@@ -338,6 +340,7 @@ struct Judgement {
         // A document for another contract is judged no further: its figures mean nothing
         // against this contract's clauses.
         let otherContract = findings.contains { $0.code == "contract-mismatch" }
+        screenKeys()
         if !otherContract {
             readFields()
         }
@@ -505,7 +508,7 @@ struct Judgement {
                 if roles.isHeader[entry] { continue }
             }
             let id = document.id(of: entry)
-            guard let value = document.value(of: entry) else { continue }
+            guard let value = document.value(of: entry), !underFlaggedKey(id) else { continue }
             let asked = checker.asked[kind] ?? []
             if id.hasPrefix(headerPrefix) {
                 if !headerNames.contains(id) {
@@ -606,9 +609,44 @@ struct Judgement {
         return "; did you mean the group '\(group)'?"
     }
 
+    /// Whether an id is a flagged key or lies under one.
+    func underFlaggedKey(_ id: String) -> Bool {
+        !flaggedKeys.isEmpty && flaggedKeys.contains { id == $0 || id.hasPrefix($0 + ".") }
+    }
+
+    /// Keys are screened as values are: a key that is not a field of the library ("jane@example.org:
+    /// 1", "DOB 12.05.1990: x") is an error at the key, its text is never repeated, and no other
+    /// finding (unknown-field, a value's own screen) quotes its id.
+    mutating func screenKeys() {
+        for entry in document.sequence where entry < 0 {
+            let id = document.id(of: entry)
+            guard !underFlaggedKey(id), let value = document.value(of: entry) else { continue }
+            guard PersonalData.detect(id) != nil else { continue }
+            // The key that holds it may be a map's, above this value ("07700 900123: {called:
+            // true}"): the shortest id, cut at a dot, that holds it is the one flagged, once.
+            var key = id
+            var kind = PersonalData.detect(id)
+            for (index, character) in id.enumerated() where character == "." {
+                let prefix = String(id.prefix(index))
+                if let found = PersonalData.detect(prefix) {
+                    key = prefix
+                    kind = found
+                    break
+                }
+            }
+            guard let kind, !underFlaggedKey(key) else { continue }
+            flaggedKeys.insert(key)
+            add(
+                .error, "personal-data",
+                "a key seems to hold \(kind): a return holds no personal data, so remove it (the key is not repeated here)",
+                at: document[key].map { document.keyLocation(of: $0) } ?? document.keyLocation(of: value))
+        }
+    }
+
     mutating func checkPrivacy() {
         for entry in document.sequence {
             guard let value = document.value(of: entry), !value.isNull, value.structure == nil else { continue }
+            if entry < 0 && underFlaggedKey(document.id(of: entry)) { continue }
             // Free text is searched for every kind of personal data; a value of another type
             // only when it failed its type, and then not for dates (a date written 12/05/2026 in
             // a date field is a wrong format, not a date of birth). The cheap tests come first:
