@@ -34,6 +34,37 @@ struct CheckerFixtureTests {
         }
     }
 
+    @Test(
+        "a duplicate key, and a value quoted by a type error, that look like personal data are not repeated",
+        arguments: [
+            ("d.json", "{\"return\": {\"contract\": \"BHCC-2026-HRS-014\", \"jane@example.org\": 1, \"jane@example.org\": 2}}"),
+            ("d.yaml", "return:\n  contract: BHCC-2026-HRS-014\n  jane@example.org: 1\n  jane@example.org: 2\n"),
+            ("d.csv", "field,value\nreturn.contract,BHCC-2026-HRS-014\njane@example.org,1\njane@example.org,2\n"),
+        ])
+    func duplicatePersonalKey(_ name: String, _ text: String) throws {
+        do {
+            _ = try DocumentReader.parse(Array(text.utf8), file: name)
+            Issue.record("\(name) was read")
+        } catch {
+            #expect(error.finding.code == "duplicate-key")
+            let said = [error.finding.message] + error.finding.notes.map(\.message)
+            #expect(said.allSatisfy { !$0.contains("jane") }, "\(said)")
+            #expect(error.finding.message.contains("not repeated here"), "\(error.finding.message)")
+        }
+    }
+
+    @Test("a count written '64 DOB 12.05.1990' is personal data, and its type error does not repeat it")
+    func birthInCount() throws {
+        let good = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Contracts/returns/hrs-2027-q2-good.yaml"), encoding: .utf8)
+        let text = good.replacingOccurrences(of: "headcount: 64,", with: "headcount: \"64 DOB 12.05.1990\",")
+        #expect(text != good)
+        let findings = try CheckFixtures.findings(Array(text.utf8), file: "r.yaml", evidence: try CheckFixtures.evidence())
+        #expect(findings.contains { $0.code == "personal-data" && $0.field == "staff.headcount" })
+        #expect(findings.contains { $0.code == "wrong-type" })
+        #expect(findings.allSatisfy { !$0.message.contains("1990") }, "\(findings.map(\.compilerStyle))")
+    }
+
     @Test("findings match the markers", arguments: CheckFixtures.names)
     func fixture(_ name: String) throws {
         let url = CheckFixtures.folder.appendingPathComponent(name)

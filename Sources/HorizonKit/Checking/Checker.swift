@@ -484,7 +484,7 @@ struct Judgement {
 
     /// A value quoted for a message, unless it looks like personal data.
     func quoted(_ text: String) -> String {
-        PersonalData.detect(text) == nil ? "'\(text.clipped)'" : "a value that looks like personal data (not repeated here)"
+        PersonalData.quoted(text)
     }
 
     func location(_ id: String) -> SourceLocation {

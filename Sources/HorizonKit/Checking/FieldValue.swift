@@ -29,7 +29,7 @@ enum FieldTyping {
             switch text.lowercased() {
             case "true": return .success(.bool(true))
             case "false": return .success(.bool(false))
-            default: return .failure(TypingError("must be 'true' or 'false', not '\(text.clipped)'"))
+            default: return .failure(TypingError("must be 'true' or 'false', not \(PersonalData.quoted(text, datesToo: false))"))
             }
         case .count, .percent:
             guard let number = Lexical.integer(text) else { return .failure(TypingError(numberProblem(text))) }
@@ -39,9 +39,10 @@ enum FieldTyping {
         case .date:
             if let date = CivilDate(iso: text) { return .success(.date(date)) }
             if text.count == 10, text.contains("-") {
-                return .failure(TypingError("is not a real date: '\(text.clipped)'"))
+                return .failure(TypingError("is not a real date: \(PersonalData.quoted(text, datesToo: false))"))
             }
-            return .failure(TypingError("must be a date written YYYY-MM-DD, such as 2026-12-31, not '\(text.clipped)'"))
+            return .failure(
+                TypingError("must be a date written YYYY-MM-DD, such as 2026-12-31, not \(PersonalData.quoted(text, datesToo: false))"))
         case .text:
             if text.isEmpty { return .failure(TypingError("is empty")) }
             return .success(.text(text))
@@ -79,12 +80,16 @@ enum FieldTyping {
 
     static func numberProblem(_ text: String) -> String {
         if text.isEmpty { return "is empty" }
-        if text.contains(",") { return "must be a whole number written without separators, not '\(text.clipped)'" }
-        if text.count > 1 && text.hasPrefix("0") && text.allSatisfy(\.isNumber) {
-            return "must be a whole number without leading zeros, not '\(text.clipped)'"
+        if text.contains(",") {
+            return "must be a whole number written without separators, not \(PersonalData.quoted(text, datesToo: false))"
         }
-        if text.contains(".") || text.lowercased().contains("e") { return "must be a whole number, not '\(text.clipped)'" }
-        return "must be a whole number, not '\(text.clipped)'"
+        if text.count > 1 && text.hasPrefix("0") && text.allSatisfy(\.isNumber) {
+            return "must be a whole number without leading zeros, not \(PersonalData.quoted(text, datesToo: false))"
+        }
+        if text.contains(".") || text.lowercased().contains("e") {
+            return "must be a whole number, not \(PersonalData.quoted(text, datesToo: false))"
+        }
+        return "must be a whole number, not \(PersonalData.quoted(text, datesToo: false))"
     }
 }
 

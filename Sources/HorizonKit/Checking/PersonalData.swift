@@ -3,6 +3,14 @@ internal import HorizonModel
 /// Spots text that looks like personal data in a return, which must hold aggregates only
 /// (SPEC §8). The finding names the kind of data, never the matched text.
 enum PersonalData {
+    /// `text` in quotes for a message (clipped), unless it looks like personal data: then words
+    /// that say so, and never the text. Every message that quotes a value or key from a document
+    /// goes through here (type errors, duplicate keys and their notes).
+    /// A date in a date or number field is a wrong format, not a date of birth: `datesToo: false`.
+    static func quoted(_ text: String, datesToo: Bool = true) -> String {
+        detect(text, datesToo: datesToo) == nil ? "'\(text.clipped)'" : "(text that looks like personal data, not repeated here)"
+    }
+
     /// The first kind of personal data the text seems to hold, if any.
     ///
     /// - Parameter text: A value from a document.
@@ -43,7 +51,9 @@ enum PersonalData {
             previous = byte
         }
         guard at || digits >= 2 || birth else { return nil }
-        if datesToo && birth { return "a date of birth" }
+        // A mention of birth is a date of birth in free text; in a field of another type (a
+        // count written "64 DOB 12.05.1990") only with something like a date beside it.
+        if birth && (datesToo || (digits >= 4 && dateSeparator)) { return "a date of birth" }
         // Each kind needs something the first pass would have seen; most values with a few
         // digits ("section 10") need no closer look. Non-ASCII text always gets one.
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }

@@ -171,8 +171,9 @@ package enum CSVReader {
             let value = row.count > 1 ? row[1] : Cell(text: "", location: row[0].location)
             if let first = seen[name] {
                 throw InputError(
-                    "duplicate-key", "field '\(name)' is given twice; a repeated row would silently replace the first value",
-                    at: row[0].location, notes: [Note("'\(name)' first appears here", at: first)])
+                    "duplicate-key",
+                    "field \(PersonalData.quoted(name)) is given twice; a repeated row would silently replace the first value",
+                    at: row[0].location, notes: [Note("\(PersonalData.quoted(name)) first appears here", at: first)])
             }
             seen[name] = row[0].location
             if name == "document" {
@@ -204,8 +205,10 @@ package enum CSVReader {
                 location: text.isEmpty ? key.location : value.location, keyLocation: key.location)
             if let first = builder.record(id, read) {
                 throw InputError(
-                    "duplicate-key", "field '\(id)' is given twice ('\(name)'); a repeated row would silently replace the first value",
-                    at: key.location, notes: [Note("'\(id)' first appears here", at: first.keyPosition.location(in: file))])
+                    "duplicate-key",
+                    "field \(PersonalData.quoted(id)) is given twice (\(PersonalData.quoted(name))); a repeated row would silently replace the first value",
+                    at: key.location,
+                    notes: [Note("\(PersonalData.quoted(id)) first appears here", at: first.keyPosition.location(in: file))])
             }
         }
         return builder.document(file: file, kind: kind, sha256: sha256)

@@ -72,9 +72,10 @@ enum DocumentFlattener {
         func record(_ path: String, _ value: DocumentValue) {
             if let first = builder.record(path, value), duplicate == nil {
                 duplicate = InputError(
-                    "duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
+                    "duplicate-key",
+                    "field \(PersonalData.quoted(path)) is given twice; a repeated field would silently replace the first value",
                     at: value.keyPosition.location(in: file),
-                    notes: [Note("'\(path)' first appears here", at: first.keyPosition.location(in: file))])
+                    notes: [Note("\(PersonalData.quoted(path)) first appears here", at: first.keyPosition.location(in: file))])
             }
         }
         func visit(_ node: YAMLNode, path: String, keyLocation: SourceLocation) {

@@ -148,8 +148,9 @@ package enum JSONReader {
                     let key = try string()
                     if let first = seen[key] {
                         throw InputError(
-                            "duplicate-key", "duplicate key '\(key)'; a repeated key would silently replace the first value",
-                            at: keyLocation, notes: [Note("'\(key)' first appears here", at: first)])
+                            "duplicate-key",
+                            "duplicate key \(PersonalData.quoted(key)); a repeated key would silently replace the first value",
+                            at: keyLocation, notes: [Note("\(PersonalData.quoted(key)) first appears here", at: first)])
                     }
                     seen[key] = keyLocation
                     skipSpace()

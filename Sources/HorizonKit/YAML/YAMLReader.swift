@@ -173,8 +173,8 @@ private struct Builder {
                 }
                 if let first = stack[last].seen[key] {
                     throw InputError(
-                        "duplicate-key", "duplicate key '\(key)'; a repeated key would silently replace the first value",
-                        at: node.location, notes: [Note("'\(key)' first appears here", at: first)])
+                        "duplicate-key", "duplicate key \(PersonalData.quoted(key)); a repeated key would silently replace the first value",
+                        at: node.location, notes: [Note("\(PersonalData.quoted(key)) first appears here", at: first)])
                 }
                 stack[last].seen[key] = node.location
                 stack[last].pendingKey = (key, node.location)
@@ -448,8 +448,10 @@ private struct FlatReader {
         if let first {
             let path = id(key)
             throw InputError(
-                "duplicate-key", "field '\(path)' is given twice; a repeated field would silently replace the first value",
-                at: location(value.keyPosition), notes: [Note("'\(path)' first appears here", at: location(first.keyPosition))])
+                "duplicate-key",
+                "field \(PersonalData.quoted(path)) is given twice; a repeated field would silently replace the first value",
+                at: location(value.keyPosition),
+                notes: [Note("\(PersonalData.quoted(path)) first appears here", at: location(first.keyPosition))])
         }
     }
 
@@ -506,8 +508,9 @@ private struct FlatReader {
                 if let first {
                     let text = keyText(key, in: stack[top])
                     throw InputError(
-                        "duplicate-key", "duplicate key '\(text)'; a repeated key would silently replace the first value",
-                        at: location(mark), notes: [Note("'\(text)' first appears here", at: location(first))])
+                        "duplicate-key",
+                        "duplicate key \(PersonalData.quoted(text)); a repeated key would silently replace the first value",
+                        at: location(mark), notes: [Note("\(PersonalData.quoted(text)) first appears here", at: location(first))])
                 }
                 keys.append((key, mark))
                 stack[top].pendingKey = (key, mark)
