@@ -183,8 +183,15 @@ enum CSVText {
     /// Scalars, not characters: "\r\n" is one `Character`, and must still count as a carriage return.
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
+    /// Whether `text`, after any apostrophes it starts with, starts with a formula character. The
+    /// writer puts one apostrophe before such a text, the reader takes one off: so a name that
+    /// itself starts "'-" is written "''-" and reads back as "'-".
+    static func startsFormula(_ text: String) -> Bool {
+        text.unicodeScalars.first { $0 != "'" }.map { formulaStarts.contains($0) } == true
+    }
+
     static func quote(_ text: String) -> String {
-        let text = text.unicodeScalars.first.map { formulaStarts.contains($0) } == true ? "'" + text : text
+        let text = startsFormula(text) ? "'" + text : text
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -197,7 +197,7 @@ package enum CSVReader {
             var text = value.text.trimmed
             // A value the template wrote with an apostrophe so that a spreadsheet would not read
             // it as a formula ("'=…") is read as the text after the apostrophe.
-            if text.hasPrefix("'"), let second = text.unicodeScalars.dropFirst().first, CSVText.formulaStarts.contains(second) {
+            if text.hasPrefix("'"), CSVText.startsFormula(text) {
                 text = String(text.unicodeScalars.dropFirst())
             }
             let read = DocumentValue(
