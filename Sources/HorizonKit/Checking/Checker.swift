@@ -621,11 +621,10 @@ struct Judgement {
         for entry in document.sequence where entry < 0 {
             let id = document.id(of: entry)
             guard !underFlaggedKey(id), let value = document.value(of: entry) else { continue }
-            guard PersonalData.detect(id) != nil else { continue }
+            guard var kind = PersonalData.detect(id) else { continue }
             // The key that holds it may be a map's, above this value ("07700 900123: {called:
             // true}"): the shortest id, cut at a dot, that holds it is the one flagged, once.
             var key = id
-            var kind = PersonalData.detect(id)
             for (index, character) in id.enumerated() where character == "." {
                 let prefix = String(id.prefix(index))
                 if let found = PersonalData.detect(prefix) {
@@ -634,7 +633,7 @@ struct Judgement {
                     break
                 }
             }
-            guard let kind, !underFlaggedKey(key) else { continue }
+            guard !underFlaggedKey(key) else { continue }
             flaggedKeys.insert(key)
             add(
                 .error, "personal-data",
