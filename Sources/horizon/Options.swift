@@ -21,7 +21,11 @@ struct LibraryOptions: ParsableArguments {
     }
 
     /// Loads the library and refuses one that is unreadable or has defects (exit 2).
-    func loadSound() throws -> Library {
+    func loadSound() throws -> Library { try loadSoundWithFiles().library }
+
+    /// As `loadSound`, with the library's files and their digests (for manifests, and so that no
+    /// output is written over one of them).
+    func loadSoundWithFiles() throws -> (library: Library, files: [(path: String, sha256: String)]) {
         let load = LibraryLoader.load(from: library, limits: limits)
         if !load.inputErrors.isEmpty {
             Output.report(inputErrors: load.inputErrors)
@@ -33,6 +37,6 @@ struct LibraryOptions: ParsableArguments {
             Output.error("the clause library in '\(library)' has \(defects.count) defect(s); run 'horizon lint --library \(library)'")
             throw ExitCode(2)
         }
-        return result
+        return (result, load.files)
     }
 }

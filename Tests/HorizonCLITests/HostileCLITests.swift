@@ -740,6 +740,27 @@ private let cases: [HostileCase] = [
             expect: [.error(link.path, 1, 1, "output-is-input", "refusing to write over the input")],
             after: { _, _ throws in #expect(try contents(input) == before, "the contract was changed") })
     },
+    HostileCase(name: "generate where one output slot is a folder writes nothing and leaves the old outputs") { folder in
+        // The manifest is written last: before the all-or-nothing write, the four files before it
+        // were replaced and the run then failed, leaving a mixed set.
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let old = out.appendingPathComponent("BHCC-2026-HRS-014.schedule.md")
+        try write("last quarter's schedule\n", to: old)
+        let blocker = out.appendingPathComponent("BHCC-2026-HRS-014.manifest.json")
+        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: true)
+        return HostilePlan(
+            arguments: ["generate", housing, "--output", out.path], status: 2,
+            expect: [
+                .error(blocker.path, 1, 1, "unwritable-output", "the output path is a folder"), .text("horizon: error: nothing written"),
+            ],
+            forbid: ["wrote "],
+            after: { _, _ throws in
+                #expect(try String(contentsOf: old, encoding: .utf8) == "last quarter's schedule\n", "an old output was replaced")
+                let left = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+                #expect(left == ["BHCC-2026-HRS-014.manifest.json", "BHCC-2026-HRS-014.schedule.md"], "\(left)")
+            })
+    },
     HostileCase(name: "generate --output naming a file, not a folder: unwritable-output") { folder in
         let file = folder.appendingPathComponent("a-file")
         try write("x\n", to: file)

@@ -66,4 +66,43 @@ struct OutputFileTests {
             #expect(Self.kind(path) == S_IFREG)
         }
     }
+
+    /// `generate` writes all or nothing: a file that cannot be staged (here, its folder is
+    /// missing) leaves every other destination as it was, and no temporary behind.
+    @Test func aSetIsWrittenAllOrNothing() throws {
+        try withTemporaryDirectory { folder in
+            let kept = folder.appendingPathComponent("a.txt").path
+            try FileOutput.write("old a", to: kept)
+            let fresh = folder.appendingPathComponent("b.txt").path
+            let impossible = folder.appendingPathComponent("missing/c.txt").path
+            #expect(throws: InputError.self) {
+                try FileOutput.writeAll([(kept, Array("new a".utf8)), (fresh, Array("b".utf8)), (impossible, Array("c".utf8))])
+            }
+            #expect(try String(contentsOfFile: kept, encoding: .utf8) == "old a")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.txt"])
+            // The same set without the impossible file is written whole.
+            try FileOutput.writeAll([(kept, Array("new a".utf8)), (fresh, Array("b".utf8))])
+            #expect(try String(contentsOfFile: kept, encoding: .utf8) == "new a")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt"])
+        }
+    }
+
+    /// A failure after some files were renamed into place puts back what each held: here the
+    /// last destination is a device that cannot be opened for writing (a character device with
+    /// no driver), so the failure comes after the renames.
+    @Test func aFailureAfterTheRenamesPutsBackTheOldFiles() throws {
+        try withTemporaryDirectory { folder in
+            let kept = folder.appendingPathComponent("a.txt").path
+            try FileOutput.write("old a", to: kept)
+            let fresh = folder.appendingPathComponent("b.txt").path
+            let device = folder.appendingPathComponent("nodriver").path
+            let made = mknod(device, S_IFCHR | 0o666, dev_t((250 << 8) | 250))
+            try #require(made == 0, "mknod needs root: \(String(cString: strerror(errno)))")
+            #expect(throws: InputError.self) {
+                try FileOutput.writeAll([(kept, Array("new a".utf8)), (fresh, Array("b".utf8)), (device, Array("c".utf8))])
+            }
+            #expect(try String(contentsOfFile: kept, encoding: .utf8) == "old a")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "nodriver"])
+        }
+    }
 }

@@ -55,27 +55,102 @@ package enum FileOutput {
     /// - Parameters:
     ///   - text: The contents.
     ///   - path: The destination.
-    /// - Throws: `InputError` when the temporary file cannot be written or renamed; the
-    ///   destination is then untouched.
+    /// - Throws: `InputError` when the file cannot be written; the destination is then untouched.
     package static func write(_ text: String, to path: String) throws(InputError) {
-        // An output never replaces what is not a regular file: a character device such as
-        // /dev/null is written through (renaming over it would put a file in its place), and a
-        // FIFO, socket, block device or folder is refused rather than opened.
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            switch info.st_mode & S_IFMT {
-            case S_IFREG, S_IFLNK: break
-            case S_IFCHR:
-                try writeThrough(text, to: path)
-                return
-            case S_IFDIR:
-                throw InputError("unwritable-output", "the output path is a folder; give a file path", at: .start(of: path))
-            default:
-                throw InputError(
-                    "unwritable-output", "the output path is not a regular file (a FIFO, socket or device); give a file path",
-                    at: .start(of: path))
+        try writeAll([(path, Array(text.utf8))])
+    }
+
+    /// Writes a set of files all or nothing.
+    ///
+    /// Every destination is vetted first (a folder, FIFO, socket or block device is refused; a
+    /// character device such as `/dev/null` is written through, never renamed over). Then every
+    /// regular file is staged as a flushed temporary beside its destination; only when all are
+    /// staged are they renamed into place, each existing destination first kept under a hard
+    /// link so that a failed rename puts back what was there. A failure at any step leaves every
+    /// destination as it was and no temporary behind.
+    ///
+    /// - Parameter files: Each destination and its bytes.
+    /// - Throws: `InputError` located at the destination that failed.
+    package static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(InputError) {
+        var devices: [(path: String, bytes: [UInt8])] = []
+        var regular: [(path: String, bytes: [UInt8])] = []
+        for file in files {
+            if try isDevice(file.path) { devices.append(file) } else { regular.append(file) }
+        }
+        var staged: [(temporary: String, path: String, kept: String?)] = []
+        func discard() {
+            for entry in staged {
+                unlink(entry.temporary)
+                if let kept = entry.kept { unlink(kept) }
             }
         }
+        do throws(InputError) {
+            for file in regular {
+                let temporary = try stage(file.bytes, beside: file.path)
+                staged.append((temporary, file.path, nil))
+                // Keep what the destination holds now, to put it back if a later step fails.
+                var info = stat()
+                if lstat(file.path, &info) == 0 {
+                    let kept = temporary + ".kept"
+                    if link(file.path, kept) != 0 {
+                        throw InputError(
+                            "unwritable-output", "cannot write in the folder: \(FileInput.describe(errno))", at: .start(of: file.path))
+                    }
+                    staged[staged.count - 1].kept = kept
+                }
+            }
+        } catch {
+            discard()
+            throw error
+        }
+        var renamed = 0
+        var failure: InputError?
+        for entry in staged {
+            if rename(entry.temporary, entry.path) != 0 {
+                failure = InputError(
+                    "unwritable-output", "cannot write the file: \(FileInput.describe(errno))", at: .start(of: entry.path))
+                break
+            }
+            renamed += 1
+        }
+        if failure == nil {
+            do throws(InputError) {
+                for device in devices { try writeThrough(device.bytes, to: device.path) }
+            } catch { failure = error }
+        }
+        if let failure {
+            // Undo: every renamed destination gets back what it held, or is removed if it is new.
+            for entry in staged[..<renamed] {
+                if let kept = entry.kept { rename(kept, entry.path) } else { unlink(entry.path) }
+            }
+            discard()
+            throw failure
+        }
+        for entry in staged { if let kept = entry.kept { unlink(kept) } }
+        syncFolders(of: staged.map(\.path))
+    }
+
+    /// Whether a destination is a character device to write through; throws for what an output
+    /// may never replace.
+    private static func isDevice(_ path: String) throws(InputError) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG, S_IFLNK: return false
+        case S_IFCHR: return true
+        case S_IFDIR:
+            throw InputError("unwritable-output", "the output path is a folder; give a file path", at: .start(of: path))
+        default:
+            throw InputError(
+                "unwritable-output", "the output path is not a regular file (a FIFO, socket or device); give a file path",
+                at: .start(of: path))
+        }
+    }
+
+    /// Writes `bytes` to a new, flushed temporary file in the destination's folder.
+    ///
+    /// - Returns: The temporary file's path.
+    private static func stage(_ bytes: [UInt8], beside path: String) throws(InputError) -> String {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -85,46 +160,55 @@ package enum FileOutput {
             throw InputError("unwritable-output", "cannot write in the folder: \(FileInput.describe(errno))", at: .start(of: path))
         }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var failure: Int32 = 0
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                systemWrite(fd, buffer.baseAddress! + written, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                break
-            }
-            written += result
-        }
+        var failure = writeFully(fd, bytes)
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         fchmod(fd, 0o644)
         close(fd)
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
             throw InputError("unwritable-output", "cannot write the file: \(FileInput.describe(failure))", at: .start(of: path))
         }
+        return temporary
     }
 
-    /// Writes to a character device as it stands (`/dev/null`, `/dev/stdout`).
-    static func writeThrough(_ text: String, to path: String) throws(InputError) {
-        let fd = open(path, O_WRONLY)
-        guard fd >= 0 else {
-            throw InputError("unwritable-output", "cannot write to the device: \(FileInput.describe(errno))", at: .start(of: path))
+    /// Flushes each folder that received a rename, so the new names survive a crash.
+    private static func syncFolders(of paths: [String]) {
+        var done: Set<String> = []
+        for path in paths {
+            let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            guard done.insert(directory).inserted else { continue }
+            let fd = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY)
+            if fd >= 0 {
+                fsync(fd)
+                close(fd)
+            }
         }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
+    }
+
+    /// Writes every byte, retrying on interruption; returns 0 or the `errno` that stopped it.
+    private static func writeFully(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in systemWrite(fd, buffer.baseAddress! + written, buffer.count - written) }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw InputError("unwritable-output", "cannot write to the device: \(FileInput.describe(errno))", at: .start(of: path))
+                return errno
             }
             written += result
+        }
+        return 0
+    }
+
+    /// Writes to a character device as it stands (`/dev/null`, `/dev/stdout`).
+    static func writeThrough(_ bytes: [UInt8], to path: String) throws(InputError) {
+        let fd = open(path, O_WRONLY)
+        guard fd >= 0 else {
+            throw InputError("unwritable-output", "cannot write to the device: \(FileInput.describe(errno))", at: .start(of: path))
+        }
+        defer { close(fd) }
+        let failure = writeFully(fd, bytes)
+        if failure != 0 {
+            throw InputError("unwritable-output", "cannot write to the device: \(FileInput.describe(failure))", at: .start(of: path))
         }
     }
 

@@ -33,8 +33,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let load = LibraryLoader.load(from: options.library, limits: options.limits)
-        let library = try options.loadSound()
+        let (library, libraryFiles) = try options.loadSoundWithFiles()
         var resolved: [(Contract, String)] = []
         var failed = false
         for path in contracts {
@@ -76,7 +75,7 @@ struct Generate: ParsableCommand {
                 ("\(stem).return.csv", TemplateWriter.render(contract, library: library, kind: .return, format: .csv)),
                 ("\(stem).bid.yaml", TemplateWriter.render(contract, library: library, kind: .bid, format: .yaml)),
             ]
-            let inputs = [(path: contract.file, sha256: digest)] + load.files
+            let inputs = [(path: contract.file, sha256: digest)] + libraryFiles
             let outputs = files.map { (path: baseName($0.path), sha256: Digest.sha256($0.text.utf8)) }
             files.append(("\(stem).manifest.json", Manifest.json(contract, library: library, inputs: inputs, outputs: outputs)))
             plan += files
@@ -88,16 +87,16 @@ struct Generate: ParsableCommand {
         }
         do {
             try FileOutput.makeDirectory(output)
-            let inputs = contracts + load.files.map(\.path)
+            let inputs = contracts + libraryFiles.map(\.path)
             for file in plan { try FileOutput.checkNotInput(file.path, inputs: inputs) }
-            for file in plan {
-                try FileOutput.write(file.text, to: file.path)
-                print("wrote \(file.path)")
-            }
+            // All or nothing: if any file cannot be written, none is, and what was there stays.
+            try FileOutput.writeAll(plan.map { ($0.path, Array($0.text.utf8)) })
         } catch {
             Output.report(inputErrors: [error])
+            Output.error("nothing written")
             throw ExitCode(2)
         }
+        for file in plan { print("wrote \(file.path)") }
     }
 
     func readBytes(_ path: String) throws -> [UInt8] {

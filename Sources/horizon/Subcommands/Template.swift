@@ -32,7 +32,7 @@ struct Template: ParsableCommand {
     }
 
     func run() throws {
-        let library = try options.loadSound()
+        let (library, libraryFiles) = try options.loadSoundWithFiles()
         guard let resolved = try options.loadContract(contract, library: library) else { throw ExitCode(1) }
         var chosen: ReportingPeriod?
         if let period {
@@ -51,11 +51,7 @@ struct Template: ParsableCommand {
         if let output {
             do {
                 // Never over an input: the contract or any file of the library.
-                let library = options.library
-                let libraryFiles =
-                    ["library.yaml", "definitions.yaml", "fields.yaml", "given-names.yaml"].map { library + "/" + $0 }
-                    + FileInput.yamlFiles(under: library + "/clauses")
-                try FileOutput.checkNotInput(output, inputs: [contract] + libraryFiles)
+                try FileOutput.checkNotInput(output, inputs: [contract] + libraryFiles.map(\.path))
                 try FileOutput.write(text, to: output)
             } catch {
                 Output.report(inputErrors: [error])
