@@ -49,7 +49,7 @@ struct ReaderParityTests {
             switch (direct, viaTree) {
             case (.success(let a), .success(let b)):
                 documents += 1
-                #expect(a.kind == b.kind && a.contents == b.contents, "\(url.path): the readers disagree")
+                #expect(a.kind == b.kind && a.contents == b.contents && a.listTexts == b.listTexts, "\(url.path): the readers disagree")
             case (.failure, .failure):
                 continue
             default:

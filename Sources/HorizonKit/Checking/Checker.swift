@@ -310,6 +310,8 @@ struct Judgement {
     var flagged: Set<String> = []
     /// Ids whose key (or a key above it) the personal-data screen flagged: never quoted again.
     var flaggedKeys: Set<String> = []
+    /// Keys and list items the screen flagged, described by place ("the key at line 51").
+    var flaggedElsewhere: [(line: Int, place: String)] = []
     /// The clause, requirement and rule being judged (see `RuleContext`).
     var ruleClause = ""
     var requirementSummary = ""
@@ -345,6 +347,7 @@ struct Judgement {
             readFields()
         }
         checkPrivacy()
+        if !document.listTexts.isEmpty { screenListTexts() }
         let statuses = otherContract ? [] : judgeRequirements()
         findings.sort(by: Finding.reportOrder)
         let verdict: Verdict = findings.contains { $0.severity == .error } ? .nonCompliant : .compliant
@@ -621,13 +624,13 @@ struct Judgement {
         for entry in document.sequence where entry < 0 {
             let id = document.id(of: entry)
             guard !underFlaggedKey(id), let value = document.value(of: entry) else { continue }
-            guard var kind = PersonalData.detect(id) else { continue }
+            guard var kind = personalData(inKey: id) else { continue }
             // The key that holds it may be a map's, above this value ("07700 900123: {called:
             // true}"): the shortest id, cut at a dot, that holds it is the one flagged, once.
             var key = id
             for (index, character) in id.enumerated() where character == "." {
                 let prefix = String(id.prefix(index))
-                if let found = PersonalData.detect(prefix) {
+                if let found = personalData(inKey: prefix) {
                     key = prefix
                     kind = found
                     break
@@ -635,10 +638,33 @@ struct Judgement {
             }
             guard !underFlaggedKey(key) else { continue }
             flaggedKeys.insert(key)
+            let at = document[key].map { document.keyLocation(of: $0) } ?? document.keyLocation(of: value)
+            flaggedElsewhere.append((at.line, "the key at line \(at.line)"))
             add(
                 .error, "personal-data",
                 "a key seems to hold \(kind): a return holds no personal data, so remove it (the key is not repeated here)",
-                at: document[key].map { document.keyLocation(of: $0) } ?? document.keyLocation(of: value))
+                at: at)
+        }
+    }
+
+    /// The kind of personal data a key seems to hold: what values are screened for, or a
+    /// person's name ("Sarah Jones: 3").
+    func personalData(inKey id: String) -> String? {
+        PersonalData.detect(id) ?? (library.personNames.detect(id) ? "a person's name" : nil)
+    }
+
+    /// Keys and values written inside lists are no fields, but are screened as values are (a
+    /// list of contacts is personal data whatever its key), and never quoted.
+    mutating func screenListTexts() {
+        for item in document.listTexts {
+            guard let kind = PersonalData.detect(item.text) ?? (library.personNames.detect(item.text) ? "a person's name" : nil)
+            else { continue }
+            let at = item.position.location(in: document.file)
+            flaggedElsewhere.append((at.line, "the list item at line \(at.line)"))
+            add(
+                .error, "personal-data",
+                "a list item seems to hold \(kind): a return holds no personal data, so remove it (the item is not repeated here)",
+                at: at)
         }
     }
 
@@ -790,6 +816,7 @@ extension Judgement: RuleContext {
     var contractStart: CivilDate { contract.start }
     var evidence: (any EvidenceSource)? { checker.evidence }
     var personalDataFields: [String] { flagged.sorted() }
+    var personalDataElsewhere: [String] { flaggedElsewhere.sorted { $0.line < $1.line }.map(\.place) }
 
     func meaning(of field: FieldRef) -> String { library.field(field.id)?.meaning ?? field.id }
 
@@ -810,7 +837,7 @@ extension Judgement: RuleContext {
 
     mutating func fail(_ field: FieldRef, _ message: String, severity: Severity?) -> Outcome {
         let severity = severity ?? ruleSeverity
-        add(severity, ruleCode, message, at: location(field.id), clause: ruleClause, field: field.id)
+        add(severity, ruleCode, message, at: location(field.id), clause: ruleClause, field: field.id.isEmpty ? nil : field.id)
         return severity == .error ? .fail : .warn
     }
 

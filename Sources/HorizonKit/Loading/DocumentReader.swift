@@ -8,6 +8,7 @@ struct DocumentBuilder {
     var unknown: [String: DocumentValue] = [:]
     var sequence: [Int] = []
     var unknownIDs: [String] = []
+    var listTexts: [SupplierDocument.ListText] = []
 
     init(table: FieldTable) {
         self.table = table
@@ -37,9 +38,11 @@ struct DocumentBuilder {
     }
 
     func document(file: String, kind: DocumentKind, sha256: String) -> SupplierDocument {
-        SupplierDocument(
+        var document = SupplierDocument(
             file: file, kind: kind, sha256: sha256, table: table, known: known, unknown: unknown, sequence: sequence,
             unknownIDs: unknownIDs)
+        document.listTexts = listTexts
+        return document
     }
 }
 
@@ -86,11 +89,26 @@ enum DocumentFlattener {
                 }
             case .mapping:
                 record(path, DocumentValue(text: "", isNull: true, structure: nil, location: keyLocation, keyLocation: keyLocation))
-            case .sequence:
+            case .sequence(let items):
                 record(path, DocumentValue(text: "", isNull: false, structure: "a list", location: node.location, keyLocation: keyLocation))
+                for item in items { keepListTexts(item) }
             case .scalar(let text, _):
                 let location = node.isNull ? keyLocation : node.location
                 record(path, DocumentValue(text: text, isNull: node.isNull, structure: nil, location: location, keyLocation: keyLocation))
+            }
+        }
+        // What a list holds is no field, but is kept for the personal-data screen.
+        func keepListTexts(_ node: YAMLNode) {
+            switch node.content {
+            case .scalar(let text, _):
+                builder.listTexts.append(.init(text: text, position: TextPosition(node.location)))
+            case .sequence(let items):
+                for item in items { keepListTexts(item) }
+            case .mapping(let children):
+                for child in children {
+                    builder.listTexts.append(.init(text: child.key, position: TextPosition(child.keyLocation)))
+                    keepListTexts(child.value)
+                }
             }
         }
         for pair in pairs {
@@ -155,6 +173,7 @@ extension SupplierDocument {
         for entry in sequence {
             if let value = value(of: entry) { _ = builder.record(id(of: entry), value) }
         }
+        builder.listTexts = listTexts
         return builder.document(file: file, kind: kind, sha256: sha256)
     }
 }

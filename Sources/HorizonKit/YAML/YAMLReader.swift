@@ -479,6 +479,10 @@ private struct FlatReader {
                 return false
             }
             let top = stack.count - 1
+            // Keys and values inside a list are no fields, but are kept for the personal-data screen.
+            if !stack[top].record {
+                document.listTexts.append(.init(text: String(decoding: bytes, as: UTF8.self), position: mark))
+            }
             if stack[top].isMapping && stack[top].pendingKey == nil {
                 // A key.
                 let place = stack[top].place

@@ -169,6 +169,20 @@ package struct SupplierDocument: Sendable {
     /// Every field in document order: a slot of `table`, or `-1 - i` for `unknownIDs[i]`.
     package var sequence: [Int]
     package var unknownIDs: [String]
+    /// The keys and values written inside lists (`contacts: [jane@example.org]`), which are never
+    /// fields: kept, in document order, only so the personal-data screen can read them.
+    package var listTexts: [ListText] = []
+
+    /// A key or value written inside a list.
+    package struct ListText: Sendable, Hashable {
+        package var text: String
+        package var position: TextPosition
+
+        package init(text: String, position: TextPosition) {
+            self.text = text
+            self.position = position
+        }
+    }
 
     /// Where findings about missing things point: the first line of the document.
     package var start: SourceLocation { .start(of: file) }

@@ -1,5 +1,6 @@
 /// `no_personal_data`: the return holds aggregate figures only. Not met when the personal-data
-/// screen flagged any value of the document (each is reported where it stands, never quoted);
+/// screen flagged any value, key or list item of the document (each is reported where it
+/// stands, never quoted);
 /// this rule ties those findings to the clause whose duty they break.
 ///
 /// ```yaml
@@ -16,10 +17,15 @@ package struct NoPersonalData: RuleKind {
     package func describe(_ words: RuleWords) -> String { "no value of the return looks like personal data" }
 
     package func judge(_ context: inout some RuleContext) -> Outcome {
-        let flagged = context.personalDataFields
-        guard let first = flagged.first else { return .pass }
-        let which = flagged.count == 1 ? "'\(first)' seems to hold" : "\(flagged.count) fields, from '\(first)', seem to hold"
+        let fields = context.personalDataFields
+        let places = fields.map { "'\($0)'" } + context.personalDataElsewhere
+        guard let first = places.first else { return .pass }
+        let noun = places.count == fields.count ? "fields" : "places"
+        let which = places.count == 1 ? "\(first) seems to hold" : "\(places.count) \(noun), from \(first), seem to hold"
+        // Located at the first flagged field; a key or list item has no field to point at, so
+        // the finding points at the document's start and names the place in words.
         return context.fail(
-            FieldRef(first, slot: -1), "\(which) personal data, which the contract forbids: \(context.requirementSummary.lowercasedFirst)")
+            FieldRef(fields.first ?? "", slot: -1),
+            "\(which) personal data, which the contract forbids: \(context.requirementSummary.lowercasedFirst)")
     }
 }

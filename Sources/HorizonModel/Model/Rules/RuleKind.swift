@@ -218,6 +218,9 @@ package protocol RuleContext {
     func textParameter(_ name: String) -> String?
     /// Ids of the fields whose values the personal-data screen flagged, sorted.
     var personalDataFields: [String] { get }
+    /// Keys and list items the personal-data screen flagged, by place ("the key at line 51"):
+    /// they are no fields, and their text is never repeated.
+    var personalDataElsewhere: [String] { get }
     /// What a field means, from the library's `fields.yaml`, for messages.
     func meaning(of field: FieldRef) -> String
     /// Text from the document for a message, quoted, unless it looks like personal data.
