@@ -11,6 +11,8 @@ enum Output {
     }
 
     static func writeError(_ text: String) {
+        // What was printed before comes first when both streams go to one place (`2>&1`).
+        fflush(nil)
         FileHandle.standardError.write(Data(text.utf8))
     }
 
