@@ -310,6 +310,12 @@ struct Judgement {
     var flagged: Set<String> = []
     /// Ids whose key (or a key above it) the personal-data screen flagged: never quoted again.
     var flaggedKeys: Set<String> = []
+    /// Unknown fields that are near-misses of a field the document lacks (`informed_of_polcy`
+    /// for `informed_of_policy`), by the field they miss: one mistake, reported once, at the
+    /// typo, when the field is found missing (see `findNearMisses`).
+    var nearMisses: [String: (typo: String, at: SourceLocation)] = [:]
+    /// Near-misses reported as the missing field they stand for (the rest are unknown fields).
+    var nearMissesUsed: Set<String> = []
     /// Keys and list items the screen flagged, described by place ("the key at line 51").
     var flaggedElsewhere: [(line: Int, place: String)] = []
     /// The clause, requirement and rule being judged (see `RuleContext`).
@@ -338,17 +344,19 @@ struct Judgement {
     }
 
     mutating func run() -> DocumentReport {
+        screenKeys()
+        if !document.unknownIDs.isEmpty { findNearMisses() }
         readHeader()
         // A document for another contract is judged no further: its figures mean nothing
         // against this contract's clauses.
         let otherContract = findings.contains { $0.code == "contract-mismatch" }
-        screenKeys()
         if !otherContract {
             readFields()
         }
         checkPrivacy()
         if !document.listTexts.isEmpty { screenListTexts() }
         let statuses = otherContract ? [] : judgeRequirements()
+        if !nearMisses.isEmpty && !otherContract { reportUnusedNearMisses() }
         findings.sort(by: Finding.reportOrder)
         let verdict: Verdict = findings.contains { $0.severity == .error } ? .nonCompliant : .compliant
         // A document of thousands of mistakes gets the first of them and a count of the rest,
@@ -395,6 +403,13 @@ struct Judgement {
         func headerValue(_ name: String) -> TypedValue? { header.first { $0.name == name }?.value }
         for (slot, id, name, type) in checker.slotRoles[kind]!.header {
             guard let value = document[slot: slot], !value.isNull else {
+                if document[slot: slot] == nil, let miss = takeNearMiss(id) {
+                    add(
+                        .error, "missing-field",
+                        "'\(miss.typo)' is not a field of this \(kind.rawValue); did you mean '\(miss.typo.hasPrefix(kind.rawValue + ".") ? id : name)' (required in the header)?",
+                        at: miss.at, field: id)
+                    continue
+                }
                 add(
                     .error, "missing-field", "the \(kind.rawValue) has no '\(name)' in its header",
                     at: document[slot: slot].map(document.keyLocation(of:)) ?? document.start, field: id)
@@ -513,6 +528,7 @@ struct Judgement {
             let id = document.id(of: entry)
             guard let value = document.value(of: entry), !underFlaggedKey(id) else { continue }
             let asked = checker.asked[kind] ?? []
+            if isNearMiss(id) { continue }
             if id.hasPrefix(headerPrefix) {
                 if !headerNames.contains(id) {
                     add(
@@ -564,6 +580,51 @@ struct Judgement {
             add(
                 .info, "field-not-required", "'\(id)' is not asked for by this contract's clauses; it is ignored",
                 at: document.keyLocation(of: value), field: id)
+        }
+    }
+
+    /// Finds the unknown fields that are near-misses of a field the document lacks: a header
+    /// field, or a field this contract asks for. Each missing field takes the nearest typo
+    /// once; the first 100 unknown fields are searched (as for "did you mean" hints).
+    mutating func findNearMisses() {
+        let kind = document.kind
+        let headerPrefix = kind.rawValue + "."
+        let absentHeader = (kind == .return ? Checker.returnHeaderIDs : Checker.bidHeaderIDs).filter { document[$0] == nil }.sorted()
+        let absent = (checker.asked[kind] ?? []).filter { document[$0] == nil }.sorted()
+        for id in document.unknownIDs.prefix(100) where !underFlaggedKey(id) && library.field(id) == nil {
+            guard let value = document[id], value.structure == nil else { continue }
+            // A CSV writes the header's fields without their prefix ("period_end").
+            let asHeader = id.hasPrefix(headerPrefix) ? id : (id.contains(".") ? nil : headerPrefix + id)
+            let found = asHeader.flatMap { Nearest.match(for: $0, in: absentHeader) } ?? Nearest.match(for: id, in: absent)
+            guard let match = found, nearMisses[match] == nil else { continue }
+            nearMisses[match] = (id, document.keyLocation(of: value))
+        }
+    }
+
+    /// Whether an unknown field is held as a near-miss of a missing field.
+    func isNearMiss(_ id: String) -> Bool {
+        !nearMisses.isEmpty && nearMisses.values.contains { $0.typo == id }
+    }
+
+    /// The near-miss of a missing field, marked as reported.
+    mutating func takeNearMiss(_ field: String) -> (typo: String, at: SourceLocation)? {
+        guard let miss = nearMisses[field] else { return nil }
+        nearMissesUsed.insert(field)
+        return miss
+    }
+
+    /// "'staff.informed_of_polcy' is not a field of this return; did you mean
+    /// 'staff.informed_of_policy' (required by clause 1.3)?"
+    func nearMissMessage(_ typo: String, _ field: String, _ clause: String) -> String {
+        let number = contract.numbers[clause].map { " (required by clause \($0))" } ?? ""
+        return "'\(typo)' is not a field of this \(document.kind.rawValue); did you mean '\(field)'\(number)?"
+    }
+
+    /// A near-miss whose field was never found missing (its requirement was not due, say) is
+    /// an unknown field after all, with its hint.
+    mutating func reportUnusedNearMisses() {
+        for (field, miss) in nearMisses.sorted(by: { $0.key < $1.key }) where !nearMissesUsed.contains(field) {
+            add(.warning, "unknown-field", "unknown field '\(miss.typo)'; did you mean '\(field)'?", at: miss.at, field: miss.typo)
         }
     }
 
@@ -758,9 +819,13 @@ struct Judgement {
             if value == nil || value!.isNull {
                 // Reported once, however many requirements need the field.
                 if firstReportOfMissing(field) {
-                    add(
-                        .error, "missing-field", missingMessage(field, blank: value != nil),
-                        at: value.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: field)
+                    if value == nil, let miss = takeNearMiss(field) {
+                        add(.error, "missing-field", nearMissMessage(miss.typo, field, clause), at: miss.at, clause: clause, field: field)
+                    } else {
+                        add(
+                            .error, "missing-field", missingMessage(field, blank: value != nil),
+                            at: value.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: field)
+                    }
                 }
             }
             // Missing, or given but not well typed (only a field of the table is ever typed).
@@ -848,6 +913,12 @@ extension Judgement: RuleContext {
     mutating func reportMissing(_ field: FieldRef, byRule: Bool, _ message: String) {
         guard firstReportOfMissing(field.id) else { return }
         let value = value(field.slot, field.id)
+        if value == nil, let miss = takeNearMiss(field.id) {
+            add(
+                byRule ? ruleSeverity : .error, byRule ? ruleCode : "missing-field", nearMissMessage(miss.typo, field.id, ruleClause),
+                at: miss.at, clause: ruleClause, field: field.id)
+            return
+        }
         add(
             byRule ? ruleSeverity : .error, byRule ? ruleCode : "missing-field", message,
             at: value.map(document.keyLocation(of:)) ?? document.start, clause: ruleClause, field: field.id)
