@@ -8,6 +8,9 @@ package enum RequirementStatus: String, Sendable, Hashable, CaseIterable {
     case partlyMet = "partly met"
     case notYetDue = "not yet due"
     case notApplicable = "not applicable"
+    /// The run was not given what it needs to judge it (the policy file, without `--evidence`);
+    /// it changes neither the verdict nor the exit status.
+    case notChecked = "not checked: no evidence folder given"
     /// The requirement's fields are missing or unreadable: a slip in the data rather than a
     /// duty failed on the figures. Counts as not met for the verdict.
     case dataMissing = "not met: data missing or unreadable"
@@ -20,6 +23,7 @@ package enum RequirementStatus: String, Sendable, Hashable, CaseIterable {
         case .partlyMet: "partly-met"
         case .notYetDue: "not-yet-due"
         case .notApplicable: "not-applicable"
+        case .notChecked: "not-checked"
         case .dataMissing: "data-missing"
         }
     }
@@ -87,6 +91,13 @@ package struct DocumentReport: Sendable {
     /// The return's counts of fields watched for a fall (`watch_fall`), with their locations,
     /// for the run to compare with the previous period's return.
     package var watched: [(field: String, value: Int, location: SourceLocation)] = []
+
+    /// How many requirements the run could not check (see `RequirementStatus.notChecked`).
+    package var notChecked: Int {
+        var count = 0
+        for status in statuses where status == .notChecked { count += 1 }
+        return count
+    }
 
     /// The judgement of every requirement, in schedule order.
     package var requirements: [RequirementResult] {

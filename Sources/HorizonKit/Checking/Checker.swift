@@ -844,6 +844,7 @@ struct Judgement {
         var passed = false
         var unknown = false
         var notYetDue = false
+        var notChecked = false
         var allNotApplicable = true
         ruleClause = clause
         requirementSummary = requirement.summary
@@ -857,6 +858,7 @@ struct Judgement {
             case .partial: (failed, passed) = (true, true)
             case .pass: passed = true
             case .notYetDue: notYetDue = true
+            case .notChecked: notChecked = true
             case .warn, .notApplicable: break
             }
             if outcome != .notApplicable { allNotApplicable = false }
@@ -867,6 +869,7 @@ struct Judgement {
         if holdsPersonalData { return .notMet }
         if unknown || !allPresent { return .dataMissing }
         if notYetDue { return .notYetDue }
+        if notChecked { return .notChecked }
         if allNotApplicable { return .notApplicable }
         return .met
     }

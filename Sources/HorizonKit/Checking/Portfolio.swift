@@ -17,6 +17,8 @@ package struct PortfolioTracker: Sendable {
     package var fallPercent: [String: Int] = [:]
     /// Documents judged, by verdict.
     package private(set) var counts: [Verdict: Int] = [:]
+    /// Requirements not checked over the run (the policy file, without `--evidence`).
+    package private(set) var notChecked = 0
 
     /// Creates an empty tracker.
     package init() {}
@@ -47,6 +49,7 @@ package struct PortfolioTracker: Sendable {
         }
         counts[report.verdict, default: 0] += 1
         if report.findings.first?.code == "contract-defective" { unjudged += 1 }
+        notChecked += report.notChecked
         if !report.kpis.isEmpty {
             // A contract's KPIs come in the same order in each of its returns.
             if kpiTotals[report.contract] == nil {
@@ -171,7 +174,12 @@ package enum ReportRenderer {
         out.add(warnings)
         out.add(" warning(s), ")
         out.add(infos)
-        out.add(" info)\n")
+        out.add(" info")
+        let notChecked = report.notChecked
+        if notChecked > 0 {
+            out.add("; \(notChecked) requirement(s) not checked")
+        }
+        out.add(")\n")
         if let layout = report.layout, !layout.rows.isEmpty {
             out.add(layout.heading)
             for (prefix, status) in zip(layout.prefixes, report.statuses) {
@@ -207,6 +215,10 @@ package enum ReportRenderer {
         let c = tracker.counts
         var out =
             "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid\n"
+        if tracker.notChecked > 0 {
+            out +=
+                "\(tracker.notChecked) requirement(s) not checked: no evidence folder given; check again with --evidence DIR to check the policy files\n"
+        }
         let kpis = tracker.kpis
         if !kpis.isEmpty {
             // A board reads one line a measure: how many contracts were rated in each band over

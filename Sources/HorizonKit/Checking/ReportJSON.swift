@@ -293,10 +293,12 @@ package enum ReportJSON {
         package var invalid: Int
         /// Of the invalid, those not judged because their contract has errors.
         package var unjudged: Int
+        /// Requirements not checked over the run (the policy file, without `--evidence`).
+        package var notChecked: Int
         package var kpis: [RunKPI]
 
         enum CodingKeys: String, CodingKey {
-            case documents, compliant, nonCompliant = "non_compliant", invalid, unjudged, kpis
+            case documents, compliant, nonCompliant = "non_compliant", invalid, unjudged, notChecked = "not_checked", kpis
         }
 
         package func write(to out: inout JSONOut) {
@@ -311,6 +313,8 @@ package enum ReportJSON {
                 o.int(invalid)
                 o.key("unjudged")
                 o.int(unjudged)
+                o.key("not_checked")
+                o.int(notChecked)
                 o.key("kpis")
                 o.array(kpis) { $0.write($1) }
             }
@@ -387,7 +391,7 @@ package enum ReportJSON {
         let c = tracker.counts
         return Summary(
             documents: tracker.total, compliant: c[.compliant] ?? 0, nonCompliant: c[.nonCompliant] ?? 0, invalid: c[.invalid] ?? 0,
-            unjudged: tracker.unjudged,
+            unjudged: tracker.unjudged, notChecked: tracker.notChecked,
             kpis: tracker.kpis.map { t in
                 RunKPI(
                     contract: t.contract, clause: t.kpi.clause, number: t.kpi.number, requirement: t.kpi.requirement,

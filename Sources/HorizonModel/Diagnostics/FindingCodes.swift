@@ -178,6 +178,7 @@ package enum FindingCodes {
     /// verdicts, reporting frequencies, and examples in help text.
     package static let notCodes: Set<String> = [
         "approaching-target", "requires-improvement", "data-missing", "not-met", "partly-met", "not-yet-due", "not-applicable",
+        "not-checked",
         "non-compliant", "half-yearly", "housing-related-support",
         "housing-support",
     ]

@@ -1,6 +1,7 @@
 /// `evidence`: the file a document names (the policy) must be in the evidence folder, inside
-/// it, and match the SHA-256 the document gives. Without an evidence folder the rule is met
-/// unchecked. Its findings have codes of their own, so its rules take no `code`.
+/// it, and match the SHA-256 the document gives. Without an evidence folder the rule is not
+/// checked (its fields must still be given). Its findings have codes of their own, so its rules
+/// take no `code`.
 ///
 /// ```yaml
 /// - kind: evidence
@@ -27,8 +28,8 @@ package struct Evidence: RuleKind {
     }
 
     package func judge(_ context: inout some RuleContext) -> Outcome {
-        guard let evidence = context.evidence else { return .pass }
         guard let path = context.text(document), let expected = context.text(digest) else { return .unknown }
+        guard let evidence = context.evidence else { return .notChecked }
         func error(_ code: String, at field: FieldRef, _ message: String) -> Outcome {
             context.report(.error, code, at: field, field: field, message)
             return .fail

@@ -255,6 +255,9 @@ package enum Outcome: Sendable, Hashable {
     case warn
     /// Not due yet in this period.
     case notYetDue
+    /// Could not be checked with what the run was given (the policy file, without an evidence
+    /// folder): neither met nor not met, and no finding.
+    case notChecked
     /// Does not apply to this document (a share of none).
     case notApplicable
     /// Cannot be judged: a field or parameter it needs is missing or unreadable (already reported).
