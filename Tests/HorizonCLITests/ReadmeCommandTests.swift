@@ -40,21 +40,30 @@ let readmeSkips: [String: String] = [
 
 /// What the scratch folder needs before a command, standing for what a user does by hand.
 let readmePreparations: [String: (what: String, prepare: @Sendable (URL) throws -> Void)] = [
+    "horizon template Contracts/housing-related-support.yaml --period 6 --evidence my-evidence/ > my-return.yaml": (
+        "the supplier has put the policy file alone in my-evidence/ (the bundled policy, as our-policy.pdf)",
+        { scratch in
+            let evidence = scratch.appendingPathComponent("my-evidence")
+            try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: scratch.appendingPathComponent("Contracts/evidence/hrs-da-workplace-policy-v2.txt"),
+                to: evidence.appendingPathComponent("our-policy.pdf"))
+        }
+    ),
     "horizon check Contracts/housing-related-support.yaml my-return.yaml --evidence my-evidence/": (
-        "the supplier has filled in my-return.yaml (the bundled good return for period 6) and put the policy in my-evidence/",
+        "the supplier has filled in my-return.yaml (the bundled good return for period 6, which names the policy by its own file name)",
         { scratch in
             let manager = FileManager.default
             let target = scratch.appendingPathComponent("my-return.yaml")
             try? manager.removeItem(at: target)
             try manager.copyItem(at: scratch.appendingPathComponent("Contracts/returns/hrs-2027-q2-good.yaml"), to: target)
+            // The bundled return names the policy by its own file name.
             let evidence = scratch.appendingPathComponent("my-evidence")
-            try manager.createDirectory(at: evidence, withIntermediateDirectories: true)
-            let policy = "hrs-da-workplace-policy-v2.txt"
-            try? manager.removeItem(at: evidence.appendingPathComponent(policy))
-            try manager.copyItem(
-                at: scratch.appendingPathComponent("Contracts/evidence/\(policy)"), to: evidence.appendingPathComponent(policy))
+            try manager.moveItem(
+                at: evidence.appendingPathComponent("our-policy.pdf"), to: evidence.appendingPathComponent("hrs-da-workplace-policy-v2.txt")
+            )
         }
-    )
+    ),
 ]
 
 /// One fenced block of the README.
@@ -283,7 +292,7 @@ struct ReadmeCommandTests {
                 return found
             }
             // The help's options, less those every command has (the README says so under the table).
-            let helpText = help.output.joined(separator: "\n")
+            let helpText = help.output.drop { !$0.hasPrefix("OPTIONS:") }.joined(separator: "\n")
             let helpOptions = options(helpText).subtracting(["--help", "--version", "--max-input-size"])
             #expect(
                 options(line) == helpOptions,

@@ -496,7 +496,7 @@ struct Judgement {
         let state = blank ? "is empty" : "is missing"
         guard let spec = library.field(field) else { return "'\(field)' \(state)" }
         var how = "give \(FieldTyping.expectation(spec.type)): \(spec.meaning.lowercasedFirst)"
-        if spec.type == .hex { how += " (compute it with 'sha256sum FILE', or 'Get-FileHash FILE' on Windows)" }
+        if spec.type == .hex { how += " (run 'horizon evidence FILE' on the policy file, and copy the sha256 it prints)" }
         return "'\(field)' \(state): \(how)"
     }
 

@@ -73,11 +73,20 @@ package enum TemplateWriter {
     ///   - kind: Return or bid.
     ///   - format: YAML (with comments) or CSV (`field,value`).
     ///   - period: The period whose dates to fill in, if any.
+    ///   - filled: Values to write in, by field id, each with a comment saying where it came
+    ///     from (the policy file's name and SHA-256, from `--evidence`).
     /// - Returns: The template's text.
     package static func render(
-        _ contract: Contract, library: Library, kind: DocumentKind, format: TemplateFormat, period: ReportingPeriod? = nil
+        _ contract: Contract, library: Library, kind: DocumentKind, format: TemplateFormat, period: ReportingPeriod? = nil,
+        filled: [String: (value: String, comment: String)] = [:]
     ) -> String {
-        let all = grouped(entries(contract, library: library, kind: kind, period: period))
+        var all = grouped(entries(contract, library: library, kind: kind, period: period))
+        for index in all.indices {
+            if let fill = filled[all[index].field] {
+                all[index].value = fill.value
+                all[index].comment += ". " + fill.comment
+            }
+        }
         switch format {
         case .csv:
             // The third column, 'about', says what each field means; the checker ignores it.
@@ -143,8 +152,8 @@ package enum TemplateWriter {
 }
 
 /// Writing values into YAML so that they read back as the same text.
-enum YAMLText {
-    static func quoteIfNeeded(_ text: String) -> String {
+package enum YAMLText {
+    package static func quoteIfNeeded(_ text: String) -> String {
         let plainSafe =
             !text.isEmpty
             && text.unicodeScalars.allSatisfy { scalar in
@@ -176,7 +185,7 @@ enum YAMLText {
 }
 
 /// Writing values into CSV.
-enum CSVText {
+package enum CSVText {
     /// The characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection
     /// guidance): a cell starting with one is written with an apostrophe before it, which a
     /// spreadsheet shows as text, and which `check` reads back as the original text.
@@ -190,7 +199,7 @@ enum CSVText {
         text.unicodeScalars.first { $0 != "'" }.map { formulaStarts.contains($0) } == true
     }
 
-    static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         let text = startsFormula(text) ? "'" + text : text
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

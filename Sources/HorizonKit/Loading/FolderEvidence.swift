@@ -1,3 +1,4 @@
+internal import Foundation
 package import HorizonModel
 
 #if canImport(Glibc)
@@ -71,6 +72,35 @@ package struct FolderEvidence: EvidenceSource {
             return .found(sha256: Digest.sha256(bytes))
         } catch {
             return .unreadable(error.finding.message)
+        }
+    }
+
+    /// The one file at the top of the folder (hidden files aside), for filling in a template:
+    /// the supplier keeps the policy there. Throws when there is none, or more than one.
+    ///
+    /// - Returns: The file's name and SHA-256.
+    package func onlyFile() throws(InputError) -> (name: String, sha256: String) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { name in
+            // A link counts as a file here, so that it is named as a link rather than passed over.
+            var info = stat()
+            let kind = lstat(root + "/" + name, &info) == 0 ? info.st_mode & S_IFMT : 0
+            return !name.hasPrefix(".") && (kind == S_IFREG || kind == S_IFLNK)
+        }.sorted()
+        guard names.count == 1, let name = names.first else {
+            let found = names.isEmpty ? "holds no file" : "holds \(names.count) files"
+            throw InputError(
+                "unreadable-file",
+                "the evidence folder \(found); keep only the policy file there to fill in the template from it, or run 'horizon evidence FILE' for the file you name in the return",
+                at: .start(of: root))
+        }
+        switch lookup(name) {
+        case .found(let sha256): return (name, sha256)
+        case .missing, .outside:
+            throw InputError(
+                "unreadable-file", "the policy file is a link, which is never followed: put the file itself there",
+                at: .start(of: root + "/" + name))
+        case .unreadable(let reason):
+            throw InputError("unreadable-file", reason, at: .start(of: root + "/" + name))
         }
     }
 }

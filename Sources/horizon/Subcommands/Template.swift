@@ -21,6 +21,12 @@ struct Template: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Fill in the policy file's name and SHA-256 from this folder, which must hold the policy file alone (a return only).",
+            valueName: "DIR"))
+    var evidence: String?
+
     @OptionGroup var options: LibraryOptions
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -46,8 +52,28 @@ struct Template: ParsableCommand {
             }
             chosen = found
         }
+        var filled: [String: (value: String, comment: String)] = [:]
+        if let evidence {
+            if kind == .bid {
+                Output.error("--evidence applies to returns only")
+                throw ExitCode(64)
+            }
+            do {
+                let file = try FolderEvidence(folder: evidence, limits: options.limits).onlyFile()
+                if let fields = resolved.clauses.evidenceFields {
+                    filled[fields.document] = (file.name, "Filled in by horizon from the evidence folder")
+                    filled[fields.digest] = (
+                        file.sha256, "Computed by horizon from \(file.name); if you change the file, make the template again"
+                    )
+                }
+            } catch {
+                Output.report(inputErrors: [error])
+                throw ExitCode(2)
+            }
+        }
         let text = TemplateWriter.render(
-            resolved, library: library, kind: kind == .return ? .return : .bid, format: format == .yaml ? .yaml : .csv, period: chosen)
+            resolved, library: library, kind: kind == .return ? .return : .bid, format: format == .yaml ? .yaml : .csv, period: chosen,
+            filled: filled)
         if let output {
             do {
                 // Never over an input: the contract or any file of the library.

@@ -44,7 +44,8 @@ package struct Evidence: RuleKind {
             if actual == expected { return .pass }
             return error(
                 "evidence-digest-mismatch", at: digest,
-                "the file named by '\(document)' has the SHA-256 \(actual), not the '\(digest)' given")
+                "the file named by '\(document)' has the SHA-256 \(actual), not the '\(digest)' given: if it is the right file, copy that into '\(digest)' (or run 'horizon evidence FILE'); if not, put the right file in the evidence folder"
+            )
         case .missing:
             return error(
                 "evidence-missing", at: document, "the file \(context.quoted(path)) named by '\(document)' is not in the evidence folder")
@@ -56,5 +57,21 @@ package struct Evidence: RuleKind {
         case .unreadable(let reason):
             return error("evidence-missing", at: document, "the file named by '\(document)' could not be read: \(reason)")
         }
+    }
+}
+
+extension Sequence<Clause> {
+    /// The fields that name the policy file and its SHA-256, from the first `evidence` rule of
+    /// these clauses' return requirements (for filling them in: `horizon evidence`,
+    /// `horizon template --evidence`).
+    package var evidenceFields: (document: String, digest: String)? {
+        for clause in self {
+            for requirement in clause.requirements {
+                for rule in requirement.rules {
+                    if let evidence = rule.kind as? Evidence { return (evidence.document.id, evidence.digest.id) }
+                }
+            }
+        }
+        return nil
     }
 }
