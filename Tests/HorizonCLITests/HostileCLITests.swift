@@ -389,6 +389,7 @@ private let cases: [HostileCase] = [
     .document("return-bom-crlf.json", 0, [(36, 36, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     // Returns in CSV
     .error("return-semicolon.csv", 2, 1, 1, "csv-semicolon", "separated by semicolons"),
+    .error("return-excel.xlsx", 2, 1, 1, "spreadsheet-file", "this is an Excel workbook (.xlsx)"),
     .error("return-extra-columns.csv", 2, 25, 20, "csv-columns", "this row has 3 columns"),
     .error("return-thousands.csv", 2, 33, 23, "csv-columns", "write the number without a thousands separator (1200)"),
     .error("return-bad-header.csv", 2, 1, 1, "csv-header", "the first row must be 'field,value'"),

@@ -122,22 +122,38 @@ package enum CSVReader {
     }
 
     /// Reads a CSV supplier document.
+    /// Refuses a semicolon-separated export (a spreadsheet's regional setting), told by its
+    /// first line: semicolons outside quotes and no comma, whatever the number of columns and
+    /// whether or not the cells are quoted. Read before the rows, whose quoting it would confuse.
+    static func rejectSemicolons(_ bytes: [UInt8], file: String) throws(InputError) {
+        var semicolons = 0
+        var inQuotes = false
+        for byte in bytes.dropFirst(TextChecks.utf8BOMLength(bytes)) {
+            if byte == 0x0A || byte == 0x0D { break }
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if inQuotes { continue }
+            if byte == UInt8(ascii: ",") { return }
+            if byte == UInt8(ascii: ";") { semicolons += 1 }
+        }
+        if semicolons > 0 {
+            throw InputError(
+                "csv-semicolon",
+                "the file is separated by semicolons (a spreadsheet's regional setting), not commas: save it again as comma-separated (in Excel, Save As 'CSV UTF-8 (Comma delimited)'; in LibreOffice, Save As 'Text CSV' with ',' as the field delimiter)",
+                at: .start(of: file))
+        }
+    }
+
     static func document(
         _ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String, table: FieldTable = .headerOnly
     ) throws(InputError)
         -> SupplierDocument
     {
+        try rejectSemicolons(bytes, file: file)
         let rows = try rows(bytes, file: file, limits: limits)
         guard let header = rows.first else {
             throw InputError("empty-file", "the file is empty; a CSV return starts with the row 'field,value'", at: .start(of: file))
         }
         let names = header.map { $0.text.trimmed.lowercased() }
-        if names.count == 1 && names[0].contains(";") {
-            throw InputError(
-                "csv-semicolon",
-                "the file is separated by semicolons (a spreadsheet's regional setting); save it as comma-separated CSV with the header 'field,value'",
-                at: header[0].location)
-        }
         guard names.count >= 2, names[0] == "field", names[1] == "value" else {
             throw InputError("csv-header", "the first row must be 'field,value' (or 'field,value,about')", at: header[0].location)
         }

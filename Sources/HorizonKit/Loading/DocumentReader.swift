@@ -152,6 +152,7 @@ package enum DocumentReader {
     ) throws(InputError)
         -> SupplierDocument
     {
+        try TextChecks.rejectSpreadsheets(bytes, file: file)
         let digest = Digest.sha256(bytes)
         switch Format(path: file) {
         case .yaml:

@@ -22,6 +22,27 @@ enum TextChecks {
         }
     }
 
+    /// Refuses a spreadsheet saved in its own format (given a `.csv`, `.yaml` or any name): an
+    /// Excel workbook or OpenDocument spreadsheet (a ZIP archive) or an Excel 97–2003 workbook
+    /// (an OLE2 compound file), told by their first bytes, with what to do instead.
+    static func rejectSpreadsheets(_ bytes: [UInt8], file: String) throws(InputError) {
+        let save = "in the spreadsheet, choose Save As, pick 'CSV UTF-8 (Comma delimited)', and check that file"
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // An OpenDocument file stores its type first, uncompressed, as the entry 'mimetype'.
+            let head = String(decoding: bytes.prefix(120), as: UTF8.self)
+            let what =
+                head.contains("opendocument.spreadsheet")
+                ? "an OpenDocument spreadsheet (.ods)"
+                : head.contains("opendocument") ? "an OpenDocument file" : "an Excel workbook (.xlsx) or another zipped file"
+            throw InputError("spreadsheet-file", "this is \(what), not a CSV, YAML or JSON text file: \(save)", at: .start(of: file))
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw InputError(
+                "spreadsheet-file", "this is an Excel 97-2003 workbook (.xls) or another Office file, not a text file: \(save)",
+                at: .start(of: file))
+        }
+    }
+
     /// The 1-based line and column (in Unicode scalars) of a byte offset.
     static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String, from start: Int = 0) -> SourceLocation {
         var line = 1

@@ -57,6 +57,7 @@ package enum FindingCodes {
         reading("csv-header", "no `field,value` header row"),
         reading("csv-columns", "a row with a third column, or a value without a name"),
         reading("csv-semicolon", "a semicolon-separated export: save as comma-separated"),
+        reading("spreadsheet-file", "a spreadsheet in its own format (.xlsx, .xls, .ods): save it as CSV"),
         reading("not-a-document", "no `return:` or `bid:` at the top"),
         reading("wrong-document-kind", "a contract spec given as a document, or both kinds at once"),
         reading("unknown-contract", "a document names a contract that was not given"),
