@@ -334,15 +334,15 @@ private enum KnownBugs {
 private let cases: [HostileCase] = [
     // Returns in YAML: unreadable (exit 2)
     .error(
-        "return-truncated.yaml", 2, 30, 1, "yaml-syntax", "did not find expected ',' or '}'", note: (29, 11, "while parsing a flow mapping")
+        "return-truncated.yaml", 2, 30, 1, "yaml-syntax", "did not find expected ',' or '}'", note: (29, 11, "the '{' opened here")
     ),
     .error("return-binary-junk.yaml", 2, 1, 1, "invalid-encoding", "the file is not valid UTF-8"),
     .error("return-invalid-utf8.yaml", 2, 4, 38, "invalid-encoding", "the file is not valid UTF-8"),
-    .error("return-utf16.yaml", 2, 1, 1, "invalid-encoding", "the file is UTF-16 encoded; save it as UTF-8"),
-    .error("return-control-char.yaml", 2, 8, 30, "invalid-encoding", "control character (byte 0x01)"),
-    .error("return-nul-byte.yaml", 2, 25, 21, "invalid-encoding", "control character (byte 0x00)"),
-    .error("return-tab-indent.yaml", 2, 10, 1, "tab-indent", "a tab is used for indentation; YAML indents with spaces only"),
-    .error("return-alias-bomb.yaml", 2, 35, 10, "alias-not-allowed", "aliases ('*name') are not allowed"),
+    .error("return-utf16.yaml", 2, 1, 1, "invalid-encoding", "the file is saved as 'Unicode' (UTF-16)"),
+    .error("return-control-char.yaml", 2, 8, 30, "invalid-encoding", "hidden control character here (byte 0x01)"),
+    .error("return-nul-byte.yaml", 2, 25, 21, "invalid-encoding", "hidden control character here (byte 0x00)"),
+    .error("return-tab-indent.yaml", 2, 10, 1, "tab-indent", "this line is indented with a tab: indent with spaces instead"),
+    .error("return-alias-bomb.yaml", 2, 35, 10, "alias-not-allowed", "a value cannot start with '*'"),
     .error(
         "return-duplicate-key.yaml", 2, 29, 60, "duplicate-key", "duplicate key 'trained'", note: (29, 33, "'trained' first appears here")),
     .error("return-root-list.yaml", 2, 2, 1, "not-a-document", "not a list"),
@@ -355,10 +355,11 @@ private let cases: [HostileCase] = [
     .error("return-both-kinds.yaml", 2, 34, 1, "wrong-document-kind", "a return or a bid, not both", note: (2, 1, "'return' is here")),
     // libyaml reads a double-quoted value across lines to the next quote, on line 13.
     .error(
-        "return-unclosed-quote.yaml", 2, 13, 28, "yaml-syntax", "did not find expected key", note: (3, 3, "while parsing a block mapping")),
+        "return-unclosed-quote.yaml", 2, 13, 28, "yaml-syntax", "did not find expected key",
+        note: (3, 3, "the section this line belongs to starts here")),
     .error(
         "return-unclosed-quote-eof.yaml", 2, 34, 1, "yaml-syntax", "found unexpected end of stream",
-        note: (33, 28, "while scanning a quoted scalar")),
+        note: (33, 28, "the quoted value starts here")),
     // Returns in YAML: readable but wrong (exit 1)
     .error("return-date-slashes.yaml", 1, 11, 15, "wrong-type", "must be a date written YYYY-MM-DD, such as 2026-12-31, not '31/12/2026'"),
     .error("return-date-feb30.yaml", 1, 26, 21, "wrong-type", "is not a real date: '2027-02-30'"),
@@ -384,7 +385,7 @@ private let cases: [HostileCase] = [
     .error("return-nan.json", 2, 30, 27, "json-syntax", "'NaN' is not a JSON value"),
     .error("return-newline-in-string.json", 2, 27, 26, "json-syntax", "a control character or line break inside a string"),
     .error("return-whitespace-only.json", 2, 1, 1, "empty-file", "the file is empty"),
-    .error("return-invalid-utf8.json", 2, 4, 43, "invalid-encoding", "not valid UTF-8 (byte 0xE9)"),
+    .error("return-invalid-utf8.json", 2, 4, 43, "invalid-encoding", "not valid UTF-8 here (byte 0xE9"),
     .error("return-date-slashes.json", 1, 12, 19, "wrong-type", "not '31/12/2026'"),
     .document("return-bom-crlf.json", 0, [(36, 36, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     // Returns in CSV
@@ -417,8 +418,8 @@ private let cases: [HostileCase] = [
     .document("return-bom.csv", 0, [(41, 1, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     // Bids
     .error(
-        "bid-truncated.yaml", 2, 7, 29, "yaml-syntax", "found unexpected end of stream", note: (7, 21, "while scanning a quoted scalar")),
-    .error("bid-alias.yaml", 2, 20, 7, "alias-not-allowed", "aliases ('*name') are not allowed"),
+        "bid-truncated.yaml", 2, 7, 29, "yaml-syntax", "found unexpected end of stream", note: (7, 21, "the quoted value starts here")),
+    .error("bid-alias.yaml", 2, 20, 7, "alias-not-allowed", "a value cannot start with '*'"),
     .error("bid-comments.json", 2, 2, 3, "json-syntax", "comments are not allowed in JSON"),
     .error("bid-trailing-comma.json", 2, 5, 3, "json-syntax", "a trailing comma before '}'"),
     .error("bid-semicolon.csv", 2, 1, 1, "csv-semicolon", "separated by semicolons"),
@@ -429,15 +430,15 @@ private let cases: [HostileCase] = [
     // Contract specifications
     .contract(
         "contract-truncated.yaml", 2, 15, 1, "yaml-syntax", "did not find expected ',' or '}'",
-        note: (14, 12, "while parsing a flow mapping")),
+        note: (14, 12, "the '{' opened here")),
     .contract("contract-truncated.yaml", 2, 15, 1, "yaml-syntax", "did not find expected ',' or '}'", command: "generate"),
     .contract("contract-truncated.yaml", 2, 15, 1, "yaml-syntax", "did not find expected ',' or '}'", command: "check"),
     .contract(
-        "contract-tab-indent.yaml", 2, 8, 1, "tab-indent", "a tab is used for indentation", note: (7, 13, "while scanning a plain scalar")),
+        "contract-tab-indent.yaml", 2, 8, 1, "tab-indent", "this line is indented with a tab", note: (7, 13, "the value starts here")),
     .contract(
         "contract-duplicate-key.yaml", 2, 12, 3, "duplicate-key", "duplicate key 'start'", note: (10, 3, "'start' first appears here")),
     .contract("contract-empty.yaml", 2, 1, 1, "empty-file", "the contract file is empty"),
-    .contract("contract-alias.yaml", 2, 7, 13, "alias-not-allowed", "aliases ('*name') are not allowed"),
+    .contract("contract-alias.yaml", 2, 7, 13, "alias-not-allowed", "a value cannot start with '*'"),
     .contract("contract-invalid-utf8.yaml", 2, 5, 52, "invalid-encoding", "not valid UTF-8"),
     .contract("contract-multiple-documents.yaml", 2, 20, 1, "multiple-documents", "only one YAML document"),
     .contract("contract-date-slashes.yaml", 1, 10, 10, "wrong-type", "must be a date written YYYY-MM-DD that exists, not '01/04/2026'"),
@@ -455,13 +456,13 @@ private let cases: [HostileCase] = [
     },
     // Library folders
     .library(
-        "library-truncated", 2, 8, 1, "yaml-syntax", "did not find expected ',' or ']'", note: (7, 13, "while parsing a flow sequence")),
+        "library-truncated", 2, 8, 1, "yaml-syntax", "did not find expected ',' or ']'", note: (7, 13, "the '[' opened here")),
     .library("library-truncated", 2, 8, 1, "yaml-syntax", "did not find expected ',' or ']'", command: "check"),
     .library("library-duplicate-key", 2, 5, 3, "duplicate-key", "duplicate key 'id'", note: (3, 3, "'id' first appears here")),
     .library("library-invalid-utf8", 2, 4, 17, "invalid-encoding", "not valid UTF-8"),
-    .library("library-tab-indent", 2, 4, 1, "tab-indent", "a tab is used for indentation"),
-    .library("library-binary", 2, 1, 1, "invalid-encoding", "control character (byte 0x7F)"),
-    .library("library-alias", 2, 6, 11, "alias-not-allowed", "aliases ('*name') are not allowed"),
+    .library("library-tab-indent", 2, 4, 1, "tab-indent", "this line is indented with a tab"),
+    .library("library-binary", 2, 1, 1, "invalid-encoding", "hidden control character here (byte 0x7F)"),
+    .library("library-alias", 2, 6, 11, "alias-not-allowed", "a value cannot start with '*'"),
     .library("library-utf16", 2, 1, 1, "invalid-encoding", "UTF-16"),
     .library("library-empty-clause", 1, 1, 1, "empty-file", "the file is empty"),
     .library("library-list-not-map", 1, 2, 1, "wrong-type", "a clause file must be a map of keys and values, not a list"),

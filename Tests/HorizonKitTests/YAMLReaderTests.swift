@@ -295,27 +295,29 @@ struct YAMLErrorTests {
         // Aliases and documents
         ErrorCase(
             "an alias", "a: &x 1\nb: *x\n", code: "alias-not-allowed", at: 2, 4,
-            "aliases ('*name') are not allowed in Horizon files; write the value out in full"),
+            "a value cannot start with '*' (YAML reads that as a reference to another value)"),
         ErrorCase(
             "two documents", "a: 1\n---\nb: 2\n", code: "multiple-documents", at: 2, 1,
             "only one YAML document is allowed in a file; remove the second '---'"),
         ErrorCase("two explicit documents", "---\na: 1\n---\nb: 2\n", code: "multiple-documents", at: 3, 1, "only one YAML document"),
         // Syntax
         ErrorCase(
-            "a broken flow sequence", "a: [1, 2\nb: 3\n", code: "yaml-syntax", at: 2, 2, "did not find expected ',' or ']'",
-            note: (1, 4, "while parsing a flow sequence")),
+            "a broken flow sequence", "a: [1, 2\nb: 3\n", code: "yaml-syntax", at: 2, 2,
+            "the '[' opened where the note points is not closed: check for a missing ',' between items or a missing ']' at the end [did not find expected ',' or ']']",
+            note: (1, 4, "the '[' opened here")),
         ErrorCase(
             "a tab indents a key", "a:\n\tb: 1\n", code: "tab-indent", at: 2, 1,
-            "a tab is used for indentation; YAML indents with spaces only"),
+            "this line is indented with a tab: indent with spaces instead"),
         ErrorCase(
-            "a tab after spaces indents a key", "a:\n  b: 1\n  \tc: 2\n", code: "tab-indent", at: 3, 3, "a tab is used for indentation"),
+            "a tab after spaces indents a key", "a:\n  b: 1\n  \tc: 2\n", code: "tab-indent", at: 3, 3, "this line is indented with a tab"),
         ErrorCase(
             "a syntax error after CRLF lines is on its own line", "a: 1\r\nb: 2\r\nc: [x\r\nd: 4\r\n", code: "yaml-syntax", at: 4, 2,
-            "did not find expected ',' or ']'", note: (3, 4, "while parsing a flow sequence")),
+            "the '[' opened where the note points is not closed", note: (3, 4, "the '[' opened here")),
         // Encoding
         ErrorCase(
             "an invalid UTF-8 byte", bytes: Array("a: 1\nb: x".utf8) + [0xFF] + Array("y\n".utf8), code: "invalid-encoding", at: 2, 5,
-            "the file is not valid UTF-8 (invalid leading UTF-8 octet); save it as UTF-8"),
+            "the file is not valid UTF-8 here (often a £ sign, a curly quote or an accented letter saved by an older program): save it again as UTF-8 (Excel: Save As 'CSV UTF-8 (Comma delimited)'; Notepad: Save As with Encoding 'UTF-8') [invalid leading UTF-8 octet]"
+        ),
         ErrorCase(
             "an invalid UTF-8 byte after a two-byte letter", bytes: Array("é: ".utf8) + [0xFF] + Array("\n".utf8),
             code: "invalid-encoding", at: 1, 4, "the file is not valid UTF-8"),
@@ -331,16 +333,16 @@ struct YAMLErrorTests {
             code: "invalid-encoding", at: 2, 5, "the file is not valid UTF-8"),
         ErrorCase(
             "a control character", bytes: Array("a: ".utf8) + [0x01] + Array("\n".utf8), code: "invalid-encoding", at: 1, 4,
-            "the file holds a control character (byte 0x01); it may be binary or not UTF-8"),
+            "the file holds a hidden control character here (byte 0x01), so it may not be a text file"),
         ErrorCase(
             "a NUL byte", bytes: Array("a: 1\nb: ".utf8) + [0x00] + Array("\n".utf8), code: "invalid-encoding", at: 2, 4,
-            "the file holds a control character (byte 0x00)"),
+            "the file holds a hidden control character here (byte 0x00)"),
         ErrorCase(
             "a UTF-16 little-endian byte order mark", bytes: [0xFF, 0xFE, 0x61, 0x00, 0x3A, 0x00], code: "invalid-encoding", at: 1, 1,
-            "the file is UTF-16 encoded; save it as UTF-8"),
+            "the file is saved as 'Unicode' (UTF-16)"),
         ErrorCase(
             "a UTF-16 big-endian byte order mark", bytes: [0xFE, 0xFF, 0x00, 0x61, 0x00, 0x3A], code: "invalid-encoding", at: 1, 1,
-            "the file is UTF-16 encoded; save it as UTF-8"),
+            "the file is saved as 'Unicode' (UTF-16)"),
         // Limits
         ErrorCase(
             "100 nested flow lists", String(repeating: "[", count: 100) + String(repeating: "]", count: 100), code: "too-deep", at: 1, 65,

@@ -480,7 +480,7 @@ struct Judgement {
     /// A typing problem's message, unless the value looks like personal data: that is never
     /// quoted back (checkPrivacy reports it), and the message says only what the field needs.
     func safe(_ problem: TypingError, _ value: DocumentValue, _ type: FieldType) -> String {
-        PersonalData.detect(value.text, datesToo: false) == nil
+        PersonalData.detect(value.text, datesToo: false) == nil && !library.personNames.detect(value.text)
             ? problem.message : "must be \(FieldTyping.expectation(type)); the value given is not repeated here"
     }
 
@@ -502,7 +502,7 @@ struct Judgement {
 
     /// A value quoted for a message, unless it looks like personal data.
     func quoted(_ text: String) -> String {
-        PersonalData.quoted(text)
+        library.personNames.detect(text) ? "(text that looks like personal data, not repeated here)" : PersonalData.quoted(text)
     }
 
     func location(_ id: String) -> SourceLocation {
@@ -653,7 +653,7 @@ struct Judgement {
                 let id = checker.table.ids[slot]
                 add(
                     .info, "small-number",
-                    "a count from 1 to \(checker.threshold) may identify someone: suppress '\(id)' before publishing",
+                    "'\(id)' is from 1 to \(checker.threshold), small enough to identify someone: send it as it is (the return needs no change), but never publish or share this figure on its own; show it as '\(checker.threshold) or fewer'",
                     at: document.location(of: value), field: id)
             }
         case .failure(let problem):

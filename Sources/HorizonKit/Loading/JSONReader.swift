@@ -95,7 +95,9 @@ package enum JSONReader {
                         TextChecks.location(ofByte: i, in: $0, file: file, from: TextChecks.utf8BOMLength(bytes))
                     }
                     throw InputError(
-                        "invalid-encoding", "the file is not valid UTF-8 (byte \(TextChecks.hex(Int(byte)))); save it as UTF-8", at: at)
+                        "invalid-encoding",
+                        "the file is not valid UTF-8 here (byte \(TextChecks.hex(Int(byte))), often a £ sign, a curly quote or an accented letter saved by an older program): \(TextChecks.saveAsUTF8)",
+                        at: at)
                 }
                 i += length
             }

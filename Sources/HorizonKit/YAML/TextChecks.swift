@@ -10,6 +10,9 @@ enum TextChecks {
         }
     }
 
+    /// What to do about a file in another encoding, in the words of the programs that wrote it.
+    static let saveAsUTF8 = "save it again as UTF-8 (Excel: Save As 'CSV UTF-8 (Comma delimited)'; Notepad: Save As with Encoding 'UTF-8')"
+
     /// 3 when the bytes start with a UTF-8 byte order mark, else 0.
     static func utf8BOMLength(_ bytes: [UInt8]) -> Int {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
@@ -18,7 +21,9 @@ enum TextChecks {
     /// Refuses UTF-16 and UTF-32 files, which a spreadsheet or Notepad may write.
     static func rejectOtherEncodings(_ bytes: [UInt8], file: String) throws(InputError) {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-            throw InputError("invalid-encoding", "the file is UTF-16 encoded; save it as UTF-8", at: .start(of: file))
+            throw InputError(
+                "invalid-encoding", "the file is saved as 'Unicode' (UTF-16), which Horizon does not read: \(saveAsUTF8)",
+                at: .start(of: file))
         }
     }
 

@@ -114,7 +114,7 @@ private struct Builder {
         case YAML_ALIAS_EVENT:
             throw InputError(
                 "alias-not-allowed",
-                "aliases ('*name') are not allowed in Horizon files; write the value out in full", at: start)
+                YAMLWords.alias, at: start)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text: String
@@ -201,10 +201,11 @@ private struct Builder {
             switch problem {
             case "invalid leading UTF-8 octet", "incomplete UTF-8 octet sequence", "invalid trailing UTF-8 octet",
                 "invalid length of a UTF-8 sequence", "invalid Unicode character":
-                detail = "the file is not valid UTF-8 (\(problem)); save it as UTF-8"
+                detail =
+                    "the file is not valid UTF-8 here (often a £ sign, a curly quote or an accented letter saved by an older program): \(TextChecks.saveAsUTF8) [\(problem)]"
             case "control characters are not allowed":
                 detail =
-                    "the file holds a control character (byte \(TextChecks.hex(Int(parser.problem_value)))); it may be binary or not UTF-8"
+                    "the file holds a hidden control character here (byte \(TextChecks.hex(Int(parser.problem_value)))), so it may not be a text file: check it is the right file, then delete the character or copy the text into a fresh template"
             default:
                 detail = problem
             }
@@ -213,12 +214,15 @@ private struct Builder {
         let at = location(parser.problem_mark)
         var notes: [Note] = []
         if let context = parser.context {
-            notes.append(Note(String(cString: context), at: location(parser.context_mark)))
+            notes.append(Note(YAMLWords.note(String(cString: context)), at: location(parser.context_mark)))
         }
         if TextChecks.lineHasTabIndent(line: at.line, in: bytes, skip: skip) {
-            return InputError("tab-indent", "a tab is used for indentation; YAML indents with spaces only", at: at, notes: notes)
+            return InputError(
+                "tab-indent", "this line is indented with a tab: indent with spaces instead (most editors can turn tabs into spaces)",
+                at: at,
+                notes: notes)
         }
-        return InputError("yaml-syntax", problem, at: at, notes: notes)
+        return InputError("yaml-syntax", YAMLWords.problem(problem), at: at, notes: notes)
     }
 }
 
@@ -468,7 +472,7 @@ private struct FlatReader {
             }
         case YAML_ALIAS_EVENT:
             throw InputError(
-                "alias-not-allowed", "aliases ('*name') are not allowed in Horizon files; write the value out in full", at: location(mark))
+                "alias-not-allowed", YAMLWords.alias, at: location(mark))
         case YAML_SCALAR_EVENT:
             try count(mark)
             let scalar = event.data.scalar

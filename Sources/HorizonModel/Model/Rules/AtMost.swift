@@ -26,6 +26,6 @@ package struct AtMost: RuleKind {
     package func judge(_ context: inout some RuleContext) -> Outcome {
         guard let value = context.int(field), let bound = limit.value(in: context) else { return .unknown }
         if value <= bound { return .pass }
-        return context.fail(field, "'\(field)' (\(value)) is more than \(limit.named(bound, in: context))")
+        return context.fail(field, "'\(field)' (\(value)) is more than \(limit.named(bound, in: context))\(limit.tail(atMost: true))")
     }
 }

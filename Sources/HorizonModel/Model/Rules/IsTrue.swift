@@ -23,6 +23,12 @@ package struct IsTrue: RuleKind {
     package func judge(_ context: inout some RuleContext) -> Outcome {
         guard let value = context.bool(field) else { return .unknown }
         if value { return .pass }
-        return context.fail(field, "'\(field)' is false: \(context.requirementSummary.lowercasedFirst)")
+        // The requirement's summary says what the contract asks ("the local information sharing
+        // agreement is signed"): after "requires that", it reads as the duty, not as a fact.
+        let then =
+            context.documentKind == .bid
+            ? "a bid must answer true to meet it" : "if false is right, tell the commissioner what you are doing about it"
+        return context.fail(
+            field, "'\(field)' is false, but the contract requires that \(context.requirementSummary.lowercasedFirst): \(then)")
     }
 }

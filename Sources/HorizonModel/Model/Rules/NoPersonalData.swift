@@ -26,6 +26,6 @@ package struct NoPersonalData: RuleKind {
         // the finding points at the document's start and names the place in words.
         return context.fail(
             FieldRef(fields.first ?? "", slot: -1),
-            "\(which) personal data, which the contract forbids: \(context.requirementSummary.lowercasedFirst)")
+            "\(which) personal data, which the contract forbids in a return: remove it (each place is reported with what it seems to hold)")
     }
 }

@@ -147,6 +147,15 @@ package enum Operand: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// What a bound on figures means, after the finding: a figure above others it is part of
+    /// cannot be (the data disagree); a parameter is the contract's limit or minimum.
+    package func tail(atMost: Bool) -> String {
+        switch self {
+        case .fields: atMost ? "; it cannot be, as it counts some of the same people or things: check both figures" : ""
+        case .parameter: atMost ? ", the contract's limit" : ", the contract's minimum"
+        }
+    }
+
     /// The operand in a description: its fields, or the parameter's value.
     package func described(_ words: RuleWords) -> String {
         switch self {

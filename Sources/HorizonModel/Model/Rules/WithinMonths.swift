@@ -31,7 +31,7 @@ package struct WithinMonths: RuleKind {
         if date < earliest {
             return context.fail(
                 field,
-                "'\(field)' is \(date), more than \(count) months before the period end (\(end)); a review was due by \(date.adding(months: count))"
+                "'\(field)' is \(date), more than \(count) months before the period end (\(end)), more than the contract allows: it was due again by \(date.adding(months: count)); if the date is right, tell the commissioner when it will be done"
             )
         }
         if date > end {
