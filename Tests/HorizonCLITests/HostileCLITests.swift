@@ -480,7 +480,7 @@ private let cases: [HostileCase] = [
     HostileCase(name: "lint --library given a file") { _ in
         HostilePlan(
             arguments: ["lint", "--library", housing], status: 2,
-            expect: [.error(housing, 1, 1, "no-library", "no clause library folder here")])
+            expect: [.error(housing, 1, 1, "no-library", "Horizon cannot find its clause library")])
     },
     HostileCase(name: "lint of a library whose library.yaml is a folder") { folder in
         let library = folder.appendingPathComponent("library")

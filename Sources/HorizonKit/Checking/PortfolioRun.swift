@@ -118,7 +118,7 @@ package struct PortfolioRun: Sendable {
         if let reference = named?.text, let file = defective[reference] {
             let finding = Finding(
                 .error, "contract-defective",
-                "not judged: its contract \(reference) (\(file)) has errors, reported above; fix the contract and check again",
+                "not checked: the contract file for \(reference) (\(file)) has errors, listed above; the return or bid may be fine: ask for a corrected contract file (the commissioner's), then check again",
                 at: named.map(document.location(of:)) ?? document.start)
             return DocumentReport(
                 file: path, kind: document.kind, contract: reference, periodStart: nil, periodEnd: nil,

@@ -29,7 +29,10 @@ package enum LibraryLoader {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
 
         if !FileInput.isDirectory(base) {
-            let error = InputError("no-library", "no clause library folder here (give one with --library DIR)", at: .start(of: base))
+            let error = InputError(
+                "no-library",
+                "Horizon cannot find its clause library (the 'ClauseLibrary' folder that comes with Horizon) here: run the command from the folder that holds it, or add '--library' and that folder's path",
+                at: .start(of: base))
             return LibraryLoad(library: nil, findings: [], inputErrors: [error])
         }
 

@@ -81,7 +81,9 @@ struct Check: ParsableCommand {
             index += 1
         }
         for (reference, path) in defective.sorted(by: { $0.key < $1.key }) {
-            Output.error("contract \(reference) (\(path)) has errors; its documents are not judged until they are fixed")
+            Output.error(
+                "the contract file for \(reference) (\(path)) has errors (listed above), so no return or bid for it was checked: the contract's author must correct it"
+            )
         }
         paths = Array(paths[index...])
         if paths.isEmpty {
