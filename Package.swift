@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The .docx package (a ZIP archive), in the Office target only.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: property-based tests through Swift Testing (template round trips).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -43,12 +45,24 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Office formats (the schedule as .docx), over HorizonKit: a target of its own, so that
+        // the core stays free of zlib and Scripts/fuzz can compile the core's sources alone.
+        .target(
+            name: "HorizonOffice",
+            dependencies: [
+                "HorizonKit",
+                "HorizonModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
         // The thin command line over HorizonKit.
         .executableTarget(
             name: "horizon",
             dependencies: [
                 "HorizonKit",
                 "HorizonModel",
+                "HorizonOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -62,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "HorizonKitTests",
             dependencies: [
-                "HorizonKit", "HorizonModel",
+                "HorizonKit", "HorizonModel", "HorizonOffice",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures", "Snapshots"],

@@ -403,7 +403,7 @@ enum TextRenderer {
 /// Runs of white space (line breaks of folded YAML included) as single spaces. Leading and
 /// trailing space is kept, as one space, because a piece of text may sit between two pieces of
 /// markup ("the {{term:X}} adopted under {{ref:Y}}").
-func collapse(_ text: String) -> String {
+package func collapse(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var inSpace = false
@@ -420,12 +420,12 @@ func collapse(_ text: String) -> String {
 }
 
 /// "means " unless the definition already starts with a verb phrase such as "has the meaning".
-func meaningPrefix(_ text: String) -> String {
+package func meaningPrefix(_ text: String) -> String {
     text.hasPrefix("has ") || text.hasPrefix("means ") || text.hasPrefix("includes ") ? "" : "means "
 }
 
 /// The letters of the annexes after A and B.
-let annexLetters = ["C", "D", "E", "F", "G", "H"]
+package let annexLetters = ["C", "D", "E", "F", "G", "H"]
 
 /// The HTML anchor of a clause.
 func anchor(_ id: String) -> String { id.lowercased() }

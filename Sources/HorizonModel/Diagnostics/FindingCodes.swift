@@ -114,6 +114,7 @@ package enum FindingCodes {
         library("wrong-count", "`given-names.yaml` says a count its list does not hold"),
         library("unknown-name", "`given-names.yaml` marks as ambiguous a name not in its list"),
 
+        contract("xml-forbidden-character", "text a Word document cannot hold (a control character), with `--format docx`"),
         contract("missing-key", "a required key absent"),
         contract("unknown-key", "an unknown key (nearest suggested)"),
         contract("wrong-type", "a value of the wrong shape, such as a date that does not exist"),

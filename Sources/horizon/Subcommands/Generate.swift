@@ -1,6 +1,7 @@
 import ArgumentParser
 import HorizonKit
 import HorizonModel
+import HorizonOffice
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,14 +18,18 @@ struct Generate: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write into.", valueName: "DIR"))
     var output: String = "out"
 
-    @Option(help: "The schedule's format: markdown, html, text, or all; repeat it for several (one manifest covers them all).")
+    @Option(
+        help: "The schedule's format: markdown, html, text, docx (Word), or all; repeat it for several (one manifest covers them all).")
     var format: [Format] = [.markdown]
 
     @OptionGroup var options: LibraryOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, html, text, all
+        case markdown, html, text, docx, all
     }
+
+    /// Whether the Word schedule is asked for.
+    var wantsDOCX: Bool { format.contains(.docx) || format.contains(.all) }
 
     /// The schedule formats asked for, each once, in a fixed order.
     var schedules: [ScheduleFormat] {
@@ -42,6 +47,17 @@ struct Generate: ParsableCommand {
                 continue
             }
             resolved.append((contract, Digest.sha256(try readBytes(path))))
+        }
+        // A Word document cannot hold some characters a YAML escape can write ("\x01"): such a
+        // contract or library file is refused, at the text, before anything is written.
+        if wantsDOCX && !failed {
+            for path in contracts + libraryFiles.map(\.path) {
+                guard let root = try? YAMLReader.parse(try readBytes(path), file: path, limits: options.limits),
+                    let problem = XMLSafety.check(root)
+                else { continue }
+                Output.report(findings: [problem.finding])
+                failed = true
+            }
         }
         if failed {
             Output.error("nothing written: fix the contract errors above")
@@ -63,21 +79,30 @@ struct Generate: ParsableCommand {
             stems[stem] = contract.reference
         }
         // Assemble every file in memory first; only then write, each atomically.
-        var plan: [(path: String, text: String)] = []
+        var plan: [(path: String, bytes: [UInt8])] = []
         for (contract, digest) in resolved {
             let stem = output + "/" + safeName(contract.reference)
             let document = ScheduleBuilder.build(contract, library: library)
-            var files: [(path: String, text: String)] = schedules.map { schedule in
-                ("\(stem).schedule.\(schedule.fileExtension)", schedule.render(document))
+            var files: [(path: String, bytes: [UInt8])] = schedules.map { schedule in
+                ("\(stem).schedule.\(schedule.fileExtension)", Array(schedule.render(document).utf8))
+            }
+            if wantsDOCX {
+                do {
+                    files.append(("\(stem).schedule.docx", try DOCXWriter.render(document, reference: contract.reference)))
+                } catch {
+                    Output.report(inputErrors: [error])
+                    throw ExitCode(2)
+                }
             }
             files += [
-                ("\(stem).return.yaml", TemplateWriter.render(contract, library: library, kind: .return, format: .yaml)),
-                ("\(stem).return.csv", TemplateWriter.render(contract, library: library, kind: .return, format: .csv)),
-                ("\(stem).bid.yaml", TemplateWriter.render(contract, library: library, kind: .bid, format: .yaml)),
+                ("\(stem).return.yaml", Array(TemplateWriter.render(contract, library: library, kind: .return, format: .yaml).utf8)),
+                ("\(stem).return.csv", Array(TemplateWriter.render(contract, library: library, kind: .return, format: .csv).utf8)),
+                ("\(stem).bid.yaml", Array(TemplateWriter.render(contract, library: library, kind: .bid, format: .yaml).utf8)),
             ]
             let inputs = [(path: contract.file, sha256: digest)] + libraryFiles
-            let outputs = files.map { (path: baseName($0.path), sha256: Digest.sha256($0.text.utf8)) }
-            files.append(("\(stem).manifest.json", Manifest.json(contract, library: library, inputs: inputs, outputs: outputs)))
+            let outputs = files.map { (path: baseName($0.path), sha256: Digest.sha256($0.bytes)) }
+            files.append(
+                ("\(stem).manifest.json", Array(Manifest.json(contract, library: library, inputs: inputs, outputs: outputs).utf8)))
             plan += files
         }
         // A name the file system cannot hold is found now, not after the first files are written.
@@ -90,7 +115,7 @@ struct Generate: ParsableCommand {
             let inputs = contracts + libraryFiles.map(\.path)
             for file in plan { try FileOutput.checkNotInput(file.path, inputs: inputs) }
             // All or nothing: if any file cannot be written, none is, and what was there stays.
-            try FileOutput.writeAll(plan.map { ($0.path, Array($0.text.utf8)) })
+            try FileOutput.writeAll(plan)
         } catch {
             Output.report(inputErrors: [error])
             Output.error("nothing written")
