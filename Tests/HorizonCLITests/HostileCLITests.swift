@@ -763,6 +763,21 @@ private let cases: [HostileCase] = [
                 #expect(left == ["BHCC-2026-HRS-014.manifest.json", "BHCC-2026-HRS-014.schedule.md"], "\(left)")
             })
     },
+    HostileCase(name: "generate --format docx with a control character in the contract: refused at the text, nothing written") { folder in
+        // A YAML escape can put a character in a title that no Word document can hold; the
+        // other formats write it escaped, the Word schedule refuses it before anything is written.
+        let spec = try String(contentsOf: packageRoot.appendingPathComponent(housing), encoding: .utf8)
+        let input = folder.appendingPathComponent("c.yaml")
+        try write(
+            spec.replacingOccurrences(
+                of: "title: Housing-related support for young people", with: "title: \"Housing-related support\\x01 for young people\""),
+            to: input)
+        let out = folder.appendingPathComponent("out")
+        return HostilePlan(
+            arguments: ["generate", input.path, "--format", "docx", "--output", out.path], status: 1,
+            expect: [.error(input.path, 7, 10, "xml-forbidden-character", "U+0001, which a Word document cannot hold")],
+            after: { _, _ throws in #expect(!FileManager.default.fileExists(atPath: out.path), "an output folder was made") })
+    },
     HostileCase(name: "generate --output naming a file, not a folder: unwritable-output") { folder in
         let file = folder.appendingPathComponent("a-file")
         try write("x\n", to: file)

@@ -12,7 +12,7 @@ import Testing
 //
 // How the README is read:
 // - A fenced block with no language is a session: a line that starts with a command
-//   (`horizon`, `bash`, `swift`, or an environment assignment before one) is run with bash; the
+//   (`horizon`, `bash`, `swift`, `mkdir`, or an environment assignment before one) is run with bash; the
 //   lines after it, up to the next command, are an excerpt of what it prints (stdout and stderr
 //   together). A line that is `…` alone skips any number of lines; `…` inside a line stands for
 //   any text. An excerpt that does not start (end) with `…` must match the first (last) line.
@@ -41,7 +41,7 @@ let readmeSkips: [String: String] = [
 /// What the scratch folder needs before a command, standing for what a user does by hand.
 let readmePreparations: [String: (what: String, prepare: @Sendable (URL) throws -> Void)] = [
     "horizon template Contracts/housing-related-support.yaml --period 6 --evidence my-evidence/ > my-return.yaml": (
-        "the supplier has put the policy file alone in my-evidence/ (the bundled policy, as our-policy.pdf)",
+        "the supplier has copied the policy file into my-evidence/ (the bundled policy, as our-policy.pdf)",
         { scratch in
             let evidence = scratch.appendingPathComponent("my-evidence")
             try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
@@ -115,7 +115,7 @@ enum Readme {
     static func isCommand(_ line: String) -> Bool {
         var words = line.split(separator: " ").map(String.init)
         while let first = words.first, first.contains("="), !first.hasPrefix("-") { words.removeFirst() }
-        return ["horizon", "bash", "swift"].contains(words.first ?? "")
+        return ["horizon", "bash", "swift", "mkdir"].contains(words.first ?? "")
     }
 
     /// The commands of a session block, each with its excerpt.

@@ -47,8 +47,14 @@ package struct Evidence: RuleKind {
                 "the file named by '\(document)' has the SHA-256 \(actual), not the '\(digest)' given: if it is the right file, copy that into '\(digest)' (or run 'horizon evidence FILE'); if not, put the right file in the evidence folder"
             )
         case .missing:
+            // "my-evidence/our-policy.pdf" written from where horizon runs, not within the folder.
+            let hint =
+                path.contains("/")
+                ? ": give the file's name within the evidence folder (for a file my-evidence/our-policy.pdf checked with --evidence my-evidence, write our-policy.pdf)"
+                : ": put the file in the folder given with --evidence, or correct the name"
             return error(
-                "evidence-missing", at: document, "the file \(context.quoted(path)) named by '\(document)' is not in the evidence folder")
+                "evidence-missing", at: document,
+                "the file \(context.quoted(path)) named by '\(document)' is not in the evidence folder\(hint)")
         case .outside:
             return error(
                 "evidence-outside-folder", at: document,
