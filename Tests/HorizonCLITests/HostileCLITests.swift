@@ -390,7 +390,13 @@ private let cases: [HostileCase] = [
     .document("return-bom-crlf.json", 0, [(36, 36, "warning", "unknown-field", "did you mean 'perpetrator.referrals'?")]),
     // Returns in CSV
     .error("return-semicolon.csv", 2, 1, 1, "csv-semicolon", "separated by semicolons"),
-    .error("return-excel.xlsx", 2, 1, 1, "spreadsheet-file", "this is an Excel workbook (.xlsx)"),
+    // Workbooks the command line cannot read: each a located error, exit 2, in well under a second.
+    .error("return-excel.xlsx", 2, 1, 1, "workbook-unreadable", "the workbook has no sheet to read"),
+    .error("return-truncated.xlsx", 2, 1, 1, "workbook-unreadable", "a damaged or incomplete .xlsx file"),
+    .error("return-zip-bomb.xlsx", 2, 1, 1, "workbook-unreadable", "would inflate beyond the limit"),
+    .error("return-word.docx", 2, 1, 1, "workbook-unreadable", "this ZIP file is not an Excel workbook"),
+    .error("return-libreoffice.ods", 2, 1, 1, "spreadsheet-file", "OpenDocument spreadsheet (.ods)"),
+    .error("return-excel-97.xls", 2, 1, 1, "spreadsheet-file", "a password-protected workbook"),
     .error("return-extra-columns.csv", 2, 25, 20, "csv-columns", "this row has 3 columns"),
     .error("return-thousands.csv", 2, 33, 23, "csv-columns", "write the number without a thousands separator (1200)"),
     .error("return-bad-header.csv", 2, 1, 1, "csv-header", "the first row must be 'field,value'"),

@@ -40,7 +40,7 @@ let readmeSkips: [String: String] = [
 
 /// What the scratch folder needs before a command, standing for what a user does by hand.
 let readmePreparations: [String: (what: String, prepare: @Sendable (URL) throws -> Void)] = [
-    "horizon template Contracts/housing-related-support.yaml --period 6 --evidence my-evidence/ > my-return.yaml": (
+    "horizon template Contracts/housing-related-support.yaml --period 6 --evidence my-evidence/ --format xlsx --output my-return.xlsx": (
         "the supplier has copied the policy file into my-evidence/ (the bundled policy, as our-policy.pdf)",
         { scratch in
             let evidence = scratch.appendingPathComponent("my-evidence")
@@ -50,14 +50,15 @@ let readmePreparations: [String: (what: String, prepare: @Sendable (URL) throws 
                 to: evidence.appendingPathComponent("our-policy.pdf"))
         }
     ),
-    "horizon check Contracts/housing-related-support.yaml my-return.yaml --evidence my-evidence/": (
-        "the supplier has filled in my-return.yaml (the bundled good return for period 6, which names the policy by its own file name)",
+    "horizon check Contracts/housing-related-support.yaml my-return.xlsx --evidence my-evidence/": (
+        "the supplier has filled in my-return.xlsx in a spreadsheet (the bundled good workbook for period 6) and my-return.yaml (the bundled good return), which name the policy by its own file name",
         { scratch in
             let manager = FileManager.default
-            let target = scratch.appendingPathComponent("my-return.yaml")
-            try? manager.removeItem(at: target)
-            try manager.copyItem(at: scratch.appendingPathComponent("Contracts/returns/hrs-2027-q2-good.yaml"), to: target)
-            // The bundled return names the policy by its own file name.
+            for name in ["xlsx", "yaml"] {
+                let target = scratch.appendingPathComponent("my-return.\(name)")
+                try? manager.removeItem(at: target)
+                try manager.copyItem(at: scratch.appendingPathComponent("Contracts/returns/hrs-2027-q2-good.\(name)"), to: target)
+            }
             let evidence = scratch.appendingPathComponent("my-evidence")
             try manager.moveItem(
                 at: evidence.appendingPathComponent("our-policy.pdf"), to: evidence.appendingPathComponent("hrs-da-workplace-policy-v2.txt")

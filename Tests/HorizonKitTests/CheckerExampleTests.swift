@@ -3,6 +3,7 @@ import Testing
 
 @testable import HorizonKit
 @testable import HorizonModel
+@testable import HorizonOffice
 
 /// The example returns and bids under `Contracts/` (used by the README walkthrough): every good
 /// example complies with no error and no warning, and every bad example gives exactly the
@@ -51,7 +52,7 @@ struct CheckerExampleTests {
     static func check(_ name: String) throws -> (SupplierDocument, DocumentReport) {
         let url = CheckFixtures.contracts.appendingPathComponent(name)
         let bytes = try CheckFixtures.bytes(url)
-        let document = try DocumentReader.parse(bytes, file: name)
+        let document = try OfficeDocumentReader.parse(bytes, file: name)
         let reference = try #require(document.values["\(document.kind.rawValue).contract"]?.text, "\(name) names no contract")
         let contract = try #require(try CheckExamples.contractPath(for: reference), "\(name): no contract \(reference) in Contracts/")
         return try CheckFixtures.check(bytes, file: name, contract: contract, evidence: try CheckFixtures.evidence())

@@ -3,6 +3,7 @@ import Testing
 
 @testable import HorizonKit
 @testable import HorizonModel
+@testable import HorizonOffice
 
 // MARK: - Inputs of the checker tests
 
@@ -86,9 +87,9 @@ enum CheckFixtures {
         // Read as `horizon check` reads it, by the library's field table; read again by the
         // header-only table (every field by id), which the checker refiles: the two paths
         // must give the same report.
-        let document = try DocumentReader.parse(bytes, file: file, table: library.fieldTable)
+        let document = try OfficeDocumentReader.parse(bytes, file: file, table: library.fieldTable)
         let report = checker.check(document)
-        let byID = checker.check(try DocumentReader.parse(bytes, file: file))
+        let byID = checker.check(try OfficeDocumentReader.parse(bytes, file: file))
         #expect(
             ReportRenderer.text(byID, numbers: checker.contract.numbers) == ReportRenderer.text(report, numbers: checker.contract.numbers),
             "\(file): the report differs between the field table's slots and plain ids")

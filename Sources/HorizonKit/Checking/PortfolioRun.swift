@@ -1,6 +1,6 @@
 internal import Dispatch
 internal import Foundation
-internal import HorizonModel
+package import HorizonModel
 internal import Synchronization
 
 /// Checks many documents against one or more contracts in one process: reads, parses and
@@ -18,6 +18,12 @@ package struct PortfolioRun: Sendable {
     package let workers: Int
     /// How many documents are read and judged before their reports are handed on.
     package let batch: Int
+    /// Reads a document's bytes: `DocumentReader.parse`, or a reader that knows more formats
+    /// (the command line's, which reads workbooks with HorizonOffice).
+    package var parse: @Sendable ([UInt8], String, ReadLimits, FieldTable) throws(InputError) -> SupplierDocument = {
+        bytes, file, limits, table throws(InputError) in
+        try DocumentReader.parse(bytes, file: file, limits: limits, table: table)
+    }
 
     /// Creates a run.
     ///
@@ -109,7 +115,7 @@ package struct PortfolioRun: Sendable {
         let fallback = single?.contract.reference ?? ""
         let document: SupplierDocument
         do {
-            document = try DocumentReader.parse(try FileInput.read(path, limits: limits), file: path, limits: limits, table: table)
+            document = try parse(try FileInput.read(path, limits: limits), path, limits, table)
         } catch {
             return DocumentReport.invalid(file: path, contract: fallback, error: error)
         }

@@ -273,6 +273,10 @@ package enum ReportJSON {
         package var file: String
         package var line: Int
         package var column: Int
+        /// For a workbook: the sheet and the cell (`B14`); `line` and `column` are then the
+        /// row and the column's number.
+        package var sheet: String?
+        package var cell: String?
 
         package func write(to out: inout JSONOut) {
             out.object { o in
@@ -282,6 +286,12 @@ package enum ReportJSON {
                 o.int(line)
                 o.key("column")
                 o.int(column)
+                if let sheet, let cell {
+                    o.key("sheet")
+                    o.string(sheet)
+                    o.key("cell")
+                    o.string(cell)
+                }
             }
         }
     }
@@ -363,7 +373,9 @@ package enum ReportJSON {
 
     /// A document's JSON object.
     package static func document(_ report: DocumentReport, numbers: [String: String]) -> Document {
-        func location(_ l: SourceLocation) -> Location { Location(file: l.file, line: l.line, column: l.column) }
+        func location(_ l: SourceLocation) -> Location {
+            Location(file: l.file, line: l.line, column: l.column, sheet: l.sheet, cell: l.cell)
+        }
         let period = report.periodStart.flatMap { start in
             report.periodEnd.map { Period(start: start.description, end: $0.description) }
         }

@@ -10,10 +10,12 @@ package enum TemplateFormat: String, Sendable, CaseIterable {
 /// clauses and parameters.
 package enum TemplateWriter {
     /// One line of a template.
-    struct Entry {
-        var field: String
-        var value: String
-        var comment: String
+    package struct Entry {
+        package var field: String
+        package var value: String
+        package var comment: String
+        /// The field's type, for a workbook's validation of its cell.
+        package var type: FieldType? = nil
     }
 
     /// The header fields of a document.
@@ -21,7 +23,7 @@ package enum TemplateWriter {
         let schema = DocumentSchema.of(kind)
         return schema.header.map { field in
             // The schema's comment, unless the contract or the period says more.
-            var entry = Entry(field: schema.id(field.name), value: "", comment: field.comment)
+            var entry = Entry(field: schema.id(field.name), value: "", comment: field.comment, type: field.type)
             switch field.name {
             case "contract": entry.value = contract.reference
             case "supplier": entry.value = contract.isAtTender ? "" : contract.supplier
@@ -41,12 +43,12 @@ package enum TemplateWriter {
         }
     }
 
-    static func entries(_ contract: Contract, library: Library, kind: DocumentKind, period: ReportingPeriod?) -> [Entry] {
+    package static func entries(_ contract: Contract, library: Library, kind: DocumentKind, period: ReportingPeriod?) -> [Entry] {
         header(contract, kind: kind, period: period)
             + ScheduleBuilder.measures(contract, library: library, kind: kind).map { measure in
                 var comment = "\(measure.meaning) (\(typeHint(measure.type))); clause \(measure.clauses.joined(separator: ", "))"
                 if !measure.rules.isEmpty { comment += ". Judged: " + measure.rules.joined(separator: "; ") }
-                return Entry(field: measure.field, value: "", comment: comment)
+                return Entry(field: measure.field, value: "", comment: comment, type: FieldType(rawValue: measure.type))
             }
     }
 
@@ -132,7 +134,7 @@ package enum TemplateWriter {
 
     /// The entries reordered so that fields of one group stand together (each YAML map is
     /// written once), groups in the order they first appear.
-    static func grouped(_ entries: [Entry]) -> [Entry] {
+    package static func grouped(_ entries: [Entry]) -> [Entry] {
         var firstSeen: [String: Int] = [:]
         for (index, entry) in entries.enumerated() {
             let parts = entry.field.split(separator: ".")
@@ -148,7 +150,7 @@ package enum TemplateWriter {
         return entries.sorted { key($0).lexicographicallyPrecedes(key($1)) }
     }
 
-    static func oneLine(_ text: String) -> String { collapse(text).trimmed }
+    package static func oneLine(_ text: String) -> String { collapse(text).trimmed }
 }
 
 /// Writing values into YAML so that they read back as the same text.

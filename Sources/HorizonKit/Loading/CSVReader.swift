@@ -1,4 +1,4 @@
-internal import HorizonModel
+package import HorizonModel
 
 /// Reads a supplier document saved as CSV from a spreadsheet: two columns `field,value` with a
 /// header row, one field a row, a `document` row that says `return` or `bid`.
@@ -10,9 +10,14 @@ internal import HorizonModel
 /// with a clear message.
 package enum CSVReader {
     /// One parsed cell.
-    struct Cell {
-        var text: String
-        var location: SourceLocation
+    package struct Cell {
+        package var text: String
+        package var location: SourceLocation
+
+        package init(text: String, location: SourceLocation) {
+            self.text = text
+            self.location = location
+        }
     }
 
     /// Splits CSV text into rows of located cells.
@@ -149,7 +154,14 @@ package enum CSVReader {
         -> SupplierDocument
     {
         try rejectSemicolons(bytes, file: file)
-        let rows = try rows(bytes, file: file, limits: limits)
+        return try document(rows: try rows(bytes, file: file, limits: limits), file: file, sha256: sha256, table: table)
+    }
+
+    /// Builds a document from rows of located cells: a CSV file's, or a workbook sheet's
+    /// (`field | value | about`, one field a row, a `document` row).
+    package static func document(
+        rows: [[Cell]], file: String, sha256: String, table: FieldTable = .headerOnly
+    ) throws(InputError) -> SupplierDocument {
         guard let header = rows.first else {
             throw InputError("empty-file", "the file is empty; a CSV return starts with the row 'field,value'", at: .start(of: file))
         }

@@ -31,19 +31,22 @@ enum TextChecks {
     /// Excel workbook or OpenDocument spreadsheet (a ZIP archive) or an Excel 97–2003 workbook
     /// (an OLE2 compound file), told by their first bytes, with what to do instead.
     static func rejectSpreadsheets(_ bytes: [UInt8], file: String) throws(InputError) {
-        let save = "in the spreadsheet, choose Save As, pick 'CSV UTF-8 (Comma delimited)', and check that file"
+        let save =
+            "in the spreadsheet, choose Save As and pick 'Excel Workbook (.xlsx)' (or 'CSV UTF-8 (Comma delimited)'), and check that file"
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             // An OpenDocument file stores its type first, uncompressed, as the entry 'mimetype'.
             let head = String(decoding: bytes.prefix(120), as: UTF8.self)
             let what =
                 head.contains("opendocument.spreadsheet")
                 ? "an OpenDocument spreadsheet (.ods)"
-                : head.contains("opendocument") ? "an OpenDocument file" : "an Excel workbook (.xlsx) or another zipped file"
-            throw InputError("spreadsheet-file", "this is \(what), not a CSV, YAML or JSON text file: \(save)", at: .start(of: file))
+                : head.contains("opendocument") ? "an OpenDocument file" : "a zipped file Horizon does not read"
+            throw InputError(
+                "spreadsheet-file", "this is \(what), not an Excel workbook, CSV, YAML or JSON file: \(save)", at: .start(of: file))
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             throw InputError(
-                "spreadsheet-file", "this is an Excel 97-2003 workbook (.xls) or another Office file, not a text file: \(save)",
+                "spreadsheet-file",
+                "this is an Excel 97-2003 workbook (.xls), a password-protected workbook or another old Office file, which Horizon does not read: remove any password, then \(save)",
                 at: .start(of: file))
         }
     }

@@ -9,6 +9,22 @@ package struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConve
     package var line: Int
     /// The 1-based column, in Unicode scalars.
     package var column: Int
+    /// For a spreadsheet, the sheet: the line is then the row and the column the column's
+    /// number, written as a cell (`Return!B14`).
+    package var sheet: String? = nil
+
+    /// The cell's name, `B14`, for a location in a sheet.
+    package var cell: String? {
+        guard sheet != nil else { return nil }
+        var letters = ""
+        var n = column
+        while n > 0 {
+            let digit = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + digit))) + letters
+            n = (n - 1) / 26
+        }
+        return letters + String(line)
+    }
 
     /// Creates a location.
     ///
@@ -16,10 +32,11 @@ package struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConve
     ///   - file: The file as the user named it.
     ///   - line: The 1-based line.
     ///   - column: The 1-based column.
-    package init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
     /// The start of a file: where a finding about something missing points.
@@ -31,10 +48,14 @@ package struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConve
     }
 
     /// `file:line:column`, the compiler convention.
-    package var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, the compiler convention; `file:Sheet!B14` for a cell of a sheet.
+    package var description: String {
+        if let sheet, let cell { return "\(file):\(sheet)!\(cell)" }
+        return "\(file):\(line):\(column)"
+    }
 
     package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column)
     }
 }
 

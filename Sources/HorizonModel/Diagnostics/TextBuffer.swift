@@ -23,6 +23,12 @@ package struct TextBuffer {
     package mutating func add(_ location: SourceLocation) {
         addVisible(location.file)
         add(":")
+        if let sheet = location.sheet, let cell = location.cell {
+            addVisible(sheet)
+            add("!")
+            add(cell)
+            return
+        }
         add(location.line)
         add(":")
         add(location.column)

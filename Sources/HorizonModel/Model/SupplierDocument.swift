@@ -184,14 +184,29 @@ package struct SupplierDocument: Sendable {
         }
     }
 
+    /// For a workbook, the sheet the document was read from: its places are cells of it.
+    package var sheet: String? = nil
+
     /// Where findings about missing things point: the first line of the document.
-    package var start: SourceLocation { .start(of: file) }
+    package var start: SourceLocation {
+        var start = SourceLocation.start(of: file)
+        start.sheet = sheet
+        return start
+    }
 
     /// Where a value of this document starts.
-    package func location(of value: DocumentValue) -> SourceLocation { value.position.location(in: file) }
+    package func location(of value: DocumentValue) -> SourceLocation {
+        var location = value.position.location(in: file)
+        location.sheet = sheet
+        return location
+    }
 
     /// Where the key of a value of this document is written.
-    package func keyLocation(of value: DocumentValue) -> SourceLocation { value.keyPosition.location(in: file) }
+    package func keyLocation(of value: DocumentValue) -> SourceLocation {
+        var location = value.keyPosition.location(in: file)
+        location.sheet = sheet
+        return location
+    }
 
     /// The value of a field, by dotted id.
     package subscript(_ id: String) -> DocumentValue? {

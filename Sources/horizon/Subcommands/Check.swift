@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import HorizonKit
 import HorizonModel
+import HorizonOffice
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -94,8 +95,12 @@ struct Check: ParsableCommand {
         let single = paths.count == 1
         // JSON: one envelope whatever the number of documents, written a piece at a time.
         if format == .json { print(ReportJSON.head(library: library), terminator: "") }
-        let run = PortfolioRun(
+        var run = PortfolioRun(
             checkers: Array(checkers.values), defective: defective, limits: limits, workers: jobs ?? ProcessInfoCores.count)
+        // Workbooks are read by HorizonOffice; the text formats by HorizonKit's reader.
+        run.parse = { bytes, file, limits, table throws(InputError) in
+            try OfficeDocumentReader.parse(bytes, file: file, limits: limits, table: table)
+        }
         var first = true
         // Reports are rendered on the workers that judged them; only printing is left to
         // this thread, in the order the documents were given.
@@ -129,7 +134,7 @@ struct Check: ParsableCommand {
     /// Whether a file reads as a return or bid.
     func isDocument(_ path: String, limits: ReadLimits) -> Bool {
         guard let bytes = try? FileInput.read(path, limits: limits) else { return false }
-        return (try? DocumentReader.parse(bytes, file: path, limits: limits)) != nil
+        return (try? OfficeDocumentReader.parse(bytes, file: path, limits: limits)) != nil
     }
 
     /// The reference a contract file gives, read without validating the rest.

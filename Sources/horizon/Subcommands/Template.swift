@@ -1,6 +1,7 @@
 import ArgumentParser
 import HorizonKit
 import HorizonModel
+import HorizonOffice
 
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct Template: ParsableCommand {
     @Option(help: "return or bid.")
     var kind: Kind = .return
 
-    @Option(help: "yaml or csv.")
+    @Option(help: "yaml, csv, or xlsx (an Excel workbook; needs --output).")
     var format: Format = .yaml
 
     @Option(help: ArgumentHelp("Fill in the dates of reporting period N (1 is the first).", valueName: "N"))
@@ -34,7 +35,13 @@ struct Template: ParsableCommand {
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case yaml, csv
+        case yaml, csv, xlsx
+    }
+
+    func validate() throws {
+        if format == .xlsx && output == nil {
+            throw ValidationError("--format xlsx writes a workbook: give the file with --output, such as --output my-return.xlsx")
+        }
     }
 
     func run() throws {
@@ -71,20 +78,35 @@ struct Template: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let text = TemplateWriter.render(
-            resolved, library: library, kind: kind == .return ? .return : .bid, format: format == .yaml ? .yaml : .csv, period: chosen,
-            filled: filled)
+        let documentKind: DocumentKind = kind == .return ? .return : .bid
+        let bytes: [UInt8]
+        do {
+            switch format {
+            case .yaml, .csv:
+                bytes = Array(
+                    TemplateWriter.render(
+                        resolved, library: library, kind: documentKind, format: format == .yaml ? .yaml : .csv, period: chosen,
+                        filled: filled
+                    )
+                    .utf8)
+            case .xlsx:
+                bytes = try XLSXTemplate.render(resolved, library: library, kind: documentKind, period: chosen, filled: filled)
+            }
+        } catch {
+            Output.report(inputErrors: [error])
+            throw ExitCode(2)
+        }
         if let output {
             do {
                 // Never over an input: the contract or any file of the library.
                 try FileOutput.checkNotInput(output, inputs: [contract] + libraryFiles.map(\.path))
-                try FileOutput.write(text, to: output)
+                try FileOutput.writeAll([(output, bytes)])
             } catch {
                 Output.report(inputErrors: [error])
                 throw ExitCode(2)
             }
         } else {
-            print(text, terminator: "")
+            print(String(decoding: bytes, as: UTF8.self), terminator: "")
         }
     }
 }
