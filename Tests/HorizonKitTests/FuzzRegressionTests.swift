@@ -3,6 +3,7 @@ import Testing
 
 @testable import HorizonKit
 @testable import HorizonModel
+@testable import HorizonOffice
 
 /// Every input the fuzzer found a crash, hang or leak with (Tests/Fuzz/regressions) is replayed
 /// through every reader and the checker: each must end, quickly, with a located error or a report.
@@ -37,6 +38,13 @@ struct FuzzRegressionTests {
                 #expect(error.finding.location.line >= 1 && error.finding.location.column >= 1)
             }
         }
+        // As a workbook (the xlsx harness reads every input so).
+        do {
+            let report = checker.check(try XLSXReader.document(bytes, file: "r.xlsx"))
+            #expect(report.findings.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
+        } catch {
+            #expect(error.finding.location.line >= 1 && error.finding.location.column >= 1)
+        }
         _ = try? YAMLReader.parse(bytes, file: "r.yaml")
         _ = try? JSONReader.parse(bytes, file: "r.json")
         #expect(ContinuousClock.now - started < .seconds(2))
@@ -65,6 +73,13 @@ struct FuzzRegressionTests {
                     outcome = "\(error.finding.code) at \(error.finding.location.line):\(error.finding.location.column)"
                 }
                 lines.append("\(name) \(label): \(outcome)")
+            }
+            do {
+                let report = checker.check(try XLSXReader.document(bytes, file: "r.xlsx"))
+                lines.append(
+                    "\(name) xlsx: \(report.verdict.rawValue): " + Set(report.findings.map(\.code)).sorted().joined(separator: " "))
+            } catch {
+                lines.append("\(name) xlsx: \(error.finding.code) at \(error.finding.location.line):\(error.finding.location.column)")
             }
         }
         try assertSnapshot(lines.joined(separator: "\n") + "\n", named: "fuzz-regressions.txt")

@@ -1,6 +1,6 @@
 internal import Foundation
 package import HorizonKit
-package import HorizonModel
+internal import HorizonModel
 internal import ZIPFoundation
 
 /// The parts of an `.xlsx` (a ZIP archive) read into memory with ZIPFoundation, within bounds:
@@ -15,6 +15,12 @@ struct WorkbookArchive {
     init(_ bytes: [UInt8], file: String, limits: ReadLimits) throws(InputError) {
         self.file = file
         maxPart = min(64 << 20, max(limits.maxBytes, 1 << 20) * 16)
+        guard ZIPBounds.inBounds(bytes) else {
+            throw InputError(
+                "workbook-unreadable",
+                "the workbook cannot be opened (a damaged or incomplete .xlsx file): save it again from the spreadsheet",
+                at: .start(of: file))
+        }
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
