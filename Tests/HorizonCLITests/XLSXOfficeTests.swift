@@ -35,6 +35,20 @@ struct XLSXOfficeTests {
             "\(json)")
     }
 
+    /// A workbook a supplier has filled in is never replaced by a new template by accident.
+    @Test func aTemplateNeverReplacesAFileUnlessAsked() throws {
+        try Self.withFolder { folder in
+            let path = try Self.template(folder)
+            try Data("my figures".utf8).write(to: path)
+            let again = try horizon("template", Self.contract, "--format", "xlsx", "--output", path.path)
+            #expect(again.status == 2 && again.stderr.contains("error[output-exists]") && again.stderr.contains("--replace"), "\(again)")
+            #expect(try String(contentsOf: path, encoding: .utf8) == "my figures")
+            let replaced = try horizon("template", Self.contract, "--format", "xlsx", "--output", path.path, "--replace")
+            #expect(replaced.status == 0, "\(replaced)")
+            #expect(try Data(contentsOf: path).starts(with: Array("PK".utf8)))
+        }
+    }
+
     @Test func theTemplateNeedsAnOutputFile() throws {
         let run = try horizon("template", Self.contract, "--format", "xlsx")
         #expect(run.status == 64 && run.stderr.contains("give the file with --output"), "\(run)")

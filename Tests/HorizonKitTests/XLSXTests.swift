@@ -27,7 +27,10 @@ struct XLSXTests {
         "openpyxl-1904.xlsx": [],
         "libreoffice-from-csv.xlsx": [],
         "libreoffice-resaved.xlsx": [],
-        "openpyxl-mistakes.xlsx": ["wrong-type@Q2 return!B7", "wrong-type@Q2 return!B27", "wrong-type@Q2 return!B40"],
+        // A renamed sheet found behind one of the supplier's own; a blank count at its value cell.
+        "openpyxl-mistakes.xlsx": [
+            "wrong-type@Q2 return!B7", "wrong-type@Q2 return!B27", "wrong-type@Q2 return!B40", "missing-field@Q2 return!B61",
+        ],
     ]
 
     @Test("each workbook gives exactly its findings, at their cells", arguments: expected.keys.sorted())

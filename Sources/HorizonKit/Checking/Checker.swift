@@ -824,7 +824,7 @@ struct Judgement {
                     } else {
                         add(
                             .error, "missing-field", missingMessage(field, blank: value != nil),
-                            at: value.map(document.keyLocation(of:)) ?? document.start, clause: clause, field: field)
+                            at: value.map(document.location(of:)) ?? document.start, clause: clause, field: field)
                     }
                 }
             }
@@ -924,7 +924,7 @@ extension Judgement: RuleContext {
         }
         add(
             byRule ? ruleSeverity : .error, byRule ? ruleCode : "missing-field", message,
-            at: value.map(document.keyLocation(of:)) ?? document.start, clause: ruleClause, field: field.id)
+            at: value.map(document.location(of:)) ?? document.start, clause: ruleClause, field: field.id)
     }
 }
 

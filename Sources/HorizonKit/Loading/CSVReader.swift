@@ -159,8 +159,12 @@ package enum CSVReader {
 
     /// Builds a document from rows of located cells: a CSV file's, or a workbook sheet's
     /// (`field | value | about`, one field a row, a `document` row).
+    ///
+    /// A blank value is located at its field's name in CSV (the row has no value cell to point
+    /// at); `blankAtValue` locates it at the value cell instead, for a sheet, where that cell is
+    /// the one to type in.
     package static func document(
-        rows: [[Cell]], file: String, sha256: String, table: FieldTable = .headerOnly
+        rows: [[Cell]], file: String, sha256: String, table: FieldTable = .headerOnly, blankAtValue: Bool = false
     ) throws(InputError) -> SupplierDocument {
         guard let header = rows.first else {
             throw InputError("empty-file", "the file is empty; a CSV return starts with the row 'field,value'", at: .start(of: file))
@@ -230,7 +234,7 @@ package enum CSVReader {
             }
             let read = DocumentValue(
                 text: text, isNull: text.isEmpty, structure: nil,
-                location: text.isEmpty ? key.location : value.location, keyLocation: key.location)
+                location: text.isEmpty && !blankAtValue ? key.location : value.location, keyLocation: key.location)
             if let first = builder.record(id, read) {
                 throw InputError(
                     "duplicate-key",

@@ -80,6 +80,12 @@ package enum FileInput {
         return stat(path, &info) == 0
     }
 
+    /// Whether a path names a regular file that holds something (links followed).
+    package static func isNonEmptyRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0
+    }
+
     /// Whether a path names a directory.
     package static func isDirectory(_ path: String) -> Bool {
         var info = stat()

@@ -58,6 +58,7 @@ package enum FindingCodes {
         reading("csv-columns", "a row with a third column, or a value without a name"),
         reading("csv-semicolon", "a semicolon-separated export: save as comma-separated"),
         reading("spreadsheet-file", "a spreadsheet Horizon does not read (.xls, .ods, password-protected): save it as .xlsx"),
+        reading("output-exists", "`template --output` names a file that exists (it may be a filled-in return): `--replace` to replace it"),
         reading("workbook-unreadable", "a damaged or truncated .xlsx, one with no sheet, or one that inflates beyond the bounds"),
         reading("not-a-document", "no `return:` or `bid:` at the top"),
         reading("wrong-document-kind", "a contract spec given as a document, or both kinds at once"),

@@ -58,14 +58,41 @@ package enum XLSXReader {
                 }
             }
         }
-        let chosen =
-            sheets.first { ["return", "bid"].contains($0.name.lowercased()) } ?? sheets.first { !$0.hidden } ?? sheets.first
-        guard let sheet = chosen, let path = targets[sheet.id], let sheetBytes = try archive.part(path) else {
-            throw unreadable("the workbook has no sheet to read")
-        }
+        // The sheet named Return or Bid; else the visible sheets in order, then the hidden, the
+        // first whose first row is the template's (Field | Value) — so a sheet renamed, or one of
+        // the supplier's own put before it, is still found.
+        let named = sheets.filter { ["return", "bid"].contains($0.name.lowercased()) }
+        let candidates = named + sheets.filter { !$0.hidden && !named.map(\.name).contains($0.name) } + sheets.filter(\.hidden)
+        guard !candidates.isEmpty else { throw unreadable("the workbook has no sheet to read") }
         let strings = try sharedStrings(archive)
         let dates = try dateStyles(archive)
-        guard let events = XMLEvents.parse(sheetBytes) else { throw unreadable("the sheet '\(sheet.name)' is damaged") }
+        var firstRead: (name: String, rows: [[CSVReader.Cell]])?
+        for candidate in candidates {
+            guard let path = targets[candidate.id], let sheetBytes = try archive.part(path) else { continue }
+            guard let events = XMLEvents.parse(sheetBytes) else { throw unreadable("the sheet '\(candidate.name)' is damaged") }
+            let rows = try self.rows(events, sheet: candidate.name, file: file, limits: limits, strings, dates, date1904)
+            let header = rows.first.map { $0.prefix(2).map { $0.text.trimmed.lowercased() } }
+            if firstRead == nil || header == ["field", "value"] { firstRead = (candidate.name, rows) }
+            if header == ["field", "value"] { break }
+        }
+        guard let (sheetName, rows) = firstRead else { throw unreadable("the workbook has no sheet to read") }
+        if let first = rows.first, first.prefix(2).map({ $0.text.trimmed.lowercased() }) != ["field", "value"] {
+            throw InputError(
+                "csv-header",
+                "no sheet of this workbook starts with the template's row 'Field | Value | About': make the template again with 'horizon template … --format xlsx' and copy your figures into it",
+                at: first[0].location)
+        }
+        var document = try CSVReader.document(rows: rows, file: file, sha256: Digest.sha256(bytes), table: table, blankAtValue: true)
+        document.sheet = sheetName
+        return document
+    }
+
+    /// The cells of a sheet's first three columns, as rows (blank rows left out).
+    static func rows(
+        _ events: XMLEvents, sheet name: String, file: String, limits: ReadLimits, _ strings: [String], _ dates: Set<Int>,
+        _ date1904: Bool
+    ) throws(InputError) -> [[CSVReader.Cell]] {
+        let sheet = (name: name, id: "")
 
         // The cells of the first three columns, by row.
         var cells: [Int: [Int: String]] = [:]
@@ -123,9 +150,7 @@ package enum XLSXReader {
                         text: line[index] ?? "", location: SourceLocation(file: file, line: number, column: index, sheet: sheet.name))
                 })
         }
-        var document = try CSVReader.document(rows: rows, file: file, sha256: Digest.sha256(bytes), table: table)
-        document.sheet = sheet.name
-        return document
+        return rows
     }
 
     /// "B14" → (14, 2).

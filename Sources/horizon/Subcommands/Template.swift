@@ -22,6 +22,10 @@ struct Template: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    @Flag(
+        help: "Replace the --output file if it exists (without it, a file there is never replaced: it may be a return already filled in).")
+    var replace = false
+
     @Option(
         help: ArgumentHelp(
             "Fill in the policy file's name and SHA-256 from this folder, which must hold the policy file alone (a return only).",
@@ -97,9 +101,16 @@ struct Template: ParsableCommand {
             throw ExitCode(2)
         }
         if let output {
-            do {
+            do throws(InputError) {
                 // Never over an input: the contract or any file of the library.
                 try FileOutput.checkNotInput(output, inputs: [contract] + libraryFiles.map(\.path))
+                // Nor over a return a supplier may have filled in, unless asked to.
+                if !replace && FileInput.isNonEmptyRegularFile(output) {
+                    throw InputError(
+                        "output-exists",
+                        "this file exists and may be a return you have filled in: give another file name, or add --replace to replace it",
+                        at: .start(of: output))
+                }
                 try FileOutput.writeAll([(output, bytes)])
             } catch {
                 Output.report(inputErrors: [error])
