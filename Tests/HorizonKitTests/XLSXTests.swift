@@ -27,6 +27,8 @@ struct XLSXTests {
         "openpyxl-1904.xlsx": [],
         "libreoffice-from-csv.xlsx": [],
         "libreoffice-resaved.xlsx": [],
+        // staff.headcount is the formula =60+4, read by the value LibreOffice cached, 64.
+        "libreoffice-formula.xlsx": [],
         // A renamed sheet found behind one of the supplier's own; a blank count at its value cell.
         "openpyxl-mistakes.xlsx": [
             "wrong-type@Q2 return!B7", "wrong-type@Q2 return!B27", "wrong-type@Q2 return!B40", "missing-field@Q2 return!B61",
@@ -66,6 +68,19 @@ struct XLSXTests {
         #expect(workbook.findings.map(\.code) == yaml.findings.map(\.code))
         #expect(workbook.periodStart == yaml.periodStart && workbook.periodEnd == yaml.periodEnd)
         #expect(workbook.kpis.map(\.part) == yaml.kpis.map(\.part))
+    }
+
+    @Test func aFormulaIsReadByItsCachedValue() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent("libreoffice-formula.xlsx")))
+        let sheet = try #require(try WorkbookArchive(bytes, file: "f.xlsx", limits: .standard).part("xl/worksheets/sheet1.xml"))
+        #expect(String(decoding: sheet, as: UTF8.self).contains(">60+4</f>"), "the fixture holds the formula")
+        #expect(try XLSXReader.document(bytes, file: "f.xlsx")["staff.headcount"]?.text == "64")
+    }
+
+    @Test func xmlNestedTooDeepIsRefused() {
+        let deep = String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)
+        #expect(XMLEvents.parse(Array(deep.utf8)) == nil)
+        #expect(XMLEvents.parse(Array("<a><b>x</b></a>".utf8)) != nil)
     }
 
     @Test func cellsAndDates() {
