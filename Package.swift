@@ -29,6 +29,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // zlib, through pkg-config (Debian's zlib1g-dev): the workbook reader inflates each part
+        // itself, with bounds, rather than through ZIPFoundation's reader (see WorkbookArchive).
+        .systemLibrary(
+            name: "CHorizonZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // The model: the library, contracts, supplier documents, the rule kinds, findings. It
         // depends on nothing, so a use of a higher layer from it fails to compile.
         .target(
@@ -52,6 +59,7 @@ let package = Package(
             dependencies: [
                 "HorizonKit",
                 "HorizonModel",
+                "CHorizonZlib",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict

@@ -15,6 +15,9 @@ struct XMLEvents {
 
     /// Parses a part; `nil` when it is not well-formed XML or nests too deep.
     static func parse(_ bytes: [UInt8]) -> XMLEvents? {
+        // Foundation's parser traps on a name that is not valid UTF-8 (found by the xlsx
+        // fuzzer): a part that is not valid UTF-8 is refused before it is parsed.
+        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
         let collector = Collector()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
