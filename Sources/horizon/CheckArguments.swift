@@ -8,7 +8,7 @@
 /// list against `check --help`, so an option added to `Check` and not here fails the tests.
 enum CheckArguments {
     /// The options of `check` that take a value (the next argument, unless written `--name=value`).
-    static let valued: Set<String> = ["--evidence", "--format", "--jobs", "--library", "--max-input-size"]
+    static let valued: Set<String> = ["--evidence", "--format", "--jobs", "--library", "--max-input-size", "--period-ending"]
 
     /// Splits the arguments after the program name.
     ///

@@ -17,6 +17,11 @@ package struct PortfolioTracker: Sendable {
     package var fallPercent: [String: Int] = [:]
     /// Documents judged, by verdict.
     package private(set) var counts: [Verdict: Int] = [:]
+    /// The quarter being checked (`--period-ending`): returns for periods ending in these three
+    /// months are the quarter's; a return for a period that ended before is reported as such.
+    package var quarter: (from: CivilDate, to: CivilDate)?
+    /// Each contract's worst verdict over the quarter's documents, by reference.
+    package private(set) var contractVerdicts: [String: Verdict] = [:]
     /// Requirements not checked over the run (the policy file, without `--evidence`).
     package private(set) var notChecked = 0
 
@@ -30,6 +35,18 @@ package struct PortfolioTracker: Sendable {
     /// - Returns: The report, with the finding added when it is a duplicate.
     package mutating func record(_ report: DocumentReport) -> DocumentReport {
         var report = report
+        // A return for a period that ended before the quarter is not this quarter's return.
+        if let quarter, report.kind == .return, let end = report.periodEnd, end < quarter.from {
+            report.findings.append(
+                Finding(
+                    .warning, "return-for-earlier-period",
+                    "this return is for \(report.periodStart.map { "\($0)" } ?? "?") to \(end), a period that ended before the quarter from \(quarter.from) to \(quarter.to): it is not counted as this quarter's return",
+                    at: .start(of: report.file)))
+            report.findings.sort(by: Finding.reportOrder)
+        } else if !report.contract.isEmpty {
+            let worst = [contractVerdicts[report.contract], report.verdict].compactMap { $0 }.max { Self.rank($0) < Self.rank($1) }
+            contractVerdicts[report.contract] = worst
+        }
         if report.kind == .return, let start = report.periodStart, let end = report.periodEnd {
             let key = Key(contract: report.contract, start: start, end: end)
             if let first = seen[key] {
@@ -118,6 +135,27 @@ package struct PortfolioTracker: Sendable {
 
     /// Documents judged so far.
     package var total: Int { counts.values.reduce(0, +) }
+
+    /// How bad a verdict is, for a contract's worst.
+    static func rank(_ verdict: Verdict) -> Int {
+        switch verdict {
+        case .compliant: 0
+        case .nonCompliant: 1
+        case .invalid: 2
+        }
+    }
+
+    /// Whether the run holds a return for a contract's period.
+    package func hasReturn(contract: String, period: ReportingPeriod) -> Bool {
+        seen[Key(contract: contract, start: period.start, end: period.end)] != nil
+    }
+
+    /// The periods of a contract a return is expected for in the quarter: those that end within
+    /// it (one for a quarterly contract, three for a monthly one, none for an annual contract
+    /// whose period ends outside it).
+    package static func expected(_ contract: Contract, from: CivilDate, to: CivilDate) -> [ReportingPeriod] {
+        contract.periods.filter { $0.end >= from && $0.end <= to }
+    }
 }
 
 /// Renders reports as text (the compiler convention, then the requirement table) or JSON

@@ -18,6 +18,8 @@ package struct PortfolioRun: Sendable {
     package let workers: Int
     /// How many documents are read and judged before their reports are handed on.
     package let batch: Int
+    /// The quarter checked (`--period-ending`), if any: see `PortfolioTracker.quarter`.
+    package var quarter: (from: CivilDate, to: CivilDate)?
     /// Reads a document's bytes: `DocumentReader.parse`, or a reader that knows more formats
     /// (the command line's, which reads workbooks with HorizonOffice).
     package var parse: @Sendable ([UInt8], String, ReadLimits, FieldTable) throws(InputError) -> SupplierDocument = {
@@ -70,6 +72,7 @@ package struct PortfolioRun: Sendable {
         emit: (DocumentReport, Rendered) -> Void
     ) -> PortfolioTracker {
         var tracker = PortfolioTracker()
+        tracker.quarter = quarter
         tracker.fallPercent = checkers.mapValues { $0.contract.int("disclosure_fall_percent") ?? 50 }
         for start in stride(from: 0, to: paths.count, by: batch) {
             let slice = Array(paths[start..<min(start + batch, paths.count)])

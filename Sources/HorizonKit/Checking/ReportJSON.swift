@@ -306,9 +306,11 @@ package enum ReportJSON {
         /// Requirements not checked over the run (the policy file, without `--evidence`).
         package var notChecked: Int
         package var kpis: [RunKPI]
+        /// With `--period-ending`: the quarter, each contract's standing, the returns missing.
+        package var quarter: Quarter? = nil
 
         enum CodingKeys: String, CodingKey {
-            case documents, compliant, nonCompliant = "non_compliant", invalid, unjudged, notChecked = "not_checked", kpis
+            case documents, compliant, nonCompliant = "non_compliant", invalid, unjudged, notChecked = "not_checked", kpis, quarter
         }
 
         package func write(to out: inout JSONOut) {
@@ -327,6 +329,67 @@ package enum ReportJSON {
                 o.int(notChecked)
                 o.key("kpis")
                 o.array(kpis) { $0.write($1) }
+                if let quarter {
+                    o.key("quarter")
+                    quarter.write(to: &o)
+                }
+            }
+        }
+    }
+
+    /// The quarter of a `--period-ending` run.
+    package struct Quarter: JSONWritable {
+        package var from: String
+        package var to: String
+        package var contracts: [Standing]
+        package var missing: [MissingReturn]
+
+        package func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("from")
+                o.string(from)
+                o.key("to")
+                o.string(to)
+                o.key("contracts")
+                o.array(contracts) { $0.write($1) }
+                o.key("missing")
+                o.array(missing) { $0.write($1) }
+            }
+        }
+    }
+
+    /// A contract's standing in the quarter.
+    package struct Standing: JSONWritable {
+        package var contract: String
+        package var standing: String
+
+        package func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("contract")
+                o.string(contract)
+                o.key("standing")
+                o.string(standing)
+            }
+        }
+    }
+
+    /// A return that never came.
+    package struct MissingReturn: JSONWritable {
+        package var contract: String
+        package var period: Period
+        package var due: String
+        package var location: Location
+
+        package func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("contract")
+                o.string(contract)
+                o.key("period")
+                period.write(to: &o)
+                o.key("due")
+                o.string(due)
+                o.key("location")
+                location.write(to: &o)
             }
         }
     }
@@ -427,7 +490,19 @@ package enum ReportJSON {
     }
 
     /// Everything after the last document: `],"summary":…}`.
-    package static func tail(_ tracker: PortfolioTracker) -> String {
-        "\n],\"summary\":\(JSONWriter.encode(summary(tracker)))}\n"
+    package static func tail(_ tracker: PortfolioTracker, quarter: QuarterOutcome? = nil) -> String {
+        var summary = summary(tracker)
+        if let quarter {
+            summary.quarter = Quarter(
+                from: quarter.from.description, to: quarter.to.description,
+                contracts: quarter.standings.sorted { $0.key < $1.key }.map { Standing(contract: $0.key, standing: $0.value.code) },
+                missing: quarter.missing.map {
+                    MissingReturn(
+                        contract: $0.contract, period: Period(start: $0.period.start.description, end: $0.period.end.description),
+                        due: $0.period.due.description,
+                        location: Location(file: $0.location.file, line: $0.location.line, column: $0.location.column))
+                })
+        }
+        return "\n],\"summary\":\(JSONWriter.encode(summary))}\n"
     }
 }

@@ -155,6 +155,8 @@ package enum FindingCodes {
             "late-submission", "warning within the contract's `late_tolerance_days`, error beyond", "submitted after the period's due date"),
         document("submitted-before-period-end", "warning", "submitted before the period ended"),
         document("duplicate-period", "error", "a second return for the same contract and period in one run"),
+        document("return-missing", "error", "with `--period-ending`: no return for a contract's period that ends in the quarter"),
+        document("return-for-earlier-period", "warning", "with `--period-ending`: a return for a period that ended before the quarter"),
         document(
             "count-fell", "warning",
             "a watched count (disclosures) fell by the contract's `disclosure_fall_percent` or more from the previous period's return in the run: for review, never a pass"

@@ -8,7 +8,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Judge supplier returns and tender bids against their contract.",
         discussion: """
-            Give one or more contract specifications first, then the documents (YAML, JSON or CSV). With \
+            Give one or more contract specifications first, then the documents (YAML, JSON, CSV or an Excel workbook). With \
             several contracts, each document is judged against the contract its header names. Exit status: \
             0 all compliant; 1 at least one error finding; 2 a document or contract could not be read or \
             understood; 64 bad usage.
@@ -29,6 +29,12 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Documents checked at once (default: the number of cores).", valueName: "N"))
     var jobs: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Check the quarter ending on this date: every contract given must have a return for each of its periods ending in the three months up to it.",
+            valueName: "YYYY-MM-DD"))
+    var periodEnding: String?
+
     @OptionGroup var options: LibraryOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -37,6 +43,15 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if let periodEnding, CivilDate(iso: periodEnding) == nil {
+            throw ValidationError("--period-ending must be a date written YYYY-MM-DD, such as 2027-09-30")
+        }
+    }
+
+    /// The quarter: the three months up to and including `--period-ending`.
+    var quarter: (from: CivilDate, to: CivilDate)? {
+        guard let periodEnding, let to = CivilDate(iso: periodEnding) else { return nil }
+        return (to.adding(months: -3).adding(days: 1), to)
     }
 
     func run() throws {
@@ -53,6 +68,8 @@ struct Check: ParsableCommand {
         // 'contract', until the first document.
         var checkers: [String: Checker] = [:]
         var numbers: [String: [String: String]] = [:]
+        // Where each contract's reference is written: a missing return points there.
+        var referenceLocations: [String: SourceLocation] = [:]
         // Contracts with errors (already reported), by reference: their documents are not judged.
         var defective: [String: String] = [:]
         var paths = [contract] + documents
@@ -79,6 +96,7 @@ struct Check: ParsableCommand {
             }
             checkers[resolved.reference] = cache.checker(for: resolved, evidence: source)
             numbers[resolved.reference] = resolved.numbers
+            if let root, let place = referenceLocation(root) { referenceLocations[resolved.reference] = place }
             index += 1
         }
         for (reference, path) in defective.sorted(by: { $0.key < $1.key }) {
@@ -87,7 +105,8 @@ struct Check: ParsableCommand {
             )
         }
         paths = Array(paths[index...])
-        if paths.isEmpty {
+        // A quarter may have no return at all: every contract then misses its returns.
+        if paths.isEmpty && quarter == nil {
             Output.error("no document to check; give returns or bids after the contract")
             throw ExitCode(64)
         }
@@ -97,6 +116,7 @@ struct Check: ParsableCommand {
         if format == .json { print(ReportJSON.head(library: library), terminator: "") }
         var run = PortfolioRun(
             checkers: Array(checkers.values), defective: defective, limits: limits, workers: jobs ?? ProcessInfoCores.count)
+        run.quarter = quarter
         // Workbooks are read by HorizonOffice; the text formats by HorizonKit's reader.
         run.parse = { bytes, file, limits, table throws(InputError) in
             try OfficeDocumentReader.parse(bytes, file: file, limits: limits, table: table)
@@ -119,16 +139,33 @@ struct Check: ParsableCommand {
             }
             first = false
         }
+        // The quarter: each contract's returns that never came, and each contract's standing.
+        let outcome = quarter.map { _ in
+            QuarterOutcome(tracker, contracts: checkers.values.map(\.contract), locations: referenceLocations)
+        }
         switch format {
         case .text:
-            if !single { print(ReportRenderer.summary(tracker), terminator: "") }
+            if let outcome {
+                for finding in outcome.findings { print(finding.compilerStyle) }
+            }
+            if !single || outcome != nil { print(ReportRenderer.summary(tracker), terminator: "") }
+            if let outcome { print(outcome.summary, terminator: "") }
         case .json:
-            print(ReportJSON.tail(tracker), terminator: "")
+            print(ReportJSON.tail(tracker, quarter: outcome), terminator: "")
         }
+        if let outcome, !outcome.missing.isEmpty, (tracker.counts[.invalid] ?? 0) <= tracker.unjudged { throw ExitCode(1) }
         // 2 for a document that could not be read or understood; a defective contract is 1, as
         // in every command, and so is a document left unjudged for it.
         if (tracker.counts[.invalid] ?? 0) > tracker.unjudged { throw ExitCode(2) }
         if (tracker.counts[.nonCompliant] ?? 0) > 0 || !defective.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Where a contract tree writes its reference (`contract: reference:`).
+    func referenceLocation(_ root: YAMLNode) -> SourceLocation? {
+        guard case .mapping(let pairs) = root.content, let head = pairs.first(where: { $0.key == "contract" }),
+            case .mapping(let fields) = head.value.content, let reference = fields.first(where: { $0.key == "reference" })
+        else { return nil }
+        return reference.value.location
     }
 
     /// Whether a file reads as a return or bid.
