@@ -436,7 +436,7 @@ struct CLITests {
     /// A value to give each option of `check` that takes one, placed between documents.
     static let checkOptionValues = [
         "--evidence": "Contracts/evidence", "--format": "text", "--jobs": "2", "--library": "ClauseLibrary",
-        "--max-input-size": "4194304",
+        "--max-input-size": "4194304", "--period-ending": "2027-12-31",
     ]
 
     @Test("every option of check that takes a value can stand between documents, which are checked in the order given")

@@ -88,9 +88,11 @@ struct CheckerFixtureTests {
         // The registry's document codes, less those a single marked document cannot show: a
         // second return of the run (duplicate-period, count-fell, tested in CheckerRunTests), a
         // defective contract (contract-defective, tested through the command line) and more than
-        // 500 findings (findings-truncated, tested in FindingCapTests).
+        // 500 findings (findings-truncated, tested in FindingCapTests), and the quarter's
+        // (return-missing, return-for-earlier-period: QuarterCLITests).
         var codes = FindingCodes.codes(.document).subtracting([
-            "duplicate-period", "count-fell", "contract-defective", "findings-truncated",
+            "duplicate-period", "count-fell", "contract-defective", "findings-truncated", "return-missing",
+            "return-for-earlier-period",
         ])
         for clause in try CheckFixtures.library().clauses {
             for requirement in clause.requirements {

@@ -184,7 +184,7 @@ package enum FindingCodes {
     /// verdicts, reporting frequencies, and examples in help text.
     package static let notCodes: Set<String> = [
         "approaching-target", "requires-improvement", "data-missing", "not-met", "partly-met", "not-yet-due", "not-applicable",
-        "not-checked",
+        "not-checked", "no-return-due",
         "non-compliant", "half-yearly", "housing-related-support",
         "housing-support",
     ]
