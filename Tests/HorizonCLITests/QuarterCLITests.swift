@@ -73,6 +73,19 @@ struct QuarterCLITests {
             ), "\(run)")
     }
 
+    /// A period found by its last day: the same template as by its number.
+    @Test func aTemplateForThePeriodEndingOnADate() throws {
+        let byDate = try horizon("template", "Contracts/housing-related-support.yaml", "--period-ending", "2027-09-30")
+        let byNumber = try horizon("template", "Contracts/housing-related-support.yaml", "--period", "6")
+        #expect(byDate.status == 0 && byDate.stdout == byNumber.stdout, "\(byDate)")
+        let wrong = try horizon("template", "Contracts/housing-related-support.yaml", "--period-ending", "2027-09-15")
+        #expect(wrong.status == 64, "\(wrong)")
+        #expect(
+            wrong.stderr.contains(
+                "no reporting period of contract BHCC-2026-HRS-014 ends on 2027-09-15; periods end on 2027-03-31, 2027-06-30, 2027-09-30, 2027-12-31"
+            ), "\(wrong)")
+    }
+
     @Test func aDateThatIsNotADateIsAUsageError() throws {
         let run = try horizon("check", "Contracts/housing-related-support.yaml", "--period-ending", "2027-09-31")
         #expect(run.status == 64 && run.stderr.contains("--period-ending must be a date written YYYY-MM-DD"), "\(run)")

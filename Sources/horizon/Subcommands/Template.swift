@@ -19,6 +19,9 @@ struct Template: ParsableCommand {
     @Option(help: ArgumentHelp("Fill in the dates of reporting period N (1 is the first).", valueName: "N"))
     var period: Int?
 
+    @Option(help: ArgumentHelp("Fill in the dates of the reporting period that ends on this date.", valueName: "YYYY-MM-DD"))
+    var periodEnding: String?
+
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
@@ -43,6 +46,10 @@ struct Template: ParsableCommand {
     }
 
     func validate() throws {
+        if period != nil && periodEnding != nil { throw ValidationError("give --period or --period-ending, not both") }
+        if let periodEnding, CivilDate(iso: periodEnding) == nil {
+            throw ValidationError("--period-ending must be a date written YYYY-MM-DD, such as 2027-09-30")
+        }
         if format == .xlsx && output == nil {
             throw ValidationError("--format xlsx writes a workbook: give the file with --output, such as --output my-return.xlsx")
         }
@@ -52,6 +59,22 @@ struct Template: ParsableCommand {
         let (library, libraryFiles) = try options.loadSoundWithFiles()
         guard let resolved = try options.loadContract(contract, library: library) else { throw ExitCode(1) }
         var chosen: ReportingPeriod?
+        // A period found by its last day, so that nobody works out period numbers by hand.
+        if let periodEnding, let end = CivilDate(iso: periodEnding) {
+            guard let found = resolved.periods.first(where: { $0.end == end }) else {
+                let near = resolved.periods.filter { $0.end <= end.adding(months: 6) && $0.end >= end.adding(months: -6) }
+                let listed = near.map { "\($0.end)" }.joined(separator: ", ")
+                Output.error(
+                    "no reporting period of contract \(resolved.reference) ends on \(end)"
+                        + (listed.isEmpty ? "" : "; periods end on \(listed)"))
+                throw ExitCode(64)
+            }
+            if kind == .bid {
+                Output.error("--period-ending applies to returns only")
+                throw ExitCode(64)
+            }
+            chosen = found
+        }
         if let period {
             guard let found = resolved.periods.first(where: { $0.number == period }) else {
                 Output.error("--period must be from 1 to \(resolved.periods.count) for contract \(resolved.reference)")
