@@ -216,15 +216,18 @@ package enum ReportJSON {
         package var message: String
         package var location: Location
         package var notes: [NoteJSON]
+        /// `performance`, `data-quality`, `timeliness`, `privacy` or `evidence` (`FindingCategory`).
+        package var category: String = ""
 
         enum CodingKeys: String, CodingKey {
-            case severity, code, clause, clauseNumber = "clause_number", field, message, location, notes
+            case severity, code, category, clause, clauseNumber = "clause_number", field, message, location, notes
         }
 
         package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(severity, forKey: .severity)
             try c.encode(code, forKey: .code)
+            try c.encode(category, forKey: .category)
             try c.encode(clause, forKey: .clause)
             try c.encode(clauseNumber, forKey: .clauseNumber)
             try c.encode(field, forKey: .field)
@@ -239,6 +242,8 @@ package enum ReportJSON {
                 o.string(severity)
                 o.key("code")
                 o.string(code)
+                o.key("category")
+                o.string(category)
                 o.key("clause")
                 o.string(clause)
                 o.key("clause_number")
@@ -457,7 +462,8 @@ package enum ReportJSON {
                 FindingJSON(
                     severity: f.severity.rawValue, code: f.code, clause: f.clause, clauseNumber: f.clause.flatMap { numbers[$0] },
                     field: f.field, message: f.message, location: location(f.location),
-                    notes: f.notes.map { NoteJSON(message: $0.message, location: location($0.location)) })
+                    notes: f.notes.map { NoteJSON(message: $0.message, location: location($0.location)) },
+                    category: FindingCategory.of(f.code).rawValue)
             })
     }
 

@@ -181,10 +181,11 @@ package enum FindingCodes {
     package static func codes(_ area: Area) -> Set<String> { Set(all.filter { $0.area == area }.map(\.code)) }
 
     /// Literal strings in the sources that look like codes but are values: statuses, ratings,
-    /// verdicts, reporting frequencies, and examples in help text.
+    /// verdicts, finding categories, reporting frequencies, examples in help text, and a clause
+    /// library code the privacy category names (`FindingCategory`).
     package static let notCodes: Set<String> = [
         "approaching-target", "requires-improvement", "data-missing", "not-met", "partly-met", "not-yet-due", "not-applicable",
-        "not-checked", "no-return-due",
+        "not-checked", "no-return-due", "data-quality", "return-holds-personal-data",
         "non-compliant", "half-yearly", "housing-related-support",
         "housing-support",
     ]

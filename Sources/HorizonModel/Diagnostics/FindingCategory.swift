@@ -1,0 +1,31 @@
+/// What kind of problem a finding is, so that a board can tell "did not train staff" from
+/// "typed a date wrongly" (issue #16): the duty itself (`performance`), the data (`data-quality`),
+/// when the return came (`timeliness`), personal data (`privacy`), or the policy file
+/// (`evidence`). Decided by the finding's code: a code a clause's rule gives is performance; a
+/// code of reading, of a contract or of a document's shape is data quality; the rest by name.
+package enum FindingCategory: String, Sendable, CaseIterable {
+    case performance
+    case dataQuality = "data-quality"
+    case timeliness
+    case privacy
+    case evidence
+
+    /// Codes whose category is not what their area says.
+    static let named: [String: FindingCategory] = [
+        "personal-data": .privacy, "return-holds-personal-data": .privacy, "small-number": .privacy,
+        "evidence-missing": .evidence, "evidence-outside-folder": .evidence, "evidence-digest-mismatch": .evidence,
+        "no-evidence-folder": .evidence,
+        "late-submission": .timeliness, "submitted-before-period-end": .timeliness, "return-missing": .timeliness,
+        "return-for-earlier-period": .timeliness, "duplicate-period": .timeliness, "count-fell": .performance,
+    ]
+
+    /// The category of a finding's code.
+    package static func of(_ code: String) -> FindingCategory {
+        if let category = named[code] { return category }
+        return registered.contains(code) ? .dataQuality : .performance
+    }
+
+    /// Every code of the registry (reading, library, contract and document codes): a code not
+    /// among them is a clause rule's.
+    static let registered: Set<String> = Set(FindingCodes.all.map(\.code))
+}
