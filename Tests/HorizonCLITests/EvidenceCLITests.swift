@@ -71,4 +71,38 @@ struct EvidenceCLITests {
             #expect(run.status == 64 && run.stderr.contains("--evidence applies to returns only"), "\(run)")
         }
     }
+
+    /// Evidence per supplier (issue #16): one subfolder per contract reference, each with its own
+    /// `policy.txt`, looked for first; a subfolder that is a link is never used.
+    @Test func eachContractHasItsOwnSubfolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-evidence-per-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let evidence = root.appendingPathComponent("evidence")
+        var returns: [String] = []
+        for (reference, name) in [("BHCC-2026-HRS-014", "hrs-2027-q2-good"), ("WSCC-2026-SMS-007", "sms-2027-q1-good")] {
+            let folder = evidence.appendingPathComponent(reference)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let policy = folder.appendingPathComponent("policy.txt")
+            try Data("The workplace policy of the supplier of \(reference).\n".utf8).write(to: policy)
+            let printed = try horizon("evidence", policy.path)
+            let digest = try #require(printed.stdoutLines.last?.split(separator: " ").last.map(String.init))
+            // The bundled return, naming policy.txt with this supplier's digest.
+            var text = try String(contentsOf: packageRoot.appendingPathComponent("Contracts/returns/\(name).yaml"), encoding: .utf8)
+            text = try text.replacing(Regex("document: [^\n]*"), with: "document: policy.txt")
+            text = try text.replacing(Regex("sha256: [0-9a-f]{64}"), with: "sha256: \(digest)")
+            let path = root.appendingPathComponent("\(name).yaml")
+            try Data(text.utf8).write(to: path)
+            returns.append(path.path)
+        }
+        let contracts = ["Contracts/housing-related-support.yaml", "Contracts/substance-misuse.yaml"]
+        let both = try horizon(arguments: ["check"] + contracts + returns + ["--evidence", evidence.path])
+        #expect(both.status == 0, "\(both)")
+        #expect(!both.stdout.contains("error[evidence-") && both.stdout.contains("policy-evidence             met"), "\(both)")
+        // The housing subfolder replaced by a link to a folder outside: never followed.
+        let outside = root.appendingPathComponent("outside")
+        try FileManager.default.moveItem(at: evidence.appendingPathComponent("BHCC-2026-HRS-014"), to: outside)
+        try FileManager.default.createSymbolicLink(at: evidence.appendingPathComponent("BHCC-2026-HRS-014"), withDestinationURL: outside)
+        let linked = try horizon(arguments: ["check"] + contracts + returns + ["--evidence", evidence.path])
+        #expect(linked.status == 1 && linked.stdout.contains("error[evidence-missing]"), "\(linked)")
+    }
 }

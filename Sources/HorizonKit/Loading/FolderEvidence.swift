@@ -104,3 +104,48 @@ package struct FolderEvidence: EvidenceSource {
         }
     }
 }
+
+/// The evidence of one contract in a portfolio's evidence folder (issue #16): the folder may
+/// hold a subfolder per contract reference, so that two suppliers' `policy.pdf` never clash. A
+/// return's policy file is looked for in its contract's subfolder first, then in the folder
+/// itself. The subfolder's name is the reference made safe as a file name (letters, digits,
+/// `-` and `_`; anything else `_`), so a reference holding `..` or `/` never leads out; and a
+/// subfolder that is a link is never used.
+package struct ContractEvidence: EvidenceSource {
+    let folder: FolderEvidence
+    let own: FolderEvidence?
+
+    /// The evidence for a contract.
+    ///
+    /// - Parameters:
+    ///   - folder: The run's evidence folder.
+    ///   - reference: The contract's reference.
+    package init(folder: FolderEvidence, reference: String) {
+        self.folder = folder
+        let path = folder.root + "/" + Self.subfolderName(reference)
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            own = try? FolderEvidence(folder: path, limits: folder.limits)
+        } else {
+            own = nil
+        }
+    }
+
+    /// A contract reference made safe as the name of a file or folder.
+    package static func subfolderName(_ reference: String) -> String {
+        String(
+            reference.unicodeScalars.map { scalar -> Character in
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
+                    || scalar == "_" ? Character(scalar) : "_"
+            })
+    }
+
+    package func lookup(_ relativePath: String) -> EvidenceLookup {
+        if let own {
+            let found = own.lookup(relativePath)
+            if case .missing = found { return folder.lookup(relativePath) }
+            return found
+        }
+        return folder.lookup(relativePath)
+    }
+}

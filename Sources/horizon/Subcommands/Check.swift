@@ -94,7 +94,9 @@ struct Check: ParsableCommand {
                 index += 1
                 continue
             }
-            checkers[resolved.reference] = cache.checker(for: resolved, evidence: source)
+            // Each contract's policy files: its own subfolder of the evidence folder first.
+            let evidence = source.map { ContractEvidence(folder: $0, reference: resolved.reference) }
+            checkers[resolved.reference] = cache.checker(for: resolved, evidence: evidence)
             numbers[resolved.reference] = resolved.numbers
             if let root, let place = referenceLocation(root) { referenceLocations[resolved.reference] = place }
             index += 1

@@ -133,13 +133,7 @@ struct Generate: ParsableCommand {
 }
 
 /// A contract reference made safe as a file name.
-func safeName(_ reference: String) -> String {
-    String(
-        reference.unicodeScalars.map { scalar -> Character in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
-                ? Character(scalar) : "_"
-        })
-}
+func safeName(_ reference: String) -> String { ContractEvidence.subfolderName(reference) }
 
 func baseName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
