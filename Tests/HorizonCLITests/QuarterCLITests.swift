@@ -86,6 +86,33 @@ struct QuarterCLITests {
             ), "\(wrong)")
     }
 
+    /// A corrected return resubmitted: the later `submitted_on` is judged and the earlier
+    /// superseded, not counted, whatever the order of the arguments; the same date stays a
+    /// duplicate-period error.
+    @Test("a resubmission supersedes the earlier return in either order", arguments: [false, true])
+    func resubmission(_ laterFirst: Bool) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-resubmit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = try String(contentsOf: packageRoot.appendingPathComponent("Contracts/returns/hrs-2027-q2-bad.yaml"), encoding: .utf8)
+        let earlier = folder.appendingPathComponent("first.yaml")
+        try Data(bad.replacingOccurrences(of: "submitted_on: 2027-11-20", with: "submitted_on: 2027-10-10").utf8).write(to: earlier)
+        let later = "Contracts/returns/hrs-2027-q2-good.yaml"
+        let documents = laterFirst ? [later, earlier.path] : [earlier.path, later]
+        let run = try horizon(arguments: ["check", "Contracts/housing-related-support.yaml"] + documents)
+        #expect(run.status == 0, "\(run)")
+        #expect(
+            run.stdout.contains("2 document(s): 1 compliant, 0 non-compliant, 0 invalid, 1 superseded by a later return (not counted)"),
+            "\(run)")
+        #expect(
+            run.stdout.contains("superseded: \(earlier.path) (submitted on 2027-10-10) by \(later) (submitted on 2027-10-14)"), "\(run)")
+        #expect(!run.stdout.contains("duplicate-period"))
+        // On the same day: which is the correction cannot be told.
+        try Data(bad.replacingOccurrences(of: "submitted_on: 2027-11-20", with: "submitted_on: 2027-10-14").utf8).write(to: earlier)
+        let same = try horizon(arguments: ["check", "Contracts/housing-related-support.yaml"] + documents)
+        #expect(same.status == 1 && same.stdout.contains("error[duplicate-period]"), "\(same)")
+    }
+
     @Test func aDateThatIsNotADateIsAUsageError() throws {
         let run = try horizon("check", "Contracts/housing-related-support.yaml", "--period-ending", "2027-09-31")
         #expect(run.status == 64 && run.stderr.contains("--period-ending must be a date written YYYY-MM-DD"), "\(run)")

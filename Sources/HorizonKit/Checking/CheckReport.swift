@@ -77,6 +77,9 @@ package struct DocumentReport: Sendable {
     package var contract: String
     package var periodStart: CivilDate?
     package var periodEnd: CivilDate?
+    /// The return's `submitted_on`, when it reads as a date: which of two returns for one
+    /// period is the resubmission.
+    package var submittedOn: CivilDate?
     package var sha256: String?
     package var verdict: Verdict
     /// Sorted by location.

@@ -295,6 +295,7 @@ struct Judgement {
     var typed: TypedValues
     var periodStart: CivilDate?
     var periodEnd: CivilDate?
+    var submittedOn: CivilDate?
     var submitted: CivilDate?
     var reportedMissing: Set<String> = []
     var pendingGroups: Set<String> = []
@@ -373,6 +374,7 @@ struct Judgement {
             file: document.file, kind: document.kind, contract: contract.reference, periodStart: periodStart, periodEnd: periodEnd,
             sha256: document.sha256, verdict: verdict, findings: findings, layout: otherContract ? nil : checker.layouts[document.kind],
             statuses: statuses)
+        report.submittedOn = submittedOn
         if !otherContract && document.kind == .return {
             report.kpis = checker.kpis.map { kpi in
                 let part = int(kpi.share.part)
@@ -437,6 +439,7 @@ struct Judgement {
         guard kind == .return else { return }
         periodStart = headerValue("period_start")?.date
         periodEnd = headerValue("period_end")?.date
+        submittedOn = headerValue("submitted_on")?.date
         guard let start = periodStart, let end = periodEnd else { return }
         var at: SourceLocation { location("return.period_start") }
         if end < start {

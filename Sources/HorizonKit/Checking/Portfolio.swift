@@ -10,6 +10,12 @@ package struct PortfolioTracker: Sendable {
     }
 
     var seen: [Key: String] = [:]
+    /// The return judged for each contract and period so far: its file, `submitted_on` and
+    /// verdict, so that a resubmission supersedes it.
+    var judged: [Key: (file: String, submitted: CivilDate?, verdict: Verdict)] = [:]
+    /// Returns replaced by a later one for the same contract and period (`superseded`): the
+    /// earlier file, the later, and their dates. They are not counted.
+    package private(set) var superseded: [(earlier: String, later: String, earlierDate: CivilDate, laterDate: CivilDate)] = []
     /// Each return's watched counts, by contract and the last day of its period.
     var watched: [Key: (file: String, counts: [String: Int])] = [:]
     /// A fall of this many per cent or more in a watched count is a finding (the contract's
@@ -20,8 +26,20 @@ package struct PortfolioTracker: Sendable {
     /// The quarter being checked (`--period-ending`): returns for periods ending in these three
     /// months are the quarter's; a return for a period that ended before is reported as such.
     package var quarter: (from: CivilDate, to: CivilDate)?
-    /// Each contract's worst verdict over the quarter's documents, by reference.
-    package private(set) var contractVerdicts: [String: Verdict] = [:]
+    /// Each contract's worst verdict over the documents judged (a superseded return left out),
+    /// by reference.
+    package var contractVerdicts: [String: Verdict] {
+        var result = otherVerdicts
+        // With a quarter, a return for an earlier period is not the contract's this quarter.
+        for (key, entry) in judged where quarter.map({ key.end >= $0.from }) ?? true {
+            result[key.contract] = worst(result[key.contract], entry.verdict)
+        }
+        return result
+    }
+    /// The worst verdict of each contract's documents other than returns (bids).
+    var otherVerdicts: [String: Verdict] = [:]
+
+    func worst(_ a: Verdict?, _ b: Verdict) -> Verdict { a.map { Self.rank($0) > Self.rank(b) ? $0 : b } ?? b }
     /// Requirements not checked over the run (the policy file, without `--evidence`).
     package private(set) var notChecked = 0
 
@@ -43,13 +61,31 @@ package struct PortfolioTracker: Sendable {
                     "this return is for \(report.periodStart.map { "\($0)" } ?? "?") to \(end), a period that ended before the quarter from \(quarter.from) to \(quarter.to): it is not counted as this quarter's return",
                     at: .start(of: report.file)))
             report.findings.sort(by: Finding.reportOrder)
-        } else if !report.contract.isEmpty {
-            let worst = [contractVerdicts[report.contract], report.verdict].compactMap { $0 }.max { Self.rank($0) < Self.rank($1) }
-            contractVerdicts[report.contract] = worst
+        } else if !report.contract.isEmpty && report.kind != .return {
+            otherVerdicts[report.contract] = worst(otherVerdicts[report.contract], report.verdict)
         }
+        var counted = true
         if report.kind == .return, let start = report.periodStart, let end = report.periodEnd {
             let key = Key(contract: report.contract, start: start, end: end)
-            if let first = seen[key] {
+            // A resubmission (SPEC §8): of two returns for one contract and period, the one
+            // submitted later is judged and the earlier superseded, whatever the order of the
+            // arguments; the same date, or one not given, stays a duplicate-period error.
+            if let first = judged[key], let earlier = first.submitted, let later = report.submittedOn, earlier != later {
+                if later > earlier {
+                    superseded.append((first.file, report.file, earlier, later))
+                    counts[first.verdict, default: 0] -= 1
+                    judged[key] = (report.file, later, report.verdict)
+                } else {
+                    report.findings.append(
+                        Finding(
+                            .info, "return-superseded",
+                            "this return was submitted on \(later), before '\(first.file)' (submitted on \(earlier)) for the same period: that one is judged, and this one is not counted",
+                            at: .start(of: report.file), notes: [Note("the later return", at: .start(of: first.file))]))
+                    report.findings.sort(by: Finding.reportOrder)
+                    superseded.append((report.file, first.file, later, earlier))
+                    counted = false
+                }
+            } else if let first = seen[key] {
                 report.findings.append(
                     Finding(
                         .error, "duplicate-period",
@@ -59,11 +95,13 @@ package struct PortfolioTracker: Sendable {
                 if report.verdict == .compliant { report.verdict = .nonCompliant }
             } else {
                 seen[key] = report.file
+                judged[key] = (report.file, report.submittedOn, report.verdict)
             }
             if !report.watched.isEmpty {
                 compareWithPreviousPeriod(&report, start: start, end: end)
             }
         }
+        guard counted else { return report }
         counts[report.verdict, default: 0] += 1
         if report.findings.first?.code == "contract-defective" { unjudged += 1 }
         notChecked += report.notChecked
@@ -134,7 +172,7 @@ package struct PortfolioTracker: Sendable {
     package private(set) var unjudged = 0
 
     /// Documents judged so far.
-    package var total: Int { counts.values.reduce(0, +) }
+    package var total: Int { counts.values.reduce(0, +) + superseded.count }
 
     /// How bad a verdict is, for a contract's worst.
     static func rank(_ verdict: Verdict) -> Int {
@@ -252,7 +290,12 @@ package enum ReportRenderer {
     package static func summary(_ tracker: PortfolioTracker) -> String {
         let c = tracker.counts
         var out =
-            "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid\n"
+            "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid"
+            + (tracker.superseded.isEmpty ? "" : ", \(tracker.superseded.count) superseded by a later return (not counted)") + "\n"
+        for item in tracker.superseded {
+            out +=
+                "superseded: \(item.earlier.terminalSafe) (submitted on \(item.earlierDate)) by \(item.later.terminalSafe) (submitted on \(item.laterDate))\n"
+        }
         if tracker.notChecked > 0 {
             out +=
                 "\(tracker.notChecked) requirement(s) not checked: no evidence folder given; check again with --evidence DIR to check the policy files\n"

@@ -16,7 +16,8 @@ package enum FindingCategory: String, Sendable, CaseIterable {
         "evidence-missing": .evidence, "evidence-outside-folder": .evidence, "evidence-digest-mismatch": .evidence,
         "no-evidence-folder": .evidence,
         "late-submission": .timeliness, "submitted-before-period-end": .timeliness, "return-missing": .timeliness,
-        "return-for-earlier-period": .timeliness, "duplicate-period": .timeliness, "count-fell": .performance,
+        "return-for-earlier-period": .timeliness, "duplicate-period": .timeliness, "return-superseded": .timeliness,
+        "count-fell": .performance,
     ]
 
     /// The category of a finding's code.

@@ -155,6 +155,7 @@ package enum FindingCodes {
             "late-submission", "warning within the contract's `late_tolerance_days`, error beyond", "submitted after the period's due date"),
         document("submitted-before-period-end", "warning", "submitted before the period ended"),
         document("duplicate-period", "error", "a second return for the same contract and period in one run"),
+        document("return-superseded", "info", "a return for a period another return of the run, submitted later, resubmits: not counted"),
         document("return-missing", "error", "with `--period-ending`: no return for a contract's period that ends in the quarter"),
         document("return-for-earlier-period", "warning", "with `--period-ending`: a return for a period that ended before the quarter"),
         document(
