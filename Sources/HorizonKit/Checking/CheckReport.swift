@@ -69,6 +69,18 @@ package enum Verdict: String, Sendable, Hashable {
     case invalid
 }
 
+/// The contract's parties and the return's timing, carried on every report judged.
+package struct Parties: Sendable, Hashable {
+    package var supplier: String
+    package var service: String
+    package var tier: String
+    package var commissioner: String
+    /// The last day the return was on time, when its period is one of the contract's.
+    package var due: CivilDate?
+    /// Days after `due` it was submitted (0 when on time).
+    package var daysLate: Int?
+}
+
 /// Everything the checker says about one document.
 package struct DocumentReport: Sendable {
     package var file: String
@@ -80,6 +92,9 @@ package struct DocumentReport: Sendable {
     /// The return's `submitted_on`, when it reads as a date: which of two returns for one
     /// period is the resubmission.
     package var submittedOn: CivilDate?
+    /// Who and what, for a board (issue #16): the contract's supplier, service, tier and
+    /// commissioner, and for a return the period's due date and how many days late it came.
+    package var parties: Parties?
     package var sha256: String?
     package var verdict: Verdict
     /// Sorted by location.

@@ -375,6 +375,12 @@ struct Judgement {
             sha256: document.sha256, verdict: verdict, findings: findings, layout: otherContract ? nil : checker.layouts[document.kind],
             statuses: statuses)
         report.submittedOn = submittedOn
+        let period = contract.periods.first { $0.start == periodStart && $0.end == periodEnd }
+        report.parties = Parties(
+            supplier: contract.supplier, service: contract.service.id, tier: contract.tier, commissioner: contract.commissioner,
+            due: document.kind == .return ? period?.due : nil,
+            daysLate: document.kind == .return
+                ? period.flatMap { due in submittedOn.map { max(0, $0.dayNumber - due.due.dayNumber) } } : nil)
         if !otherContract && document.kind == .return {
             report.kpis = checker.kpis.map { kpi in
                 let part = int(kpi.share.part)

@@ -102,8 +102,18 @@ package enum ReportJSON {
         package var kind: String?
         package var period: Period?
         package var sha256: String?
+        /// The contract's parties, and for a return its due date and days late (`null` where
+        /// the document was not judged against a contract, or its period is not one of its).
+        package var supplier: String? = nil
+        package var service: String? = nil
+        package var tier: String? = nil
+        package var commissioner: String? = nil
+        package var due: String? = nil
+        package var daysLate: Int? = nil
 
-        enum CodingKeys: String, CodingKey { case file, kind, period, sha256 }
+        enum CodingKeys: String, CodingKey {
+            case file, kind, period, sha256, supplier, service, tier, commissioner, due, daysLate = "days_late"
+        }
 
         package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -111,6 +121,12 @@ package enum ReportJSON {
             try c.encode(kind, forKey: .kind)
             try c.encode(period, forKey: .period)
             try c.encode(sha256, forKey: .sha256)
+            try c.encode(supplier, forKey: .supplier)
+            try c.encode(service, forKey: .service)
+            try c.encode(tier, forKey: .tier)
+            try c.encode(commissioner, forKey: .commissioner)
+            try c.encode(due, forKey: .due)
+            try c.encode(daysLate, forKey: .daysLate)
         }
 
         package func write(to out: inout JSONOut) {
@@ -123,6 +139,18 @@ package enum ReportJSON {
                 o.write(period)
                 o.key("sha256")
                 o.string(sha256)
+                o.key("supplier")
+                o.string(supplier)
+                o.key("service")
+                o.string(service)
+                o.key("tier")
+                o.string(tier)
+                o.key("commissioner")
+                o.string(commissioner)
+                o.key("due")
+                o.string(due)
+                o.key("days_late")
+                o.int(daysLate)
             }
         }
     }
@@ -449,7 +477,10 @@ package enum ReportJSON {
         }
         return Document(
             verdict: report.verdict.rawValue, contract: report.contract.isEmpty ? nil : report.contract,
-            document: About(file: report.file, kind: report.kind?.rawValue, period: period, sha256: report.sha256),
+            document: About(
+                file: report.file, kind: report.kind?.rawValue, period: period, sha256: report.sha256, supplier: report.parties?.supplier,
+                service: report.parties?.service, tier: report.parties?.tier, commissioner: report.parties?.commissioner,
+                due: report.parties?.due?.description, daysLate: report.parties?.daysLate),
             requirements: report.requirements.map {
                 Requirement(clause: $0.clause, number: $0.number, requirement: $0.requirement, status: $0.status.code)
             },
