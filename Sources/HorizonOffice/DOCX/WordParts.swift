@@ -3,7 +3,7 @@
 /// footer and document properties. The styles are Horizon's own, in `styles.xml`, for a council
 /// to restyle: Title, Heading 1–3, Normal, the clause text style and a table style.
 enum WordParts {
-    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let declaration = OfficeParts.declaration
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -126,19 +126,10 @@ enum WordParts {
             + "<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>" + field("NUMPAGES") + "</w:p></w:ftr>"
     }()
 
-    /// Title and subject (the contract reference); no creation or modification time, so the
-    /// same inputs give the same bytes.
+    /// Title and subject (the contract reference).
     static func coreProperties(title: String, reference: String) -> String {
-        declaration
-            + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-            + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-            + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-            + "<dc:title>\(XMLText.escape(title))</dc:title><dc:subject>\(XMLText.escape(reference))</dc:subject>"
-            + "<dc:creator>Horizon</dc:creator></cp:coreProperties>"
+        OfficeParts.coreProperties(title: title, subject: reference)
     }
 
-    static let appProperties =
-        declaration + """
-            <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Horizon</Application></Properties>
-            """
+    static let appProperties = OfficeParts.appProperties
 }

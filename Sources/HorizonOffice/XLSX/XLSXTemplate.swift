@@ -11,7 +11,7 @@ package import HorizonModel
 package enum XLSXTemplate {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let declaration = OfficeParts.declaration
 
     /// Cell styles (indexes into `cellXfs`).
     enum Style: Int {
@@ -250,16 +250,9 @@ package enum XLSXTemplate {
             """
 
     static func coreProperties(_ contract: Contract, kind: DocumentKind) -> String {
-        declaration
-            + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-            + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-            + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-            + "<dc:title>\(XMLText.escape((kind == .return ? "Return" : "Bid") + " for contract " + contract.reference))</dc:title>"
-            + "<dc:subject>\(XMLText.escape(contract.reference))</dc:subject><dc:creator>Horizon</dc:creator></cp:coreProperties>"
+        OfficeParts.coreProperties(
+            title: (kind == .return ? "Return" : "Bid") + " for contract " + contract.reference, subject: contract.reference)
     }
 
-    static let appProperties =
-        declaration + """
-            <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Horizon</Application></Properties>
-            """
+    static let appProperties = OfficeParts.appProperties
 }
