@@ -82,7 +82,9 @@ struct EvidenceCLITests {
         for (reference, name) in [("BHCC-2026-HRS-014", "hrs-2027-q2-good"), ("WSCC-2026-SMS-007", "sms-2027-q1-good")] {
             let folder = evidence.appendingPathComponent(reference)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let policy = folder.appendingPathComponent("policy.txt")
+            // The substance misuse supplier's subfolder is there but empty: its policy is in the
+            // evidence folder itself, which is looked in next.
+            let policy = (reference == "WSCC-2026-SMS-007" ? evidence : folder).appendingPathComponent("policy.txt")
             try Data("The workplace policy of the supplier of \(reference).\n".utf8).write(to: policy)
             let printed = try horizon("evidence", policy.path)
             let digest = try #require(printed.stdoutLines.last?.split(separator: " ").last.map(String.init))
@@ -103,6 +105,8 @@ struct EvidenceCLITests {
         try FileManager.default.moveItem(at: evidence.appendingPathComponent("BHCC-2026-HRS-014"), to: outside)
         try FileManager.default.createSymbolicLink(at: evidence.appendingPathComponent("BHCC-2026-HRS-014"), withDestinationURL: outside)
         let linked = try horizon(arguments: ["check"] + contracts + returns + ["--evidence", evidence.path])
-        #expect(linked.status == 1 && linked.stdout.contains("error[evidence-missing]"), "\(linked)")
+        // The link is not followed: the folder's own policy.txt (the other supplier's) is read,
+        // and does not match.
+        #expect(linked.status == 1 && linked.stdout.contains("error[evidence-digest-mismatch]"), "\(linked)")
     }
 }

@@ -77,6 +77,22 @@ struct XLSXTests {
         #expect(try XLSXReader.document(bytes, file: "f.xlsx")["staff.headcount"]?.text == "64")
     }
 
+    /// An archive whose directory claims to run into its end record is refused before any of
+    /// it is read (ZIPFoundation trapped on such files; the fuzzer found them).
+    @Test func anArchiveOutOfItsBoundsIsRefused() throws {
+        let good = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent("openpyxl-good.xlsx")))
+        #expect(ZIPBounds.inBounds(good))
+        var end = good.count - 22
+        while end > 0 && Array(good[end..<end + 4]) != [0x50, 0x4B, 0x05, 0x06] { end -= 1 }
+        try #require(end > 0)
+        var longer = good
+        longer[end + 12] &+= 10  // the directory's size, 10 bytes more: into the end record
+        #expect(!ZIPBounds.inBounds(longer))
+        var truncated = good
+        truncated.removeSubrange(100..<200)
+        #expect(!ZIPBounds.inBounds(truncated))
+    }
+
     @Test func xmlNestedTooDeepIsRefused() {
         let deep = String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)
         #expect(XMLEvents.parse(Array(deep.utf8)) == nil)

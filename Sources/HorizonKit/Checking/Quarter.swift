@@ -46,6 +46,8 @@ package struct QuarterOutcome: Sendable {
     package init(_ tracker: PortfolioTracker, contracts: [Contract], locations: [String: SourceLocation]) {
         from = tracker.quarter?.from ?? CivilDate(dayNumber: 0)
         to = tracker.quarter?.to ?? CivilDate(dayNumber: 0)
+        // Worked out once: each contract's worst verdict over the run's documents.
+        let verdicts = tracker.contractVerdicts
         for contract in contracts.sorted(by: { $0.reference < $1.reference }) {
             let expected = PortfolioTracker.expected(contract, from: from, to: to)
             let absent = expected.filter { !tracker.hasReturn(contract: contract.reference, period: $0) }
@@ -56,7 +58,7 @@ package struct QuarterOutcome: Sendable {
                         location: locations[contract.reference] ?? .start(of: contract.file)))
             }
             let standing: Standing
-            switch tracker.contractVerdicts[contract.reference] {
+            switch verdicts[contract.reference] {
             case _ where !absent.isEmpty: standing = .missing
             case .invalid: standing = .invalid
             case .nonCompliant: standing = .nonCompliant
