@@ -12,7 +12,9 @@ struct Horizon: ParsableCommand {
             read or understood; 64 bad command-line usage.
             """,
         version: ReportJSON.toolVersion,
-        subcommands: [Lint.self, Clauses.self, Explain.self, Generate.self, Template.self, EvidenceCommand.self, Check.self]
+        subcommands: [
+            Lint.self, Clauses.self, Explain.self, Generate.self, Template.self, EvidenceCommand.self, Check.self, CompareBids.self,
+        ]
     )
 
     /// Parses and runs, giving `check`'s documents to the command directly (see `CheckArguments`).

@@ -22,9 +22,9 @@ enum Output {
         }
     }
 
-    static func report(findings: [Finding]) {
+    static func report(findings: [Finding], toStandardError: Bool = false) {
         for finding in findings {
-            print(finding.compilerStyle)
+            if toStandardError { writeError(finding.compilerStyle + "\n") } else { print(finding.compilerStyle) }
         }
     }
 }

@@ -40,7 +40,7 @@ struct QuarterCLITests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let quarter = try #require((json["summary"] as? [String: Any])?["quarter"] as? [String: Any])
         #expect(quarter["from"] as? String == "2027-07-01" && quarter["to"] as? String == "2027-09-30")
-        let standings = (quarter["contracts"] as? [[String: String]] ?? []).map { "\($0["contract"]!) \($0["standing"]!)" }
+        let standings = (json["contracts"] as? [[String: Any]] ?? []).map { "\($0["reference"]!) \($0["standing"]!)" }
         #expect(standings.contains("WSCC-2026-SMS-007 missing") && standings.contains("BHCC-2026-HRS-014 compliant"), "\(standings)")
         let missing = try #require(quarter["missing"] as? [[String: Any]])
         #expect(missing.count == 2)

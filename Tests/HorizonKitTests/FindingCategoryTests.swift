@@ -22,4 +22,27 @@ struct FindingCategoryTests {
         let given = Set((FindingCategory.registered.union(libraryCodes)).map(FindingCategory.of))
         #expect(given == Set(FindingCategory.allCases))
     }
+
+    /// A rule that bounds a figure by other figures of the return (trained at most in scope)
+    /// finds a figure that cannot be: data quality. A rule that bounds it by the contract's limit
+    /// (a caseload) finds a duty not met: performance.
+    @Test func aFigureThatCannotBeIsDataQuality() throws {
+        var consistency = 0
+        for clause in Shipped.library.clauses {
+            for requirement in clause.requirements {
+                for rule in requirement.rules {
+                    guard let bound = rule.kind as? AtMost else { continue }
+                    if case .fields = bound.limit {
+                        consistency += 1
+                        #expect(FindingCategory.of(rule.code) == .dataQuality, "\(clause.id) \(rule.code)")
+                    } else {
+                        #expect(FindingCategory.of(rule.code) == .performance, "\(clause.id) \(rule.code)")
+                    }
+                }
+            }
+        }
+        #expect(consistency > 20)
+        #expect(FindingCategory.of("trained-exceeds-in-scope") == .dataQuality)
+        #expect(FindingCategory.of("caseload-above-limit") == .performance)
+    }
 }

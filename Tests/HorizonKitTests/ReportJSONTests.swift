@@ -42,9 +42,16 @@ struct ReportJSONTests {
             let mine = JSONWriter.encode(document)
             #expect(try Self.parsed(mine) == (try Self.parsed(try Self.foundation(document))), "\(name)")
         }
-        let summary = ReportJSON.summary(tracker)
+        let contract = try CheckFixtures.contract("Contracts/housing-related-support.yaml")
+        let quarter = QuarterOutcome(tracker, contracts: [contract], locations: [:])
+        let board = Board(tracker, contracts: [contract], defective: ["X-1": "x.yaml"], quarter: quarter, titles: [:])
+        let summary = ReportJSON.summary(tracker, board: board, quarter: quarter)
         #expect(try Self.parsed(JSONWriter.encode(summary)) == (try Self.parsed(try Self.foundation(summary))))
         #expect(!summary.kpis.isEmpty, "the fixtures' returns rate KPIs")
+        #expect(!summary.bySupplier.isEmpty && !summary.byClause.isEmpty && summary.quarter != nil, "every part of the summary is compared")
+        for contract in ReportJSON.contracts(board) {
+            #expect(try Self.parsed(JSONWriter.encode(contract)) == (try Self.parsed(try Self.foundation(contract))))
+        }
     }
 
     @Test("written a piece at a time, the report is the envelope")
@@ -59,10 +66,12 @@ struct ReportJSONTests {
             streamed += ReportJSON.documentPiece(recorded, numbers: numbers, first: i == 0)
             documents.append(ReportJSON.document(recorded, numbers: numbers))
         }
-        streamed += ReportJSON.tail(tracker)
+        let contract = try CheckFixtures.contract("Contracts/housing-related-support.yaml")
+        let board = Board(tracker, contracts: [contract], defective: ["X-1": "x.yaml"], quarter: nil, titles: [:])
+        streamed += ReportJSON.tail(tracker, board: board)
         let whole = ReportJSON.Envelope(
             tool: .init(), library: .init(id: library.id, version: library.version), documents: documents,
-            summary: ReportJSON.summary(tracker))
+            contracts: ReportJSON.contracts(board), summary: ReportJSON.summary(tracker, board: board, quarter: nil))
         #expect(streamed.replacingOccurrences(of: "\n", with: "") == JSONWriter.encode(whole))
         #expect(try Self.parsed(streamed) == (try Self.parsed(try Self.foundation(whole))))
     }
@@ -84,9 +93,13 @@ struct ReportJSONTests {
         let library = try CheckFixtures.library()
         var tracker = PortfolioTracker()
         let numbers = try CheckFixtures.contract("Contracts/housing-related-support.yaml").numbers
+        let recorded = tracker.record(report)
+        let contract = try CheckFixtures.contract("Contracts/housing-related-support.yaml")
+        let titles = Dictionary(library.clauses.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let board = Board(tracker, contracts: [contract], defective: [:], quarter: nil, titles: titles)
         let text =
-            ReportJSON.head(library: library) + ReportJSON.documentPiece(tracker.record(report), numbers: numbers, first: true)
-            + ReportJSON.tail(tracker)
+            ReportJSON.head(library: library) + ReportJSON.documentPiece(recorded, numbers: numbers, first: true)
+            + ReportJSON.tail(tracker, board: board)
         _ = try Self.parsed(text)
         try assertSnapshot(
             text, named: "report-" + example.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".yaml", with: ".json"))

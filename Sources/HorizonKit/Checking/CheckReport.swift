@@ -62,6 +62,13 @@ package struct KPIResult: Sendable, Hashable {
     }
 }
 
+/// One commitment of a bid, with the requirement it answers.
+package struct BidCommitment: Sendable, Hashable {
+    package var clause: String
+    package var requirement: String
+    package var commitment: Commitment
+}
+
 /// The overall verdict on a document.
 package enum Verdict: String, Sendable, Hashable {
     case compliant
@@ -75,6 +82,9 @@ package struct Parties: Sendable, Hashable {
     package var service: String
     package var tier: String
     package var commissioner: String
+    /// For a bid: the bidder, as its `supplier` field names it (the contract's supplier is
+    /// "to be awarded" at tender).
+    package var bidder: String? = nil
     /// The last day the return was on time, when its period is one of the contract's.
     package var due: CivilDate?
     /// Days after `due` it was submitted (0 when on time).
@@ -109,6 +119,8 @@ package struct DocumentReport: Sendable {
     /// The return's counts of fields watched for a fall (`watch_fall`), with their locations,
     /// for the run to compare with the previous period's return.
     package var watched: [(field: String, value: Int, location: SourceLocation)] = []
+    /// A bid's commitments against the contract's minimums, in schedule order (`compare-bids`).
+    package var commitments: [BidCommitment] = []
 
     /// How many requirements the run could not check (see `RequirementStatus.notChecked`).
     package var notChecked: Int {
@@ -167,11 +179,15 @@ package struct DocumentReport: Sendable {
 final class RequirementLayout: Sendable {
     typealias Row = (clause: String, number: String, requirement: String, summary: String)
     let rows: [Row]
+    /// Each row's fields (the requirement's, and those its rules read): which findings decided
+    /// it, for the CSV report.
+    let fields: [Set<String>]
     let heading: String
     let prefixes: [String]
 
-    init(rows: [Row]) {
+    init(rows: [Row], fields: [Set<String>] = []) {
         self.rows = rows
+        self.fields = fields
         var idWidth = 6
         for row in rows { idWidth = max(idWidth, row.clause.count + 1 + row.requirement.count) }
         var heading = "  clause  "

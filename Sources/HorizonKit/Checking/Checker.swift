@@ -226,6 +226,11 @@ final class CompiledRules: Sendable {
                                 step.clause, step.number, step.requirement?.id ?? "-",
                                 step.requirement?.summary ?? "no requirement for a \(kind.rawValue)"
                             )
+                        },
+                        fields: steps.map { step in
+                            Set(
+                                (step.requirement?.fields.map(\.value) ?? [])
+                                    + (step.requirement?.rules.flatMap { $0.kind.fields.map(\.id) } ?? []))
                         })
                 )
             })
@@ -322,6 +327,8 @@ struct Judgement {
     /// The clause, requirement and rule being judged (see `RuleContext`).
     var ruleClause = ""
     var requirementSummary = ""
+    /// A bid's commitments against the contract's minimums, for bids side by side.
+    var commitments: [BidCommitment] = []
     var ruleCode = ""
     var ruleSeverity = Severity.error
 
@@ -375,12 +382,17 @@ struct Judgement {
             sha256: document.sha256, verdict: verdict, findings: findings, layout: otherContract ? nil : checker.layouts[document.kind],
             statuses: statuses)
         report.submittedOn = submittedOn
+        report.commitments = commitments
         let period = contract.periods.first { $0.start == periodStart && $0.end == periodEnd }
         report.parties = Parties(
             supplier: contract.supplier, service: contract.service.id, tier: contract.tier, commissioner: contract.commissioner,
             due: document.kind == .return ? period?.due : nil,
             daysLate: document.kind == .return
                 ? period.flatMap { due in submittedOn.map { max(0, $0.dayNumber - due.due.dayNumber) } } : nil)
+        // A bid names its bidder; never shown where the screen took it for a person's name.
+        if document.kind == .bid, !flagged.contains("bid.supplier"), !flaggedKeys.contains("bid.supplier") {
+            report.parties?.bidder = document["bid.supplier"]?.text
+        }
         if !otherContract && document.kind == .return {
             report.kpis = checker.kpis.map { kpi in
                 let part = int(kpi.share.part)
@@ -861,6 +873,9 @@ struct Judgement {
             ruleCode = rule.code
             ruleSeverity = rule.severity
             let outcome = rule.kind.judge(&self)
+            if document.kind == .bid, let commitment = rule.kind.commitment(in: self) {
+                commitments.append(BidCommitment(clause: clause, requirement: requirement.id, commitment: commitment))
+            }
             switch outcome {
             case .fail: failed = true
             case .unknown: unknown = true

@@ -3,19 +3,46 @@ package import HorizonModel
 /// What a run remembers across documents: only the (contract, period) pairs already seen, so
 /// memory stays flat however many documents a portfolio holds.
 package struct PortfolioTracker: Sendable {
-    struct Key: Hashable {
-        var contract: String
-        var start: CivilDate
-        var end: CivilDate
+    package struct Key: Hashable, Sendable {
+        package var contract: String
+        package var start: CivilDate
+        package var end: CivilDate
+    }
+
+    /// A return counted for its contract and period: its file, `submitted_on` and verdict, so
+    /// that a resubmission supersedes it, and its requirement statuses, for the board's
+    /// summaries by clause.
+    struct Judged: Sendable {
+        var file: String
+        var submitted: CivilDate?
+        var verdict: Verdict
+        var layout: RequirementLayout?
+        var statuses: [RequirementStatus]
+        /// Its KPI figures, taken back out of the run's totals when a resubmission supersedes it.
+        var kpis: [KPIResult]
+        var notChecked: Int
+
+        init(_ report: DocumentReport) {
+            file = report.file
+            submitted = report.submittedOn
+            verdict = report.verdict
+            layout = report.layout
+            statuses = report.statuses
+            kpis = report.kpis
+            notChecked = report.notChecked
+        }
     }
 
     var seen: [Key: String] = [:]
-    /// The return judged for each contract and period so far: its file, `submitted_on` and
-    /// verdict, so that a resubmission supersedes it.
-    var judged: [Key: (file: String, submitted: CivilDate?, verdict: Verdict)] = [:]
+    /// The return judged for each contract and period so far.
+    var judged: [Key: Judged] = [:]
     /// Returns replaced by a later one for the same contract and period (`superseded`): the
     /// earlier file, the later, and their dates. They are not counted.
     package private(set) var superseded: [(earlier: String, later: String, earlierDate: CivilDate, laterDate: CivilDate)] = []
+    /// The superseded returns by file name: the same whatever the order they were given in.
+    package var supersededByFile: [(earlier: String, later: String, earlierDate: CivilDate, laterDate: CivilDate)] {
+        superseded.sorted { ($0.earlier, $0.later) < ($1.earlier, $1.later) }
+    }
     /// Each return's watched counts, by contract and the last day of its period.
     var watched: [Key: (file: String, counts: [String: Int])] = [:]
     /// A fall of this many per cent or more in a watched count is a finding (the contract's
@@ -26,18 +53,33 @@ package struct PortfolioTracker: Sendable {
     /// The quarter being checked (`--period-ending`): returns for periods ending in these three
     /// months are the quarter's; a return for a period that ended before is reported as such.
     package var quarter: (from: CivilDate, to: CivilDate)?
-    /// Each contract's worst verdict over the documents judged (a superseded return left out),
-    /// by reference.
+    /// Each contract's worst verdict over the returns judged (a superseded return left out,
+    /// and with a quarter a return for an earlier period), by reference. Bids do not count: a
+    /// tender is not failing because one bid falls short.
     package var contractVerdicts: [String: Verdict] {
-        var result = otherVerdicts
-        // With a quarter, a return for an earlier period is not the contract's this quarter.
-        for (key, entry) in judged where quarter.map({ key.end >= $0.from }) ?? true {
-            result[key.contract] = worst(result[key.contract], entry.verdict)
-        }
+        var result = unperiodVerdicts
+        for (key, entry) in countedReturns { result[key.contract] = worst(result[key.contract], entry.verdict) }
         return result
     }
-    /// The worst verdict of each contract's documents other than returns (bids).
-    var otherVerdicts: [String: Verdict] = [:]
+
+    /// The returns that count for their contract: one a contract and period (the later of a
+    /// resubmission), and with a quarter only those for a period ending in it or later.
+    var countedReturns: [(key: Key, value: Judged)] {
+        judged.filter { key, _ in inQuarter(key.end) }.sorted { ($0.key.contract, $0.key.end) < ($1.key.contract, $1.key.end) }
+    }
+
+    /// Whether a return for a period ending on `end` is the quarter's (any, without a quarter).
+    func inQuarter(_ end: CivilDate) -> Bool { quarter.map { end >= $0.from && end <= $0.to } ?? true }
+
+    /// The worst verdict of each contract's returns not counted as its period's return but
+    /// telling of the contract all the same: a return whose period could not be read, and a
+    /// second return for a period (`duplicate-period`).
+    var unperiodVerdicts: [String: Verdict] = [:]
+    /// How many returns there were whose period could not be read: they count for their
+    /// contract as invalid returns.
+    package private(set) var unperiodReturns: [String: Int] = [:]
+    /// Bids judged, by contract reference.
+    package private(set) var bids: [String: Int] = [:]
 
     func worst(_ a: Verdict?, _ b: Verdict) -> Verdict { a.map { Self.rank($0) > Self.rank(b) ? $0 : b } ?? b }
     /// Requirements not checked over the run (the policy file, without `--evidence`).
@@ -61,8 +103,11 @@ package struct PortfolioTracker: Sendable {
                     "this return is for \(report.periodStart.map { "\($0)" } ?? "?") to \(end), a period that ended before the quarter from \(quarter.from) to \(quarter.to): it is not counted as this quarter's return",
                     at: .start(of: report.file)))
             report.findings.sort(by: Finding.reportOrder)
-        } else if !report.contract.isEmpty && report.kind != .return {
-            otherVerdicts[report.contract] = worst(otherVerdicts[report.contract], report.verdict)
+        } else if !report.contract.isEmpty && report.kind == .bid {
+            bids[report.contract, default: 0] += 1
+        } else if !report.contract.isEmpty && report.kind == .return && report.periodEnd == nil {
+            unperiodVerdicts[report.contract] = worst(unperiodVerdicts[report.contract], report.verdict)
+            unperiodReturns[report.contract, default: 0] += 1
         }
         var counted = true
         if report.kind == .return, let start = report.periodStart, let end = report.periodEnd {
@@ -72,9 +117,13 @@ package struct PortfolioTracker: Sendable {
             // arguments; the same date, or one not given, stays a duplicate-period error.
             if let first = judged[key], let earlier = first.submitted, let later = report.submittedOn, earlier != later {
                 if later > earlier {
+                    // The earlier was given first, and its report has gone out: the run's
+                    // totals take it back, and the summary names it.
                     superseded.append((first.file, report.file, earlier, later))
                     counts[first.verdict, default: 0] -= 1
-                    judged[key] = (report.file, later, report.verdict)
+                    notChecked -= first.notChecked
+                    remove(first.kpis, contract: report.contract)
+                    judged[key] = Judged(report)
                 } else {
                     report.findings.append(
                         Finding(
@@ -93,9 +142,10 @@ package struct PortfolioTracker: Sendable {
                         at: .start(of: report.file), notes: [Note("the first return for that period", at: .start(of: first))]))
                 report.findings.sort(by: Finding.reportOrder)
                 if report.verdict == .compliant { report.verdict = .nonCompliant }
+                if inQuarter(end) { unperiodVerdicts[report.contract] = worst(unperiodVerdicts[report.contract], report.verdict) }
             } else {
                 seen[key] = report.file
-                judged[key] = (report.file, report.submittedOn, report.verdict)
+                judged[key] = Judged(report)
             }
             if !report.watched.isEmpty {
                 compareWithPreviousPeriod(&report, start: start, end: end)
@@ -105,7 +155,8 @@ package struct PortfolioTracker: Sendable {
         counts[report.verdict, default: 0] += 1
         if report.findings.first?.code == "contract-defective" { unjudged += 1 }
         notChecked += report.notChecked
-        if !report.kpis.isEmpty {
+        // With a quarter, only the quarter's returns are rated in its summary.
+        if !report.kpis.isEmpty && (report.periodEnd.map(inQuarter) ?? true) {
             // A contract's KPIs come in the same order in each of its returns.
             if kpiTotals[report.contract] == nil {
                 kpiTotals[report.contract] = report.kpis.map { KPITotal(contract: report.contract, kpi: $0, part: 0, whole: 0, returns: 0) }
@@ -118,6 +169,18 @@ package struct PortfolioTracker: Sendable {
             }
         }
         return report
+    }
+
+    /// Takes a superseded return's KPI figures back out of its contract's totals.
+    mutating func remove(_ kpis: [KPIResult], contract: String) {
+        guard var totals = kpiTotals[contract], totals.count == kpis.count else { return }
+        for (i, kpi) in kpis.enumerated() {
+            guard let part = kpi.part, let whole = kpi.whole else { continue }
+            totals[i].part -= part
+            totals[i].whole -= whole
+            totals[i].returns -= 1
+        }
+        kpiTotals[contract] = totals
     }
 
     /// Adds a `count-fell` warning for each watched count that fell by the contract's
@@ -256,6 +319,7 @@ package enum ReportRenderer {
             out.add("; \(notChecked) requirement(s) not checked")
         }
         out.add(")\n")
+        if let parties = report.parties { out.add(parties, kind: report.kind) }
         if let layout = report.layout, !layout.rows.isEmpty {
             out.add(layout.heading)
             for (prefix, status) in zip(layout.prefixes, report.statuses) {
@@ -292,7 +356,7 @@ package enum ReportRenderer {
         var out =
             "\(tracker.total) document(s): \(c[.compliant] ?? 0) compliant, \(c[.nonCompliant] ?? 0) non-compliant, \(c[.invalid] ?? 0) invalid"
             + (tracker.superseded.isEmpty ? "" : ", \(tracker.superseded.count) superseded by a later return (not counted)") + "\n"
-        for item in tracker.superseded {
+        for item in tracker.supersededByFile {
             out +=
                 "superseded: \(item.earlier.terminalSafe) (submitted on \(item.earlierDate)) by \(item.later.terminalSafe) (submitted on \(item.laterDate))\n"
         }
@@ -305,11 +369,14 @@ package enum ReportRenderer {
             // A board reads one line a measure: how many contracts were rated in each band over
             // the run (each contract's returns summed). The JSON summary has every contract's.
             out += "KPI ratings over the run, contracts by band (each contract's returns summed):\n"
+            // One line a measure and target: the same words with two targets (Marac attendance
+            // at 100% for a specialist service, 75% for a partner) are two measures.
             var order: [String] = []
             var counts: [String: [KPIRating: Int]] = [:]
             for total in kpis {
-                if counts[total.kpi.measure] == nil { order.append(total.kpi.measure) }
-                counts[total.kpi.measure, default: [:]][total.rating, default: 0] += 1
+                let key = "\(total.kpi.measure) (target \(total.kpi.bands.target)%)"
+                if counts[key] == nil { order.append(key) }
+                counts[key, default: [:]][total.rating, default: 0] += 1
             }
             for measure in order {
                 let bands = KPIRating.allCases.compactMap { rating in counts[measure]?[rating].map { "\($0) \(rating.rawValue)" } }
@@ -319,6 +386,35 @@ package enum ReportRenderer {
         return out
     }
 
+}
+
+extension TextBuffer {
+    /// The line under a document's verdict that says who and what: for a return the supplier,
+    /// service and tier, commissioner, and due date; for a bid the bidder.
+    mutating func add(_ parties: Parties, kind: DocumentKind?) {
+        if kind == .bid {
+            add("  bidder: ")
+            addVisible(parties.bidder ?? "(not given)")
+            add("; tender for ")
+        } else {
+            add("  supplier: ")
+            addVisible(parties.supplier)
+            add("; ")
+        }
+        add(parties.service)
+        add(" (")
+        add(parties.tier)
+        add(" tier); commissioner: ")
+        addVisible(parties.commissioner)
+        if let due = parties.due {
+            add("; due ")
+            add(due.description)
+            if let late = parties.daysLate {
+                add(late == 0 ? ", on time" : ", \(late) day(s) late")
+            }
+        }
+        add("\n")
+    }
 }
 
 extension String {

@@ -15,6 +15,7 @@ package enum ReportJSON {
         package var tool: Tool
         package var library: LibraryVersion
         package var documents: [Document]
+        package var contracts: [ContractJSON]
         package var summary: Summary
 
         package func write(to out: inout JSONOut) {
@@ -25,6 +26,8 @@ package enum ReportJSON {
                 o.write(library)
                 o.key("documents")
                 o.array(documents) { $0.write($1) }
+                o.key("contracts")
+                o.array(contracts) { $0.write($1) }
                 o.key("summary")
                 o.write(summary)
             }
@@ -108,11 +111,13 @@ package enum ReportJSON {
         package var service: String? = nil
         package var tier: String? = nil
         package var commissioner: String? = nil
+        /// For a bid, the bidder (its own `supplier` field).
+        package var bidder: String? = nil
         package var due: String? = nil
         package var daysLate: Int? = nil
 
         enum CodingKeys: String, CodingKey {
-            case file, kind, period, sha256, supplier, service, tier, commissioner, due, daysLate = "days_late"
+            case file, kind, period, sha256, supplier, service, tier, commissioner, bidder, due, daysLate = "days_late"
         }
 
         package func encode(to encoder: any Encoder) throws {
@@ -125,6 +130,7 @@ package enum ReportJSON {
             try c.encode(service, forKey: .service)
             try c.encode(tier, forKey: .tier)
             try c.encode(commissioner, forKey: .commissioner)
+            try c.encode(bidder, forKey: .bidder)
             try c.encode(due, forKey: .due)
             try c.encode(daysLate, forKey: .daysLate)
         }
@@ -147,6 +153,8 @@ package enum ReportJSON {
                 o.string(tier)
                 o.key("commissioner")
                 o.string(commissioner)
+                o.key("bidder")
+                o.string(bidder)
                 o.key("due")
                 o.string(due)
                 o.key("days_late")
@@ -338,12 +346,42 @@ package enum ReportJSON {
         package var unjudged: Int
         /// Requirements not checked over the run (the policy file, without `--evidence`).
         package var notChecked: Int
+        /// Returns replaced by a later one for the same contract and period: not counted.
+        package var superseded: Int
+        /// Each of them, with the return that replaced it.
+        package var supersededReturns: [Superseded] = []
         package var kpis: [RunKPI]
-        /// With `--period-ending`: the quarter, each contract's standing, the returns missing.
+        /// The board: the contracts grouped by supplier, service and tier, and the clauses,
+        /// the worst first.
+        package var bySupplier: [Group] = []
+        package var byService: [Group] = []
+        package var byTier: [Group] = []
+        package var byClause: [ClauseGroup] = []
+        /// With `--period-ending`: the quarter and the returns missing; `null` without.
         package var quarter: Quarter? = nil
 
         enum CodingKeys: String, CodingKey {
-            case documents, compliant, nonCompliant = "non_compliant", invalid, unjudged, notChecked = "not_checked", kpis, quarter
+            case documents, compliant, nonCompliant = "non_compliant", invalid, unjudged, notChecked = "not_checked", superseded
+            case supersededReturns = "superseded_returns", kpis
+            case bySupplier = "by_supplier", byService = "by_service", byTier = "by_tier", byClause = "by_clause", quarter
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(documents, forKey: .documents)
+            try c.encode(compliant, forKey: .compliant)
+            try c.encode(nonCompliant, forKey: .nonCompliant)
+            try c.encode(invalid, forKey: .invalid)
+            try c.encode(unjudged, forKey: .unjudged)
+            try c.encode(notChecked, forKey: .notChecked)
+            try c.encode(superseded, forKey: .superseded)
+            try c.encode(supersededReturns, forKey: .supersededReturns)
+            try c.encode(kpis, forKey: .kpis)
+            try c.encode(bySupplier, forKey: .bySupplier)
+            try c.encode(byService, forKey: .byService)
+            try c.encode(byTier, forKey: .byTier)
+            try c.encode(byClause, forKey: .byClause)
+            try c.encode(quarter, forKey: .quarter)
         }
 
         package func write(to out: inout JSONOut) {
@@ -360,12 +398,47 @@ package enum ReportJSON {
                 o.int(unjudged)
                 o.key("not_checked")
                 o.int(notChecked)
+                o.key("superseded")
+                o.int(superseded)
+                o.key("superseded_returns")
+                o.array(supersededReturns) { $0.write($1) }
                 o.key("kpis")
                 o.array(kpis) { $0.write($1) }
-                if let quarter {
-                    o.key("quarter")
-                    quarter.write(to: &o)
-                }
+                o.key("by_supplier")
+                o.array(bySupplier) { $0.write($1) }
+                o.key("by_service")
+                o.array(byService) { $0.write($1) }
+                o.key("by_tier")
+                o.array(byTier) { $0.write($1) }
+                o.key("by_clause")
+                o.array(byClause) { $0.write($1) }
+                o.key("quarter")
+                o.write(quarter)
+            }
+        }
+    }
+
+    /// A return superseded by a later one for the same contract and period.
+    package struct Superseded: JSONWritable {
+        package var earlier: String
+        package var earlierSubmittedOn: String
+        package var later: String
+        package var laterSubmittedOn: String
+
+        enum CodingKeys: String, CodingKey {
+            case earlier, earlierSubmittedOn = "earlier_submitted_on", later, laterSubmittedOn = "later_submitted_on"
+        }
+
+        package func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("earlier")
+                o.string(earlier)
+                o.key("earlier_submitted_on")
+                o.string(earlierSubmittedOn)
+                o.key("later")
+                o.string(later)
+                o.key("later_submitted_on")
+                o.string(laterSubmittedOn)
             }
         }
     }
@@ -374,7 +447,6 @@ package enum ReportJSON {
     package struct Quarter: JSONWritable {
         package var from: String
         package var to: String
-        package var contracts: [Standing]
         package var missing: [MissingReturn]
 
         package func write(to out: inout JSONOut) {
@@ -383,25 +455,141 @@ package enum ReportJSON {
                 o.string(from)
                 o.key("to")
                 o.string(to)
-                o.key("contracts")
-                o.array(contracts) { $0.write($1) }
                 o.key("missing")
                 o.array(missing) { $0.write($1) }
             }
         }
     }
 
-    /// A contract's standing in the quarter.
-    package struct Standing: JSONWritable {
-        package var contract: String
+    /// A contract of the run (`contracts[]`), with its parties and standing.
+    package struct ContractJSON: JSONWritable {
+        package var reference: String
+        package var file: String
+        package var supplier: String?
+        package var service: String?
+        package var tier: String?
+        package var commissioner: String?
+        package var reporting: String?
         package var standing: String
+        package var returns: Int
+        package var bids: Int
+        package var missing: Int
+
+        enum CodingKeys: String, CodingKey {
+            case reference, file, supplier, service, tier, commissioner, reporting, standing, returns, bids, missing
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(reference, forKey: .reference)
+            try c.encode(file, forKey: .file)
+            try c.encode(supplier, forKey: .supplier)
+            try c.encode(service, forKey: .service)
+            try c.encode(tier, forKey: .tier)
+            try c.encode(commissioner, forKey: .commissioner)
+            try c.encode(reporting, forKey: .reporting)
+            try c.encode(standing, forKey: .standing)
+            try c.encode(returns, forKey: .returns)
+            try c.encode(bids, forKey: .bids)
+            try c.encode(missing, forKey: .missing)
+        }
 
         package func write(to out: inout JSONOut) {
             out.object { o in
-                o.key("contract")
-                o.string(contract)
+                o.key("reference")
+                o.string(reference)
+                o.key("file")
+                o.string(file)
+                o.key("supplier")
+                o.string(supplier)
+                o.key("service")
+                o.string(service)
+                o.key("tier")
+                o.string(tier)
+                o.key("commissioner")
+                o.string(commissioner)
+                o.key("reporting")
+                o.string(reporting)
                 o.key("standing")
                 o.string(standing)
+                o.key("returns")
+                o.int(returns)
+                o.key("bids")
+                o.int(bids)
+                o.key("missing")
+                o.int(missing)
+            }
+        }
+    }
+
+    /// The contracts of one supplier, service or tier.
+    package struct Group: JSONWritable {
+        package var name: String
+        package var contracts: Int
+        package var compliant: Int
+        package var nonCompliant: Int
+        package var invalid: Int
+        package var missing: Int
+        package var noReturnDue: Int
+        package var noReturns: Int
+        package var returns: Int
+        package var requirementsMet: Int
+        package var requirementsNotMet: Int
+
+        enum CodingKeys: String, CodingKey {
+            case name, contracts, compliant, nonCompliant = "non_compliant", invalid, missing, noReturnDue = "no_return_due"
+            case noReturns = "no_returns", returns, requirementsMet = "requirements_met", requirementsNotMet = "requirements_not_met"
+        }
+
+        package func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("name")
+                o.string(name)
+                for (key, value) in [
+                    ("contracts", contracts), ("compliant", compliant), ("non_compliant", nonCompliant), ("invalid", invalid),
+                    ("missing", missing), ("no_return_due", noReturnDue), ("no_returns", noReturns), ("returns", returns),
+                    ("requirements_met", requirementsMet), ("requirements_not_met", requirementsNotMet),
+                ] {
+                    o.key(key)
+                    o.int(value)
+                }
+            }
+        }
+    }
+
+    /// One clause's requirements over the run's returns.
+    package struct ClauseGroup: JSONWritable {
+        package var clause: String
+        package var title: String
+        package var met: Int
+        package var notMet: Int
+        package var partlyMet: Int
+        package var dataMissing: Int
+        package var notYetDue: Int
+        package var notApplicable: Int
+        package var notChecked: Int
+        package var contractsNotMet: Int
+
+        enum CodingKeys: String, CodingKey {
+            case clause, title, met, notMet = "not_met", partlyMet = "partly_met", dataMissing = "data_missing"
+            case notYetDue = "not_yet_due", notApplicable = "not_applicable", notChecked = "not_checked"
+            case contractsNotMet = "contracts_not_met"
+        }
+
+        package func write(to out: inout JSONOut) {
+            out.object { o in
+                o.key("clause")
+                o.string(clause)
+                o.key("title")
+                o.string(title)
+                for (key, value) in [
+                    ("met", met), ("not_met", notMet), ("partly_met", partlyMet), ("data_missing", dataMissing),
+                    ("not_yet_due", notYetDue), ("not_applicable", notApplicable), ("not_checked", notChecked),
+                    ("contracts_not_met", contractsNotMet),
+                ] {
+                    o.key(key)
+                    o.int(value)
+                }
             }
         }
     }
@@ -480,7 +668,7 @@ package enum ReportJSON {
             document: About(
                 file: report.file, kind: report.kind?.rawValue, period: period, sha256: report.sha256, supplier: report.parties?.supplier,
                 service: report.parties?.service, tier: report.parties?.tier, commissioner: report.parties?.commissioner,
-                due: report.parties?.due?.description, daysLate: report.parties?.daysLate),
+                bidder: report.parties?.bidder, due: report.parties?.due?.description, daysLate: report.parties?.daysLate),
             requirements: report.requirements.map {
                 Requirement(clause: $0.clause, number: $0.number, requirement: $0.requirement, status: $0.status.code)
             },
@@ -503,7 +691,12 @@ package enum ReportJSON {
         let c = tracker.counts
         return Summary(
             documents: tracker.total, compliant: c[.compliant] ?? 0, nonCompliant: c[.nonCompliant] ?? 0, invalid: c[.invalid] ?? 0,
-            unjudged: tracker.unjudged, notChecked: tracker.notChecked,
+            unjudged: tracker.unjudged, notChecked: tracker.notChecked, superseded: tracker.superseded.count,
+            supersededReturns: tracker.supersededByFile.map {
+                Superseded(
+                    earlier: $0.earlier, earlierSubmittedOn: $0.earlierDate.description, later: $0.later,
+                    laterSubmittedOn: $0.laterDate.description)
+            },
             kpis: tracker.kpis.map { t in
                 RunKPI(
                     contract: t.contract, clause: t.kpi.clause, number: t.kpi.number, requirement: t.kpi.requirement,
@@ -526,13 +719,51 @@ package enum ReportJSON {
         (first ? "" : ",\n") + JSONWriter.encode(document(report, numbers: numbers))
     }
 
-    /// Everything after the last document: `],"summary":…}`.
-    package static func tail(_ tracker: PortfolioTracker, quarter: QuarterOutcome? = nil) -> String {
+    /// The board's contracts and groups, into the envelope's `contracts` and the summary.
+    package static func contracts(_ board: Board) -> [ContractJSON] {
+        board.contracts.map {
+            ContractJSON(
+                reference: $0.reference, file: $0.file, supplier: $0.supplier, service: $0.service, tier: $0.tier,
+                commissioner: $0.commissioner, reporting: $0.reporting, standing: $0.standing.code, returns: $0.returns, bids: $0.bids,
+                missing: $0.missing)
+        }
+    }
+
+    static func add(_ board: Board, to summary: inout Summary) {
+        func groups(_ groups: [Board.Group]) -> [Group] {
+            groups.map {
+                Group(
+                    name: $0.name, contracts: $0.contracts, compliant: $0.count(.compliant), nonCompliant: $0.count(.nonCompliant),
+                    invalid: $0.count(.invalid), missing: $0.count(.missing), noReturnDue: $0.count(.noReturnDue),
+                    noReturns: $0.count(.noReturns), returns: $0.returns, requirementsMet: $0.met, requirementsNotMet: $0.notMet)
+            }
+        }
+        summary.bySupplier = groups(board.bySupplier)
+        summary.byService = groups(board.byService)
+        summary.byTier = groups(board.byTier)
+        summary.byClause = board.byClause.map {
+            ClauseGroup(
+                clause: $0.clause, title: $0.title, met: $0.count(.met), notMet: $0.count(.notMet), partlyMet: $0.count(.partlyMet),
+                dataMissing: $0.count(.dataMissing), notYetDue: $0.count(.notYetDue), notApplicable: $0.count(.notApplicable),
+                notChecked: $0.count(.notChecked), contractsNotMet: $0.contractsNotMet)
+        }
+    }
+
+    /// Everything after the last document: `],"contracts":[…],"summary":…}`.
+    package static func tail(_ tracker: PortfolioTracker, board: Board, quarter: QuarterOutcome? = nil) -> String {
+        var out = JSONOut()
+        out.array(contracts(board)) { $0.write($1) }
+        let summary = summary(tracker, board: board, quarter: quarter)
+        return "\n],\"contracts\":\(String(decoding: out.bytes, as: UTF8.self)),\"summary\":\(JSONWriter.encode(summary))}\n"
+    }
+
+    /// The run's whole summary: the tally, the board's groups and the quarter.
+    package static func summary(_ tracker: PortfolioTracker, board: Board, quarter: QuarterOutcome?) -> Summary {
         var summary = summary(tracker)
+        add(board, to: &summary)
         if let quarter {
             summary.quarter = Quarter(
                 from: quarter.from.description, to: quarter.to.description,
-                contracts: quarter.standings.sorted { $0.key < $1.key }.map { Standing(contract: $0.key, standing: $0.value.code) },
                 missing: quarter.missing.map {
                     MissingReturn(
                         contract: $0.contract, period: Period(start: $0.period.start.description, end: $0.period.end.description),
@@ -540,6 +771,6 @@ package enum ReportJSON {
                         location: Location(file: $0.location.file, line: $0.location.line, column: $0.location.column))
                 })
         }
-        return "\n],\"summary\":\(JSONWriter.encode(summary))}\n"
+        return summary
     }
 }

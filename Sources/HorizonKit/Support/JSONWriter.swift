@@ -63,6 +63,11 @@ package struct JSONOut {
         bytes.append(contentsOf: String(number).utf8)
     }
 
+    package mutating func bool(_ value: Bool) {
+        beforeValue()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
     package mutating func null() {
         beforeValue()
         bytes.append(contentsOf: "null".utf8)

@@ -63,6 +63,7 @@ package enum FindingCodes {
         reading("not-a-document", "no `return:` or `bid:` at the top"),
         reading("wrong-document-kind", "a contract spec given as a document, or both kinds at once"),
         reading("unknown-contract", "a document names a contract that was not given"),
+        reading("not-a-bid", "`compare-bids` given a return: it compares bids only"),
         reading("no-library", "the `--library` folder does not exist"),
         reading("no-evidence-folder", "the `--evidence` folder does not exist"),
         reading("unwritable-output", "an output cannot be written"),
@@ -188,7 +189,7 @@ package enum FindingCodes {
         "approaching-target", "requires-improvement", "data-missing", "not-met", "partly-met", "not-yet-due", "not-applicable",
         "not-checked", "no-return-due", "data-quality", "return-holds-personal-data",
         "non-compliant", "half-yearly", "housing-related-support",
-        "housing-support",
+        "housing-support", "compare-bids", "no-returns",
     ]
 
     /// The README's table of an area, in Markdown.

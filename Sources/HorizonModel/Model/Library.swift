@@ -252,6 +252,27 @@ package struct Paragraph: Sendable, Hashable {
         }.joined()
     }
 
+    /// The paragraph as a contract holds it, in plain words: parameters as the contract's values
+    /// ("5 days"), references as the contract's clause numbers ("clause 1.1"). What the schedule
+    /// says, without its styling; the SARIF report quotes it.
+    ///
+    /// - Parameters:
+    ///   - clause: The paragraph's clause (for parameter units).
+    ///   - parameters: The contract's parameter values.
+    ///   - numbers: The contract's clause numbers.
+    package func words(of clause: Clause, parameters: [String: ParameterValue], numbers: [String: String]) -> String {
+        segments.map { segment in
+            switch segment {
+            case .words(let text): text
+            case .parameter(let name): parameters[name]?.description ?? name
+            case .counted(let name):
+                parameters[name].map { value in clause.parameters.first { $0.name == name }?.counted(value) ?? value.description } ?? name
+            case .term(let name): name
+            case .reference(let id): "clause " + (numbers[id] ?? id)
+            }
+        }.joined()
+    }
+
     /// Whether the paragraph imposes a duty: its words say "shall".
     package var imposesDuty: Bool {
         segments.contains { segment in

@@ -23,7 +23,9 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("The folder holding the policy files the returns name.", valueName: "DIR"))
     var evidence: String?
 
-    @Option(help: "The report's format: text or json.")
+    @Option(
+        help: ArgumentHelp(
+            "The report's format: text, json, csv (a table for a spreadsheet, a row per document and requirement) or sarif (SARIF 2.1.0)."))
     var format: Format = .text
 
     @Option(help: ArgumentHelp("Documents checked at once (default: the number of cores).", valueName: "N"))
@@ -38,7 +40,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: LibraryOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, csv, sarif
     }
 
     func validate() throws {
@@ -51,7 +53,9 @@ struct Check: ParsableCommand {
     /// The quarter: the three months up to and including `--period-ending`.
     var quarter: (from: CivilDate, to: CivilDate)? {
         guard let periodEnding, let to = CivilDate(iso: periodEnding) else { return nil }
-        return (to.adding(months: -3).adding(days: 1), to)
+        // The day after, three months back: 30 June gives 1 April (not 31 March, as three months
+        // back from 30 June and a day on would).
+        return (to.adding(days: 1).adding(months: -3), to)
     }
 
     func run() throws {
@@ -64,49 +68,10 @@ struct Check: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        // Contracts come first: the first argument, and any YAML file after it whose top key is
-        // 'contract', until the first document.
-        var checkers: [String: Checker] = [:]
-        var numbers: [String: [String: String]] = [:]
-        // Where each contract's reference is written: a missing return points there.
-        var referenceLocations: [String: SourceLocation] = [:]
-        // Contracts with errors (already reported), by reference: their documents are not judged.
-        var defective: [String: String] = [:]
-        var paths = [contract] + documents
-        var index = 0
-        if contractRoot(contract, limits: limits) == nil, isDocument(contract, limits: limits) {
-            Output.error("'\(contract)' is a return or bid; give its contract spec first: horizon check CONTRACT.yaml \(contract)")
-            throw ExitCode(64)
-        }
-        // Contracts of one kind share their compiled rules: a quarter's portfolio holds hundreds.
-        let cache = CheckerCache(library: library)
-        let contracts = ContractCache()
-        while index < paths.count {
-            let path = paths[index]
-            // Each contract file is parsed once: the tree that says it is a contract is resolved.
-            let root = contractRoot(path, limits: limits)
-            if index > 0 && root == nil { break }
-            let loaded =
-                try root.map { options.resolveContract($0, file: path, library: library, cache: contracts) }
-                ?? options.loadContract(path, library: library)
-            guard let resolved = loaded else {
-                defective[reference(of: path, limits: limits) ?? path] = path
-                index += 1
-                continue
-            }
-            // Each contract's policy files: its own subfolder of the evidence folder first.
-            let evidence = source.map { ContractEvidence(folder: $0, reference: resolved.reference) }
-            checkers[resolved.reference] = cache.checker(for: resolved, evidence: evidence)
-            numbers[resolved.reference] = resolved.numbers
-            if let root, let place = referenceLocation(root) { referenceLocations[resolved.reference] = place }
-            index += 1
-        }
-        for (reference, path) in defective.sorted(by: { $0.key < $1.key }) {
-            Output.error(
-                "the contract file for \(reference) (\(path)) has errors (listed above), so no return or bid for it was checked: the contract's author must correct it"
-            )
-        }
-        paths = Array(paths[index...])
+        let set = try ContractSet.load(
+            [contract] + documents, options: options, library: library, evidence: source, command: "check", quiet: format != .text)
+        let (checkers, numbers, referenceLocations, defective) = (set.checkers, set.numbers, set.referenceLocations, set.defective)
+        let paths = set.documents
         // A quarter may have no return at all: every contract then misses its returns.
         if paths.isEmpty && quarter == nil {
             Output.error("no document to check; give returns or bids after the contract")
@@ -114,8 +79,27 @@ struct Check: ParsableCommand {
         }
 
         let single = paths.count == 1
-        // JSON: one envelope whatever the number of documents, written a piece at a time.
-        if format == .json { print(ReportJSON.head(library: library), terminator: "") }
+        // JSON and SARIF: one envelope whatever the number of documents, written a piece at a
+        // time; CSV: one table.
+        switch format {
+        case .text: break
+        case .json: print(ReportJSON.head(library: library), terminator: "")
+        case .csv: print(ReportCSV.head, terminator: "")
+        case .sarif: print(ReportSARIF.head, terminator: "")
+        }
+        // SARIF quotes each clause as its contract holds it: worked out once a contract kind.
+        var words: [String: [String: ReportSARIF.ClauseWords]] = [:]
+        if format == .sarif {
+            var byKey: [String: [String: ReportSARIF.ClauseWords]] = [:]
+            for (reference, checker) in checkers {
+                let contract = checker.contract
+                let key = contract.rulesKey.isEmpty ? reference : contract.rulesKey
+                if byKey[key] == nil { byKey[key] = ReportSARIF.clauses(of: contract) }
+                words[reference] = byKey[key]
+            }
+        }
+        let clauseWords = words
+        var codes: Set<String> = []
         var run = PortfolioRun(
             checkers: Array(checkers.values), defective: defective, limits: limits, workers: jobs ?? ProcessInfoCores.count)
         run.quarter = quarter
@@ -133,27 +117,48 @@ struct Check: ParsableCommand {
             switch format {
             case .text: return ReportRenderer.text(report, numbers: contractNumbers)
             case .json: return JSONWriter.encode(ReportJSON.document(report, numbers: contractNumbers))
+            case .csv: return ReportCSV.rows(report, numbers: contractNumbers)
+            case .sarif: return ReportSARIF.results(report, clauses: clauseWords[report.contract] ?? [:]).joined(separator: ",\n")
             }
-        } emit: { _, rendered in
+        } emit: { report, rendered in
             switch format {
-            case .text: print(rendered, terminator: "")
+            case .text, .csv: print(rendered, terminator: "")
             case .json: print((first ? "" : ",\n") + rendered, terminator: "")
+            case .sarif:
+                guard !rendered.isEmpty else { return }
+                print((first ? "" : ",\n") + rendered, terminator: "")
+                for finding in report.findings { codes.insert(finding.code) }
             }
             first = false
         }
-        // The quarter: each contract's returns that never came, and each contract's standing.
-        let outcome = quarter.map { _ in
-            QuarterOutcome(tracker, contracts: checkers.values.map(\.contract), locations: referenceLocations)
-        }
+        // The quarter: each contract's returns that never came.
+        let given = checkers.values.map(\.contract)
+        let outcome = quarter.map { _ in QuarterOutcome(tracker, contracts: given, locations: referenceLocations) }
+        // The board: each contract's standing, and the returns by supplier, service, tier, clause.
+        let titles = Dictionary(library.clauses.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let board = Board(tracker, contracts: given, defective: defective, quarter: outcome, titles: titles)
         switch format {
         case .text:
             if let outcome {
                 for finding in outcome.findings { print(finding.compilerStyle) }
             }
-            if !single || outcome != nil { print(ReportRenderer.summary(tracker), terminator: "") }
-            if let outcome { print(outcome.summary, terminator: "") }
+            if !single || outcome != nil {
+                print(ReportRenderer.summary(tracker), terminator: "")
+                print(board.text(quarter: outcome), terminator: "")
+            }
         case .json:
-            print(ReportJSON.tail(tracker, quarter: outcome), terminator: "")
+            print(ReportJSON.tail(tracker, board: board, quarter: outcome), terminator: "")
+        case .csv:
+            if let outcome {
+                print(ReportCSV.missingRows(outcome, contracts: checkers.mapValues(\.contract)), terminator: "")
+            }
+        case .sarif:
+            for (missing, finding) in zip(outcome?.missing ?? [], outcome?.findings ?? []) {
+                print((first ? "" : ",\n") + ReportSARIF.result(finding, contract: missing.contract, clauses: [:]), terminator: "")
+                codes.insert(finding.code)
+                first = false
+            }
+            print(ReportSARIF.tail(codes: codes, library: library), terminator: "")
         }
         if let outcome, !outcome.missing.isEmpty, (tracker.counts[.invalid] ?? 0) <= tracker.unjudged { throw ExitCode(1) }
         // 2 for a document that could not be read or understood; a defective contract is 1, as
@@ -161,44 +166,4 @@ struct Check: ParsableCommand {
         if (tracker.counts[.invalid] ?? 0) > tracker.unjudged { throw ExitCode(2) }
         if (tracker.counts[.nonCompliant] ?? 0) > 0 || !defective.isEmpty { throw ExitCode(1) }
     }
-
-    /// Where a contract tree writes its reference (`contract: reference:`).
-    func referenceLocation(_ root: YAMLNode) -> SourceLocation? {
-        guard case .mapping(let pairs) = root.content, let head = pairs.first(where: { $0.key == "contract" }),
-            case .mapping(let fields) = head.value.content, let reference = fields.first(where: { $0.key == "reference" })
-        else { return nil }
-        return reference.value.location
-    }
-
-    /// Whether a file reads as a return or bid.
-    func isDocument(_ path: String, limits: ReadLimits) -> Bool {
-        guard let bytes = try? FileInput.read(path, limits: limits) else { return false }
-        return (try? OfficeDocumentReader.parse(bytes, file: path, limits: limits)) != nil
-    }
-
-    /// The reference a contract file gives, read without validating the rest.
-    func reference(of path: String, limits: ReadLimits) -> String? {
-        guard let bytes = try? FileInput.read(path, limits: limits),
-            let root = try? YAMLReader.parse(bytes, file: path, limits: limits),
-            case .mapping(let pairs) = root.content,
-            let head = pairs.first(where: { $0.key == "contract" }),
-            case .mapping(let fields) = head.value.content,
-            let reference = fields.first(where: { $0.key == "reference" }),
-            case .scalar(let text, _) = reference.value.content
-        else { return nil }
-        return text
-    }
-
-    /// The parsed tree of a contract specification — YAML whose top-level map has 'contract' —
-    /// or `nil` for anything else.
-    func contractRoot(_ path: String, limits: ReadLimits) -> YAMLNode? {
-        guard DocumentReader.Format(path: path) == .yaml,
-            let bytes = try? FileInput.read(path, limits: limits),
-            let root = try? YAMLReader.parse(bytes, file: path, limits: limits),
-            case .mapping(let pairs) = root.content,
-            pairs.contains(where: { $0.key == "contract" }) && !pairs.contains(where: { $0.key == "return" || $0.key == "bid" })
-        else { return nil }
-        return root
-    }
-
 }

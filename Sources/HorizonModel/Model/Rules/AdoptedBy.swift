@@ -92,4 +92,20 @@ package struct AdoptedBy: RuleKind {
         return context.fail(
             flag, "'\(flag)' is false: \(context.requirementSummary.lowercasedFirst); the contract required it by \(deadline)")
     }
+
+    /// In a bid: in place now, or the date it will be, against the contract's deadline; the
+    /// margin is the days to spare (from the start, for one in place now).
+    package func commitment(in context: some RuleContext) -> Commitment? {
+        guard context.documentKind == .bid, let allowed = context.parameter(days) else { return nil }
+        let deadline = context.contractStart.adding(days: allowed)
+        let minimum = "by \(deadline)"
+        switch context.bool(flag) {
+        case true?: return Commitment(field: flag.id, committed: "in place", minimum: minimum, margin: allowed)
+        case false?:
+            let by = context.date(date)
+            return Commitment(
+                field: date.id, committed: by?.description, minimum: minimum, margin: by.map { deadline.dayNumber - $0.dayNumber })
+        case nil: return Commitment(field: flag.id, committed: nil, minimum: minimum, margin: nil)
+        }
+    }
 }

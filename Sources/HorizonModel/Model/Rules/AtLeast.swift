@@ -28,4 +28,12 @@ package struct AtLeast: RuleKind {
         if value >= bound { return .pass }
         return context.fail(field, "'\(field)' (\(value)) is less than \(limit.named(bound, in: context))\(limit.tail(atMost: false))")
     }
+
+    /// Against a parameter of the contract only: a limit from other fields is no minimum.
+    package func commitment(in context: some RuleContext) -> Commitment? {
+        guard case .parameter(let name) = limit, let bound = context.parameter(name) else { return nil }
+        let value = context.int(field)
+        return Commitment(
+            field: field.id, committed: value.map(String.init), minimum: "at least \(bound)", margin: value.map { value in value - bound })
+    }
 }

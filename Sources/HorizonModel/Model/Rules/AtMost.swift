@@ -28,4 +28,12 @@ package struct AtMost: RuleKind {
         if value <= bound { return .pass }
         return context.fail(field, "'\(field)' (\(value)) is more than \(limit.named(bound, in: context))\(limit.tail(atMost: true))")
     }
+
+    /// Against a parameter of the contract only: a limit from other fields is no minimum.
+    package func commitment(in context: some RuleContext) -> Commitment? {
+        guard case .parameter(let name) = limit, let bound = context.parameter(name) else { return nil }
+        let value = context.int(field)
+        return Commitment(
+            field: field.id, committed: value.map(String.init), minimum: "at most \(bound)", margin: value.map { value in bound - value })
+    }
 }

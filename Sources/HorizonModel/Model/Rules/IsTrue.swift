@@ -31,4 +31,8 @@ package struct IsTrue: RuleKind {
         return context.fail(
             field, "'\(field)' is false, but the contract requires that \(context.requirementSummary.lowercasedFirst): \(then)")
     }
+
+    package func commitment(in context: some RuleContext) -> Commitment? {
+        Commitment(field: field.id, committed: context.bool(field).map { $0 ? "yes" : "no" }, minimum: "yes", margin: nil)
+    }
 }

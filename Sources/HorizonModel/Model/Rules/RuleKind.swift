@@ -37,12 +37,38 @@ package protocol RuleKind: Sendable, Hashable {
 
     /// Judges a document: the outcome, and the findings written through `context`.
     func judge(_ context: inout some RuleContext) -> Outcome
+
+    /// What a bid commits to against the contract's minimum, for bids side by side
+    /// (`compare-bids`); `nil` for a kind that compares with no minimum of the contract.
+    func commitment(in context: some RuleContext) -> Commitment?
+}
+
+/// A bid's commitment against the contract's minimum: "90" against "at least 80", margin 10.
+package struct Commitment: Sendable, Hashable {
+    /// The field committed.
+    package var field: String
+    /// The bid's value as written for a reader (90, yes, a date, in place); `nil`
+    /// when the bid does not give it readably.
+    package var committed: String?
+    /// The contract's minimum, in words ("at least 80", "yes", "by 2026-09-28").
+    package var minimum: String
+    /// How far the bid is above the minimum (negative: short of it), in the field's units or
+    /// days; `nil` where there is no measure (yes or no).
+    package var margin: Int?
+
+    package init(field: String, committed: String?, minimum: String, margin: Int?) {
+        self.field = field
+        self.committed = committed
+        self.minimum = minimum
+        self.margin = margin
+    }
 }
 
 extension RuleKind {
     package static var fixedCodes: [String]? { nil }
     package var conditionalFields: [FieldRef] { [] }
     package func pendingGroup(in context: some RuleContext) -> String? { nil }
+    package func commitment(in context: some RuleContext) -> Commitment? { nil }
 
     /// Every field the rule reads.
     package var fields: [FieldRef] {

@@ -1,0 +1,183 @@
+package import HorizonModel
+
+/// What a board asks of a run (issue #16): every contract given, with its parties and its
+/// standing, and the run's returns summed by supplier, by service, by tier and by clause, the
+/// worst first. Worked out once, after the last document, from the tracker's counted returns
+/// (a superseded return, and with a quarter a return for an earlier period, left out) and, for a
+/// quarter, the returns that never came.
+package struct Board: Sendable {
+    /// How a contract stands over the run.
+    package enum Standing: String, Sendable, CaseIterable {
+        case compliant
+        case nonCompliant = "non-compliant"
+        case invalid
+        /// A return due in the quarter never came (`--period-ending` only).
+        case missing
+        /// No period of the contract ends in the quarter (`--period-ending` only).
+        case noReturnDue = "no return due"
+        /// Without a quarter: the run holds no return for it (a tender's bids do not count).
+        case noReturns = "no returns"
+        /// The contract file has errors: nothing for it was judged.
+        case defective
+
+        /// The JSON spelling: kebab-case.
+        package var code: String {
+            switch self {
+            case .compliant: "compliant"
+            case .nonCompliant: "non-compliant"
+            case .invalid: "invalid"
+            case .missing: "missing"
+            case .noReturnDue: "no-return-due"
+            case .noReturns: "no-returns"
+            case .defective: "defective"
+            }
+        }
+
+        /// Whether the contract is failing: what sorts a group among the worst.
+        package var isFailing: Bool { self == .nonCompliant || self == .invalid || self == .missing || self == .defective }
+    }
+
+    /// One contract of the run.
+    package struct ContractRow: Sendable {
+        package var reference: String
+        package var file: String
+        /// `nil` for a contract with errors: its parties could not be trusted.
+        package var supplier: String?
+        package var service: String?
+        package var tier: String?
+        package var commissioner: String?
+        package var reporting: String?
+        package var standing: Standing
+        /// Returns counted for it (a superseded one, and in a quarter one for an earlier period,
+        /// left out).
+        package var returns = 0
+        package var bids = 0
+        /// Returns due in the quarter that never came.
+        package var missing = 0
+        /// Requirements met, and not met (not met, partly met, or data missing: short of the
+        /// duty all the same), over its counted returns.
+        package var met = 0
+        package var notMet = 0
+    }
+
+    /// The contracts of one supplier, service or tier.
+    package struct Group: Sendable {
+        package var name: String
+        package var contracts = 0
+        package var standings: [Standing: Int] = [:]
+        package var returns = 0
+        package var met = 0
+        package var notMet = 0
+
+        package func count(_ standing: Standing) -> Int { standings[standing] ?? 0 }
+        /// Contracts non-compliant, invalid or missing a return.
+        package var failing: Int { standings.filter { $0.key.isFailing }.values.reduce(0, +) }
+    }
+
+    /// One clause's requirements over the run's counted returns.
+    package struct ClauseRow: Sendable {
+        package var clause: String
+        package var title: String
+        package var statuses: [RequirementStatus: Int] = [:]
+        /// Contracts with at least one return in which a requirement of the clause was not met,
+        /// partly met or short of data.
+        package var contractsNotMet = 0
+
+        package func count(_ status: RequirementStatus) -> Int { statuses[status] ?? 0 }
+        /// Not met, partly met, or not met for want of data: what sorts a clause among the worst.
+        package var notMet: Int { count(.notMet) + count(.dataMissing) + count(.partlyMet) }
+    }
+
+    package var contracts: [ContractRow] = []
+    package var bySupplier: [Group] = []
+    package var byService: [Group] = []
+    package var byTier: [Group] = []
+    package var byClause: [ClauseRow] = []
+
+    /// Works out the board from a finished run.
+    ///
+    /// - Parameters:
+    ///   - tracker: The run's tracker, after every document.
+    ///   - contracts: The contracts given without errors.
+    ///   - defective: The contracts given with errors: reference to file.
+    ///   - quarter: The quarter's outcome, with `--period-ending`.
+    ///   - titles: Clause titles by id, from the library.
+    package init(
+        _ tracker: PortfolioTracker, contracts: [Contract], defective: [String: String], quarter: QuarterOutcome?,
+        titles: [String: String]
+    ) {
+        let verdicts = tracker.contractVerdicts
+        var missing: [String: Int] = [:]
+        for item in quarter?.missing ?? [] { missing[item.contract, default: 0] += 1 }
+        var rows: [String: ContractRow] = [:]
+        for contract in contracts {
+            let absent = missing[contract.reference] ?? 0
+            let standing: Standing
+            switch verdicts[contract.reference] {
+            case _ where absent > 0: standing = .missing
+            case .invalid: standing = .invalid
+            case .nonCompliant: standing = .nonCompliant
+            case .compliant: standing = .compliant
+            case nil:
+                guard let quarter else {
+                    standing = .noReturns
+                    break
+                }
+                standing = PortfolioTracker.expected(contract, from: quarter.from, to: quarter.to).isEmpty ? .noReturnDue : .missing
+            }
+            rows[contract.reference] = ContractRow(
+                reference: contract.reference, file: contract.file, supplier: contract.supplier, service: contract.service.id,
+                tier: contract.tier, commissioner: contract.commissioner, reporting: contract.reporting.rawValue, standing: standing,
+                returns: tracker.unperiodReturns[contract.reference] ?? 0, bids: tracker.bids[contract.reference] ?? 0,
+                missing: absent)
+        }
+        for (reference, file) in defective where rows[reference] == nil {
+            rows[reference] = ContractRow(
+                reference: reference, file: file, supplier: nil, service: nil, tier: nil, commissioner: nil, reporting: nil,
+                standing: .defective)
+        }
+        // Each counted return: its contract's tally, and its clauses'.
+        var clauses: [String: ClauseRow] = [:]
+        var notMetBy: [String: Set<String>] = [:]
+        for (key, entry) in tracker.countedReturns {
+            rows[key.contract]?.returns += 1
+            guard let layout = entry.layout else { continue }
+            for (row, status) in zip(layout.rows, entry.statuses) {
+                clauses[row.clause, default: ClauseRow(clause: row.clause, title: titles[row.clause] ?? row.clause)].statuses[
+                    status, default: 0] += 1
+                switch status {
+                case .met: rows[key.contract]?.met += 1
+                case .notMet, .dataMissing, .partlyMet:
+                    rows[key.contract]?.notMet += 1
+                    notMetBy[row.clause, default: []].insert(key.contract)
+                default: break
+                }
+            }
+        }
+        self.contracts = rows.values.sorted { $0.reference < $1.reference }
+        for (clause, set) in notMetBy { clauses[clause]?.contractsNotMet = set.count }
+        byClause = clauses.values.sorted { ($1.notMet, $0.clause) < ($0.notMet, $1.clause) }
+        let judged = self.contracts.filter { $0.standing != .defective }
+        bySupplier = Self.groups(judged) { $0.supplier ?? "" }
+        byService = Self.groups(judged) { $0.service ?? "" }
+        byTier = Self.groups(judged) { $0.tier ?? "" }
+    }
+
+    /// Contracts grouped by a name, the worst first: the most contracts failing, then the most
+    /// requirements not met, then by name.
+    static func groups(_ rows: [ContractRow], by name: (ContractRow) -> String) -> [Group] {
+        var groups: [String: Group] = [:]
+        for row in rows {
+            let key = name(row)
+            groups[key, default: Group(name: key)].contracts += 1
+            groups[key]!.standings[row.standing, default: 0] += 1
+            groups[key]!.returns += row.returns
+            groups[key]!.met += row.met
+            groups[key]!.notMet += row.notMet
+        }
+        return groups.values.sorted { ($1.failing, $1.notMet, $0.name) < ($0.failing, $0.notMet, $1.name) }
+    }
+
+    /// How many contracts stand each way.
+    package func count(_ standing: Standing) -> Int { contracts.filter { $0.standing == standing }.count }
+}
