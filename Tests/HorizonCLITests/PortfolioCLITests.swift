@@ -98,4 +98,65 @@ struct PortfolioCLITests {
         func tail(_ text: String) -> Substring { text[text.range(of: "\n],\"contracts\":")!.lowerBound...] }
         #expect(tail(forward.stdout) == tail(reversed.stdout))
     }
+
+    /// What the portfolio's README (its answer key) says of the quarter ending 2027-09-30.
+    @Test func theQuarterAgreesWithTheAnswerKey() throws {
+        let run = try Self.quarter("2027-09-30", format: "json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let contracts = try #require(json["contracts"] as? [[String: Any]])
+        #expect(contracts.count == 34)
+        func standing(_ reference: String) -> String? {
+            contracts.first { $0["reference"] as? String == reference }?["standing"] as? String
+        }
+        // Missing: three with no return, a monthly contract missing one month, and the stale copy.
+        for reference in ["WSCC-2026-DWA-003", "ESCC-2026-ASC-022", "BHCC-2026-ITS-009", "WSCC-2026-HVS-005", "WSCC-2026-PPP-009"] {
+            #expect(standing(reference) == "missing", "\(reference)")
+        }
+        // Failing on performance, data, lateness and privacy.
+        for reference in [
+            "BHCC-2026-HRS-016", "ESCC-2026-DAS-006", "ESCC-2026-SMS-015", "WSCC-2026-ASC-018", "WSCC-2026-SAF-002", "ESCC-2026-FMC-007",
+            "BHCC-2026-SMS-010", "WSCC-2026-REF-004", "BHCC-2026-GRM-006", "ESCC-2026-HRS-021", "WSCC-2026-ASC-017",
+        ] {
+            #expect(standing(reference) == "non-compliant", "\(reference)")
+        }
+        // The resubmissions are judged on the later return, in either order given.
+        #expect(standing("BHCC-2026-HRS-015") == "compliant" && standing("ESCC-2026-SXH-013") == "compliant")
+        #expect(standing("BHCC-2026-HVS-001") == "compliant", "all three monthly returns")
+        #expect(standing("ESCC-2026-GRM-012") == "no-return-due", "annual, no period ends in the quarter")
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["superseded"] as? Int == 2)
+        let superseded = (summary["superseded_returns"] as? [[String: Any]] ?? []).map { $0["earlier"] as? String ?? "" }
+        #expect(superseded.map { ($0 as NSString).lastPathComponent } == [
+            "BHCC-2026-HRS-015-2027-09-30-submitted.yaml", "ESCC-2026-SXH-013-2027-09-30-v1.yaml",
+        ])
+        // A superseded return and a stale one are in no KPI total: one return rated a contract.
+        let kpis = try #require(summary["kpis"] as? [[String: Any]])
+        #expect(kpis.filter { $0["contract"] as? String == "ESCC-2026-SXH-013" }.allSatisfy { $0["returns"] as? Int == 1 })
+        #expect(!kpis.contains { $0["contract"] as? String == "WSCC-2026-PPP-009" }, "the stale June return is not this quarter's")
+        #expect(!kpis.isEmpty)
+        // The categories tell a duty not met from a slip in the data.
+        let documents = try #require(json["documents"] as? [[String: Any]])
+        func codes(_ name: String) -> [String: String] {
+            let document = documents.first { (($0["document"] as? [String: Any])?["file"] as? String ?? "").hasSuffix(name) }
+            var out: [String: String] = [:]
+            for finding in document?["findings"] as? [[String: Any]] ?? [] { out[finding["code"] as! String] = finding["category"] as? String }
+            return out
+        }
+        #expect(codes("BHCC-2026-HRS-016-2027-09-30.yaml")["training-below-target"] == "performance")
+        #expect(codes("WSCC-2026-REF-004-2027-09-30.yaml")["wrong-type"] == "data-quality")
+        #expect(codes("ESCC-2026-HRS-021-2027-09-30.yaml")["late-submission"] == "timeliness")
+        #expect(codes("WSCC-2026-ASC-017-2027-09-30.yaml")["personal-data"] == "privacy")
+        #expect(codes("WSCC-2026-PPP-009-2027-06-30.yaml")["return-for-earlier-period"] == "timeliness")
+    }
+
+    /// The earlier quarter's first day is the day after the month three months back (1 April for
+    /// 30 June): a quarter ending 30 June does not expect the returns of periods ending 31 March.
+    @Test func theEarlierQuarterStartsOnTheFirstOfApril() throws {
+        let run = try Self.quarter("2027-06-30", format: "text")
+        #expect(
+            run.stdoutLines.contains(
+                "34 contract(s) for the quarter 2027-04-01 to 2027-06-30: 25 compliant, 2 non-compliant, 0 invalid, 1 missing a return, 6 with no return due"
+            ), "\(run.stdout.suffix(2000))")
+        #expect(run.stdoutLines.filter { $0.contains("error[return-missing]") }.count == 1)
+    }
 }

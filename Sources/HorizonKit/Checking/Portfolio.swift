@@ -18,8 +18,10 @@ package struct PortfolioTracker: Sendable {
         var verdict: Verdict
         var layout: RequirementLayout?
         var statuses: [RequirementStatus]
-        /// Its KPI figures, taken back out of the run's totals when a resubmission supersedes it.
-        var kpis: [KPIResult]
+        /// Its KPI figures (part and whole, where both were given), taken back out of the run's
+        /// totals when a resubmission supersedes it: figures only, so that a run of thousands
+        /// of returns keeps no copy of each KPI's words.
+        var kpis: [(part: Int, whole: Int)?]
         var notChecked: Int
 
         init(_ report: DocumentReport) {
@@ -28,7 +30,7 @@ package struct PortfolioTracker: Sendable {
             verdict = report.verdict
             layout = report.layout
             statuses = report.statuses
-            kpis = report.kpis
+            kpis = report.kpis.map { kpi in kpi.part.flatMap { part in kpi.whole.map { (part, $0) } } }
             notChecked = report.notChecked
         }
     }
@@ -122,7 +124,7 @@ package struct PortfolioTracker: Sendable {
                     superseded.append((first.file, report.file, earlier, later))
                     counts[first.verdict, default: 0] -= 1
                     notChecked -= first.notChecked
-                    remove(first.kpis, contract: report.contract)
+                    if inQuarter(end) { remove(first.kpis, contract: report.contract) }
                     judged[key] = Judged(report)
                 } else {
                     report.findings.append(
@@ -172,12 +174,12 @@ package struct PortfolioTracker: Sendable {
     }
 
     /// Takes a superseded return's KPI figures back out of its contract's totals.
-    mutating func remove(_ kpis: [KPIResult], contract: String) {
+    mutating func remove(_ kpis: [(part: Int, whole: Int)?], contract: String) {
         guard var totals = kpiTotals[contract], totals.count == kpis.count else { return }
-        for (i, kpi) in kpis.enumerated() {
-            guard let part = kpi.part, let whole = kpi.whole else { continue }
-            totals[i].part -= part
-            totals[i].whole -= whole
+        for (i, figures) in kpis.enumerated() {
+            guard let figures else { continue }
+            totals[i].part -= figures.part
+            totals[i].whole -= figures.whole
             totals[i].returns -= 1
         }
         kpiTotals[contract] = totals
