@@ -136,21 +136,46 @@ package struct Board: Sendable {
                 reference: reference, file: file, supplier: nil, service: nil, tier: nil, commissioner: nil, reporting: nil,
                 standing: .defective)
         }
-        // Each counted return: its contract's tally, and its clauses'.
-        var clauses: [String: ClauseRow] = [:]
+        // Each counted return: its contract's tally, and its clauses'. Returns on one contract
+        // kind share a layout, so statuses are first counted by layout and row (integers
+        // only), and turned into clauses once a layout: this runs over every return of a
+        // portfolio.
+        var byLayout: [ObjectIdentifier: (layout: RequirementLayout, counts: [[Int]])] = [:]
         var notMetBy: [String: Set<String>] = [:]
-        for (key, entry) in tracker.countedReturns {
-            rows[key.contract]?.returns += 1
-            guard let layout = entry.layout else { continue }
-            for (row, status) in zip(layout.rows, entry.statuses) {
-                clauses[row.clause, default: ClauseRow(clause: row.clause, title: titles[row.clause] ?? row.clause)].statuses[
-                    status, default: 0] += 1
+        let statuses = RequirementStatus.allCases
+        for (key, entry) in tracker.judged where tracker.inQuarter(key.end) {
+            guard let layout = entry.layout else {
+                rows[key.contract]?.returns += 1
+                continue
+            }
+            let id = ObjectIdentifier(layout)
+            if byLayout[id] == nil {
+                byLayout[id] = (layout, Array(repeating: Array(repeating: 0, count: statuses.count), count: layout.rows.count))
+            }
+            var met = 0
+            var short = 0
+            for (i, status) in entry.statuses.enumerated() {
+                byLayout[id]!.counts[i][status.index] += 1
                 switch status {
-                case .met: rows[key.contract]?.met += 1
+                case .met: met += 1
                 case .notMet, .dataMissing, .partlyMet:
-                    rows[key.contract]?.notMet += 1
-                    notMetBy[row.clause, default: []].insert(key.contract)
+                    short += 1
+                    notMetBy[layout.rows[i].clause, default: []].insert(key.contract)
                 default: break
+                }
+            }
+            if rows[key.contract] != nil {
+                rows[key.contract]!.returns += 1
+                rows[key.contract]!.met += met
+                rows[key.contract]!.notMet += short
+            }
+        }
+        var clauses: [String: ClauseRow] = [:]
+        for (layout, counts) in byLayout.values {
+            for (row, tally) in zip(layout.rows, counts) {
+                for (status, count) in zip(statuses, tally) where count > 0 {
+                    clauses[row.clause, default: ClauseRow(clause: row.clause, title: titles[row.clause] ?? row.clause)].statuses[
+                        status, default: 0] += count
                 }
             }
         }

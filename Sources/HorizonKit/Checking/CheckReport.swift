@@ -15,6 +15,19 @@ package enum RequirementStatus: String, Sendable, Hashable, CaseIterable {
     /// duty failed on the figures. Counts as not met for the verdict.
     case dataMissing = "not met: data missing or unreadable"
 
+    /// Its place in `allCases`, for tallies kept as arrays.
+    var index: Int {
+        switch self {
+        case .met: 0
+        case .notMet: 1
+        case .partlyMet: 2
+        case .notYetDue: 3
+        case .notApplicable: 4
+        case .notChecked: 5
+        case .dataMissing: 6
+        }
+    }
+
     /// The JSON spelling: kebab-case.
     package var code: String {
         switch self {

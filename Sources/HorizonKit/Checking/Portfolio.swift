@@ -60,15 +60,12 @@ package struct PortfolioTracker: Sendable {
     /// tender is not failing because one bid falls short.
     package var contractVerdicts: [String: Verdict] {
         var result = unperiodVerdicts
-        for (key, entry) in countedReturns { result[key.contract] = worst(result[key.contract], entry.verdict) }
+        for (key, entry) in judged where inQuarter(key.end) { result[key.contract] = worst(result[key.contract], entry.verdict) }
         return result
     }
 
-    /// The returns that count for their contract: one a contract and period (the later of a
-    /// resubmission), and with a quarter only those for a period ending in it or later.
-    var countedReturns: [(key: Key, value: Judged)] {
-        judged.filter { key, _ in inQuarter(key.end) }.sorted { ($0.key.contract, $0.key.end) < ($1.key.contract, $1.key.end) }
-    }
+    /// The returns that count for their contract are those of `judged` (one a contract and
+    /// period, the later of a resubmission) for which `inQuarter` holds.
 
     /// Whether a return for a period ending on `end` is the quarter's (any, without a quarter).
     func inQuarter(_ end: CivilDate) -> Bool { quarter.map { end >= $0.from && end <= $0.to } ?? true }
