@@ -126,9 +126,10 @@ struct PortfolioCLITests {
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(summary["superseded"] as? Int == 2)
         let superseded = (summary["superseded_returns"] as? [[String: Any]] ?? []).map { $0["earlier"] as? String ?? "" }
-        #expect(superseded.map { ($0 as NSString).lastPathComponent } == [
-            "BHCC-2026-HRS-015-2027-09-30-submitted.yaml", "ESCC-2026-SXH-013-2027-09-30-v1.yaml",
-        ])
+        #expect(
+            superseded.map { ($0 as NSString).lastPathComponent } == [
+                "BHCC-2026-HRS-015-2027-09-30-submitted.yaml", "ESCC-2026-SXH-013-2027-09-30-v1.yaml",
+            ])
         // A superseded return and a stale one are in no KPI total: one return rated a contract.
         let kpis = try #require(summary["kpis"] as? [[String: Any]])
         #expect(kpis.filter { $0["contract"] as? String == "ESCC-2026-SXH-013" }.allSatisfy { $0["returns"] as? Int == 1 })
@@ -139,7 +140,9 @@ struct PortfolioCLITests {
         func codes(_ name: String) -> [String: String] {
             let document = documents.first { (($0["document"] as? [String: Any])?["file"] as? String ?? "").hasSuffix(name) }
             var out: [String: String] = [:]
-            for finding in document?["findings"] as? [[String: Any]] ?? [] { out[finding["code"] as! String] = finding["category"] as? String }
+            for finding in document?["findings"] as? [[String: Any]] ?? [] {
+                out[finding["code"] as! String] = finding["category"] as? String
+            }
             return out
         }
         #expect(codes("BHCC-2026-HRS-016-2027-09-30.yaml")["training-below-target"] == "performance")

@@ -40,10 +40,12 @@ struct BoardTests {
         #expect(board.byClause.allSatisfy { $0.notMet == 0 }, "the earlier return's shortfall is not counted")
     }
 
-    /// A quarter counts only its own returns: one for an earlier period is reported, not counted.
-    @Test func aReturnForAnEarlierPeriodIsNotTheQuarters() throws {
+    /// A quarter counts only its own returns: one for an earlier period is reported, not
+    /// counted, and so is one for a later period.
+    @Test(arguments: [("2027-10-01", "2027-12-31"), ("2027-04-01", "2027-06-30")])
+    func aReturnForAnotherPeriodIsNotTheQuarters(from: String, to: String) throws {
         var tracker = PortfolioTracker()
-        tracker.quarter = (CivilDate(iso: "2027-10-01")!, CivilDate(iso: "2027-12-31")!)
+        tracker.quarter = (CivilDate(iso: from)!, CivilDate(iso: to)!)
         _ = tracker.record(try Self.variant(submitted: "2027-10-14", trained: 10))
         #expect(tracker.kpis.isEmpty, "no KPI of an earlier period in the quarter's ratings")
         #expect(tracker.contractVerdicts.isEmpty)
@@ -73,7 +75,8 @@ struct BoardTests {
         let shortfalls = board.byClause.map(\.notMet)
         #expect(shortfalls == shortfalls.sorted(by: >) && shortfalls.first! > 0)
         let policy = try #require(board.byClause.first { $0.clause == "DA-POL-1" })
-        #expect(policy.count(.partlyMet) == 1 && policy.notMet == policy.count(.partlyMet) + policy.count(.dataMissing) + policy.count(.notMet))
+        #expect(
+            policy.count(.partlyMet) == 1 && policy.notMet == policy.count(.partlyMet) + policy.count(.dataMissing) + policy.count(.notMet))
         let statuses = bad.statuses
         let short = statuses.filter { $0 == .notMet || $0 == .dataMissing || $0 == .partlyMet }.count
         #expect(board.contracts.first?.notMet == short && board.contracts.first?.met == statuses.filter { $0 == .met }.count)
