@@ -94,13 +94,18 @@ struct DOCXOfficeTests {
     }
 
     /// A virtual environment with python-docx, made for this run; `nil` when PyPI cannot be reached.
-    static let venv: URL? = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-venv-\(UUID().uuidString)")
+    static let venv = throwawayVenv(installing: "python-docx")
+
+    /// A throwaway Python virtual environment in a temporary folder with one package from PyPI
+    /// installed: `nil` when either step fails (no network, no venv module), and the tests that
+    /// need it are skipped, saying why.
+    static func throwawayVenv(installing package: String) -> URL? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-venv-\(package)-\(UUID().uuidString)")
         guard (try? run("/usr/bin/env", ["python3", "-m", "venv", folder.path]))?.status == 0,
-            (try? run(folder.appendingPathComponent("bin/pip").path, ["install", "--quiet", "python-docx"], limit: 300))?.status == 0
+            (try? run(folder.appendingPathComponent("bin/pip").path, ["install", "--quiet", package], limit: 300))?.status == 0
         else { return nil }
         return folder
-    }()
+    }
 
     @Test(
         "python-docx reads each schedule: its paragraphs are the text schedule's and its tables the HTML schedule's",

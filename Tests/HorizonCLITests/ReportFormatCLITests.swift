@@ -6,10 +6,7 @@ import Testing
 /// the bundled contracts.
 @Suite("Reports for the procurement team")
 struct ReportFormatCLITests {
-    static let contracts = [
-        "Contracts/debt-and-welfare-advice.yaml", "Contracts/housing-related-support.yaml", "Contracts/refuse-collection.yaml",
-        "Contracts/specialist-domestic-abuse.yaml", "Contracts/substance-misuse.yaml",
-    ]
+    static let contracts = QuarterCLITests.contracts
     /// A late return and a bad one for the housing contract (two periods), good returns for two
     /// others, and a bid.
     static let documents = [
@@ -184,8 +181,8 @@ struct ReportFormatCLITests {
         #expect(lines.contains("Side by side, never ranked: the evaluation panel scores the bids by the method it published."))
         // The bid that meets every minimum first, whatever the order given.
         let training = try #require(lines.first { $0.contains("DA-TRN-1 bid-training ") })
-        #expect(training.contains("at least 80") && training.contains("85 (+5)") && training.contains("70 (-10) NOT MET"), "\(training)")
-        #expect(training.range(of: "85 (+5)")!.lowerBound < training.range(of: "70 (-10)")!.lowerBound)
+        #expect(training.contains("at least 80%") && training.contains("85% (+5)") && training.contains("70% (-10) NOT MET"), "\(training)")
+        #expect(training.range(of: "85% (+5)")!.lowerBound < training.range(of: "70% (-10)")!.lowerBound)
         let meets = try #require(lines.first { $0.hasPrefix("  meets every minimum") })
         #expect(meets.split(separator: " ").suffix(2) == ["yes", "no"], "\(meets)")
 

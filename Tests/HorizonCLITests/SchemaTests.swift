@@ -3,14 +3,7 @@ import Testing
 
 /// A throwaway virtual environment with `jsonschema`, made once; `nil` without PyPI.
 enum SchemaVenv {
-    static let folder: URL? = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-venv-schema-\(UUID().uuidString)")
-        guard (try? DOCXOfficeTests.run("/usr/bin/env", ["python3", "-m", "venv", folder.path]))?.status == 0,
-            (try? DOCXOfficeTests.run(folder.appendingPathComponent("bin/pip").path, ["install", "--quiet", "jsonschema"], limit: 300))?
-                .status == 0
-        else { return nil }
-        return folder
-    }()
+    static let folder = DOCXOfficeTests.throwawayVenv(installing: "jsonschema")
 }
 
 /// Every JSON report the tests make is valid against `Schemas/report.schema.json` (strict: no key

@@ -100,12 +100,5 @@ struct XLSXOfficeTests {
         }
     }
 
-    static let venv: URL? = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("horizon-venv-xlsx-\(UUID().uuidString)")
-        guard (try? DOCXOfficeTests.run("/usr/bin/env", ["python3", "-m", "venv", folder.path]))?.status == 0,
-            (try? DOCXOfficeTests.run(folder.appendingPathComponent("bin/pip").path, ["install", "--quiet", "openpyxl"], limit: 300))?
-                .status == 0
-        else { return nil }
-        return folder
-    }()
+    static let venv = DOCXOfficeTests.throwawayVenv(installing: "openpyxl")
 }

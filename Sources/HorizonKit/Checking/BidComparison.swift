@@ -18,6 +18,8 @@ package struct BidComparison: Sendable {
 
     /// One bid's answer to one requirement.
     package struct Cell: Sendable {
+        /// The field committed, where a rule compares it with a minimum.
+        package var field: String?
         package var committed: String?
         package var minimum: String?
         package var margin: Int?
@@ -81,7 +83,8 @@ package struct BidComparison: Sendable {
                     ? keep.map { i in
                         let found = report.commitments.first { $0.clause == layout[i].clause && $0.requirement == layout[i].requirement }
                         return Cell(
-                            committed: found?.commitment.committed, minimum: found?.commitment.minimum, margin: found?.commitment.margin,
+                            field: found?.commitment.field, committed: found?.commitment.committed, minimum: found?.commitment.minimum,
+                            margin: found?.commitment.margin,
                             status: statuses[i].status)
                     } : []
                 let meets = report.verdict != .invalid && !cells.isEmpty && cells.allSatisfy { Self.meeting.contains($0.status) }

@@ -3,21 +3,33 @@ package import HorizonModel
 /// Bids side by side as text (a table a tender, bidders across), CSV (one row per bid and
 /// requirement, for a spreadsheet) or JSON (`Schemas/compare-bids.schema.json`).
 extension BidComparison {
-    /// A cell of the text table: "90 (+10)", "yes", "in place (+90)", or the status where the
-    /// requirement compares with no minimum; "NOT MET" after a commitment short of it.
-    static func words(_ cell: Cell) -> String {
+    /// A cell of the text table: "90% (+10)", "22 (+3)", "2026-08-31 (+28 days)", "in place
+    /// (+90 days)", "yes", or the status where the requirement compares with no minimum; "NOT
+    /// MET" after a commitment short of it. A percentage's margin is in points.
+    static func words(_ cell: Cell, type: FieldType?) -> String {
         guard let committed = cell.committed else {
             guard cell.minimum != nil else { return cell.status.code }
             return meeting.contains(cell.status) ? "not given" : "not given NOT MET"
         }
-        var text = committed
-        if let margin = cell.margin { text += margin > 0 ? " (+\(margin))" : " (\(margin))" }
+        var text = committed + (type == .percent ? "%" : "")
+        if let margin = cell.margin {
+            let unit = type == .date || type == .bool ? " days" : ""
+            text += margin > 0 ? " (+\(margin)\(unit))" : " (\(margin)\(unit))"
+        }
         if !meeting.contains(cell.status) { text += " NOT MET" }
         return text
     }
 
+    /// A minimum in words, with "%" for a percentage ("at least 80%").
+    static func minimum(_ text: String?, type: FieldType?) -> String {
+        guard let text else { return "" }
+        return type == .percent ? text + "%" : text
+    }
+
     /// The text report: a table a tender.
-    package var text: String {
+    ///
+    /// - Parameter library: The library, for each committed field's type (its unit).
+    package func text(library: Library) -> String {
         var out = ""
         for tender in tenders {
             out +=
@@ -26,9 +38,12 @@ extension BidComparison {
             let names = tender.bids.map { ($0.bidder ?? "(bidder not given)").clipped }
             var table = TextTable(header: ["requirement", "minimum"] + names, left: 2 + names.count)
             for (i, row) in tender.rows.enumerated() {
+                // The field a minimum compares: the same in every bid.
+                let field = tender.bids.lazy.compactMap { $0.cells.isEmpty ? nil : $0.cells[i].field }.first
+                let type = field.flatMap { library.field($0)?.type }
                 table.add(
-                    ["\(row.number) \(row.clause) \(row.requirement)", row.minimum ?? ""]
-                        + tender.bids.map { $0.cells.isEmpty ? "-" : Self.words($0.cells[i]) })
+                    ["\(row.number) \(row.clause) \(row.requirement)", Self.minimum(row.minimum, type: type)]
+                        + tender.bids.map { $0.cells.isEmpty ? "-" : Self.words($0.cells[i], type: type) })
             }
             table.add(["meets every minimum", ""] + tender.bids.map { $0.meetsEveryMinimum ? "yes" : "no" })
             table.add(["verdict", ""] + tender.bids.map(\.verdict.rawValue))

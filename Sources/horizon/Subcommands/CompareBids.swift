@@ -66,7 +66,7 @@ struct CompareBids: ParsableCommand {
         }
         let comparison = BidComparison(reports, contracts: set.checkers.mapValues(\.contract))
         switch format {
-        case .text: print(comparison.text, terminator: "")
+        case .text: print(comparison.text(library: library), terminator: "")
         case .csv: print(comparison.csv, terminator: "")
         case .json: print(comparison.json(library: library), terminator: "")
         }
