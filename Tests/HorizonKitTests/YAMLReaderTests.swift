@@ -289,6 +289,23 @@ struct YAMLErrorTests {
         ErrorCase(
             "duplicate key quoted the second time", "a: 1\n\"a\": 2\n", code: "duplicate-key", at: 2, 1, "duplicate key 'a'",
             note: (1, 1, "'a' first appears here")),
+        // A large map keeps its keys hashed from the 16th; a small one is searched: both find
+        // the first place, on either side of the edge.
+        ErrorCase(
+            "duplicate key in a large map",
+            "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk11: 11\nk12: 12\nk13: 13\nk14: 14\nk15: 15\nk16: 16\nk17: 17\nk18: 18\nk19: 19\nk20: 20\nk2: 0\n",
+            code: "duplicate-key", at: 21, 1, "duplicate key 'k2'",
+            note: (2, 1, "'k2' first appears here")),
+        ErrorCase(
+            "duplicate key as a map's 16th",
+            "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk11: 11\nk12: 12\nk13: 13\nk14: 14\nk15: 15\nk1: 0\n",
+            code: "duplicate-key", at: 16, 1, "duplicate key 'k1'",
+            note: (1, 1, "'k1' first appears here")),
+        ErrorCase(
+            "duplicate key as a map's 17th, of its 16th",
+            "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk11: 11\nk12: 12\nk13: 13\nk14: 14\nk15: 15\nk16: 16\nk16: 0\n",
+            code: "duplicate-key", at: 17, 1,
+            "duplicate key 'k16'", note: (16, 1, "'k16' first appears here")),
         ErrorCase("a list as a key", "[a]: 1\n", code: "complex-key", at: 1, 1, "a key must be a single value, not a list or a map"),
         ErrorCase("an explicit list key", "ok: 1\n? [a]\n: 1\n", code: "complex-key", at: 2, 3, "a key must be a single value"),
         ErrorCase("a map as a key", "{a: 1}: 2\n", code: "complex-key", at: 1, 1, "a key must be a single value"),

@@ -193,12 +193,16 @@ package struct Board: Sendable {
     static func groups(_ rows: [ContractRow], by name: (ContractRow) -> String) -> [Group] {
         var groups: [String: Group] = [:]
         for row in rows {
+            // Taken out and put back: one lookup each way, and the group's own tally is never
+            // copied while the dictionary holds it too.
             let key = name(row)
-            groups[key, default: Group(name: key)].contracts += 1
-            groups[key]!.standings[row.standing, default: 0] += 1
-            groups[key]!.returns += row.returns
-            groups[key]!.met += row.met
-            groups[key]!.notMet += row.notMet
+            var group = groups.removeValue(forKey: key) ?? Group(name: key)
+            group.contracts += 1
+            group.standings[row.standing, default: 0] += 1
+            group.returns += row.returns
+            group.met += row.met
+            group.notMet += row.notMet
+            groups[key] = group
         }
         return groups.values.sorted { ($1.failing, $1.notMet, $0.name) < ($0.failing, $0.notMet, $1.name) }
     }

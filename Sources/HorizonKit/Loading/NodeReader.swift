@@ -22,7 +22,10 @@ final class MapReader {
     let what: String
     private let pairs: [YAMLPair]
     private let collector: FindingCollector
-    private var used: Set<String> = []
+    /// The keys asked for, in order; hashed only when a key was not read (`finish`).
+    private var asked: [String] = []
+    /// Whether each pair's key was asked for.
+    private var read: [Bool]
     private var abandoned = false
 
     /// Returns `nil`, having reported it, when `node` is not a map.
@@ -35,6 +38,7 @@ final class MapReader {
         self.what = what
         self.pairs = pairs
         self.collector = collector
+        read = Array(repeating: false, count: pairs.count)
     }
 
     var keys: [String] { pairs.map(\.key) }
@@ -43,9 +47,11 @@ final class MapReader {
 
     /// The value of `key`, or `nil` when absent or written with no value.
     func optional(_ key: String) -> YAMLNode? {
-        used.insert(key)
-        guard let pair = pairs.first(where: { $0.key == key }), !pair.value.isNull else { return nil }
-        return pair.value
+        asked.append(key)
+        guard let index = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        read[index] = true
+        let pair = pairs[index]
+        return pair.value.isNull ? nil : pair.value
     }
 
     /// Where `key` is written, or the map's own location.
@@ -68,8 +74,8 @@ final class MapReader {
 
     /// Reports every key not read by this reader as unknown.
     func finish() {
-        if abandoned { return }
-        let known = used
+        if abandoned || !read.contains(false) { return }
+        let known = Set(asked)
         for pair in pairs where !known.contains(pair.key) {
             collector.error(
                 "unknown-key", "unknown key '\(pair.key)' in \(what)\(Nearest.hint(for: pair.key, in: known.sorted()))",

@@ -46,7 +46,25 @@ private struct Builder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: (String, SourceLocation)?
+        /// The keys of a large map, for finding a duplicate; a small one is searched in `pairs`
+        /// (as the document builder does): most maps hold a few keys, and hashing each cost more
+        /// than comparing it with them.
         var seen: [String: SourceLocation] = [:]
+
+        /// Where `key` first appears in this map, if it does.
+        func firstLocation(of key: String) -> SourceLocation? {
+            if pairs.count < Frame.smallMap { return pairs.first { $0.key == key }?.keyLocation }
+            return seen[key]
+        }
+
+        /// Remembers a key for `firstLocation`: hashed only once the map is large.
+        mutating func remember(_ key: String, at location: SourceLocation) {
+            if pairs.count + 1 < Frame.smallMap { return }
+            if seen.isEmpty { for pair in pairs { seen[pair.key] = pair.keyLocation } }
+            seen[key] = location
+        }
+
+        static let smallMap = 16
 
         static func sequence(at location: SourceLocation) -> Frame { Frame(isMapping: false, location: location) }
         static func mapping(at location: SourceLocation) -> Frame { Frame(isMapping: true, location: location) }
@@ -171,12 +189,12 @@ private struct Builder {
                 guard case .scalar(let key, _) = node.content else {
                     throw InputError("complex-key", "a key must be a single value, not a list or a map", at: node.location)
                 }
-                if let first = stack[last].seen[key] {
+                if let first = stack[last].firstLocation(of: key) {
                     throw InputError(
                         "duplicate-key", "duplicate key \(PersonalData.quoted(key)); a repeated key would silently replace the first value",
                         at: node.location, notes: [Note("\(PersonalData.quoted(key)) first appears here", at: first)])
                 }
-                stack[last].seen[key] = node.location
+                stack[last].remember(key, at: node.location)
                 stack[last].pendingKey = (key, node.location)
             }
         }

@@ -135,8 +135,9 @@ struct Check: ParsableCommand {
         let given = checkers.values.map(\.contract)
         let outcome = quarter.map { _ in QuarterOutcome(tracker, contracts: given, locations: referenceLocations) }
         // The board: each contract's standing, and the returns by supplier, service, tier, clause.
+        // Worked out only for a report that shows it (a single document's text report does not).
         let titles = Dictionary(library.clauses.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let board = Board(tracker, contracts: given, defective: defective, quarter: outcome, titles: titles)
+        func board() -> Board { Board(tracker, contracts: given, defective: defective, quarter: outcome, titles: titles) }
         switch format {
         case .text:
             if let outcome {
@@ -144,10 +145,10 @@ struct Check: ParsableCommand {
             }
             if !single || outcome != nil {
                 print(ReportRenderer.summary(tracker), terminator: "")
-                print(board.text(quarter: outcome), terminator: "")
+                print(board().text(quarter: outcome), terminator: "")
             }
         case .json:
-            print(ReportJSON.tail(tracker, board: board, quarter: outcome), terminator: "")
+            print(ReportJSON.tail(tracker, board: board(), quarter: outcome), terminator: "")
         case .csv:
             if let outcome {
                 print(ReportCSV.missingRows(outcome, contracts: checkers.mapValues(\.contract)), terminator: "")
