@@ -86,68 +86,71 @@ final class MapReader {
 
 /// Typed reading of scalar nodes. Each returns `nil` after reporting a `wrong-type` finding.
 enum Scalar {
-    static func text(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> String? {
+    // `what` is an autoclosure: it names the value only in a finding, and building it for
+    // every value read cost as much as reading the value (a contract has dozens).
+    static func text(_ node: YAMLNode, _ what: @autoclosure () -> String, _ collector: FindingCollector) -> String? {
         guard case .scalar(let text, _) = node.content else {
-            collector.error("wrong-type", "\(what) must be text, not \(node.kindName)", at: node.location)
+            collector.error("wrong-type", "\(what()) must be text, not \(node.kindName)", at: node.location)
             return nil
         }
         return text
     }
 
     /// Non-empty text with surrounding white space removed.
-    static func nonEmptyText(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> String? {
-        guard let text = text(node, what, collector) else { return nil }
+    static func nonEmptyText(_ node: YAMLNode, _ what: @autoclosure () -> String, _ collector: FindingCollector) -> String? {
+        guard let text = text(node, what(), collector) else { return nil }
         let trimmed = text.trimmed
         if trimmed.isEmpty {
-            collector.error("empty-value", "\(what) is empty", at: node.location)
+            collector.error("empty-value", "\(what()) is empty", at: node.location)
             return nil
         }
         return trimmed
     }
 
-    static func int(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> Int? {
-        guard let text = text(node, what, collector) else { return nil }
+    static func int(_ node: YAMLNode, _ what: @autoclosure () -> String, _ collector: FindingCollector) -> Int? {
+        guard let text = text(node, what(), collector) else { return nil }
         guard let value = Lexical.integer(text) else {
-            collector.error("wrong-type", "\(what) must be a whole number written plainly, not '\(text.clipped)'", at: node.location)
+            collector.error("wrong-type", "\(what()) must be a whole number written plainly, not '\(text.clipped)'", at: node.location)
             return nil
         }
         return value
     }
 
-    static func bool(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> Bool? {
-        guard let text = text(node, what, collector) else { return nil }
+    static func bool(_ node: YAMLNode, _ what: @autoclosure () -> String, _ collector: FindingCollector) -> Bool? {
+        guard let text = text(node, what(), collector) else { return nil }
         switch text {
         case "true": return true
         case "false": return false
         default:
-            collector.error("wrong-type", "\(what) must be 'true' or 'false', not '\(text.clipped)'", at: node.location)
+            collector.error("wrong-type", "\(what()) must be 'true' or 'false', not '\(text.clipped)'", at: node.location)
             return nil
         }
     }
 
-    static func date(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> CivilDate? {
-        guard let text = text(node, what, collector) else { return nil }
+    static func date(_ node: YAMLNode, _ what: @autoclosure () -> String, _ collector: FindingCollector) -> CivilDate? {
+        guard let text = text(node, what(), collector) else { return nil }
         guard let date = CivilDate(iso: text) else {
-            collector.error("wrong-type", "\(what) must be a date written YYYY-MM-DD that exists, not '\(text.clipped)'", at: node.location)
+            collector.error(
+                "wrong-type", "\(what()) must be a date written YYYY-MM-DD that exists, not '\(text.clipped)'", at: node.location)
             return nil
         }
         return date
     }
 
     /// A list of scalars; a single scalar is not accepted in its place.
-    static func textList(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> [Located<String>]? {
+    static func textList(_ node: YAMLNode, _ what: @autoclosure () -> String, _ collector: FindingCollector) -> [Located<String>]? {
         guard case .sequence(let items) = node.content else {
-            collector.error("wrong-type", "\(what) must be a list, not \(node.kindName)", at: node.location)
+            collector.error("wrong-type", "\(what()) must be a list, not \(node.kindName)", at: node.location)
             return nil
         }
         return items.compactMap { item in
-            nonEmptyText(item, "an item of \(what)", collector).map { Located($0, at: item.location) }
+            nonEmptyText(item, "an item of \(what())", collector).map { Located($0, at: item.location) }
         }
     }
 
-    static func items(_ node: YAMLNode, _ what: String, _ collector: FindingCollector) -> [YAMLNode]? {
+    static func items(_ node: YAMLNode, _ what: @autoclosure () -> String, _ collector: FindingCollector) -> [YAMLNode]? {
         guard case .sequence(let items) = node.content else {
-            collector.error("wrong-type", "\(what) must be a list, not \(node.kindName)", at: node.location)
+            collector.error("wrong-type", "\(what()) must be a list, not \(node.kindName)", at: node.location)
             return nil
         }
         return items
