@@ -216,4 +216,22 @@ struct ReportFormatCLITests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("error[not-a-bid]"), "\(run)")
     }
+
+    /// `--brief`: the problems alone — no requirement table, no KPI ratings, no info — and the
+    /// summaries as before.
+    @Test func aBriefReportKeepsTheProblemsAndTheSummaries() throws {
+        let full = try horizon(arguments: ["check"] + Self.contracts + Self.documents)
+        let brief = try horizon(arguments: ["check"] + Self.contracts + Self.documents + ["--brief"])
+        #expect(brief.status == full.status)
+        let lines = brief.stdoutLines
+        #expect(!lines.contains { $0.hasPrefix("  clause  requirement") || $0.contains("KPI ratings (in the contract's bands)") })
+        #expect(!lines.contains { $0.contains(": info[") } && full.stdoutLines.contains { $0.contains(": info[") })
+        #expect(lines.contains { $0.contains("error[training-below-target]") })
+        #expect(lines.contains { $0.hasPrefix("Contracts/returns/hrs-2027-q2-bad.yaml: return for contract BHCC-2026-HRS-014") })
+        #expect(lines.contains { $0.hasPrefix("  supplier: Example Housing Trust;") })
+        // The summaries are the full report's, word for word.
+        let summary = try #require(full.stdoutLines.firstIndex { $0.hasPrefix("5 document(s)") })
+        #expect(Array(lines.suffix(full.stdoutLines.count - summary)) == Array(full.stdoutLines[summary...]))
+        #expect(lines.count * 3 < full.stdoutLines.count)
+    }
 }

@@ -273,8 +273,11 @@ package enum ReportRenderer {
     /// - Parameters:
     ///   - report: The report.
     ///   - numbers: Clause numbers of the contract.
+    ///   - brief: Without info findings, the requirement table and the KPI ratings (`check
+    ///     --brief`): the errors and warnings, the verdict and who and what, for a quarter read
+    ///     for its problems.
     /// - Returns: Lines ending in a newline.
-    package static func text(_ report: DocumentReport, numbers: [String: String]) -> String {
+    package static func text(_ report: DocumentReport, numbers: [String: String], brief: Bool = false) -> String {
         // Built as bytes and made a string once: this runs once per document of a portfolio.
         var out = TextBuffer(capacity: 160 + 48 * report.statuses.count + 200 * report.findings.count)
         var errors = 0
@@ -286,6 +289,9 @@ package enum ReportRenderer {
             case .warning: warnings += 1
             case .info: infos += 1
             }
+            // Brief: an info is the supplier's to read (a small number not to publish), not a
+            // problem; it is counted on the verdict's line.
+            if brief && finding.severity == .info { continue }
             out.add(finding, numbers: numbers)
             out.add("\n")
         }
@@ -319,6 +325,7 @@ package enum ReportRenderer {
         }
         out.add(")\n")
         if let parties = report.parties { out.add(parties, kind: report.kind) }
+        if brief { return out.string }
         if let layout = report.layout, !layout.rows.isEmpty {
             out.add(layout.heading)
             for (prefix, status) in zip(layout.prefixes, report.statuses) {

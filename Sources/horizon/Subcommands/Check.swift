@@ -28,6 +28,12 @@ struct Check: ParsableCommand {
             "The report's format: text, json, csv (a table for a spreadsheet, a row per document and requirement) or sarif (SARIF 2.1.0)."))
     var format: Format = .text
 
+    @Flag(
+        help:
+            "In the text report, leave out each document's info findings, requirement table and KPI ratings: its errors and warnings, verdict and who and what remain, then the summaries."
+    )
+    var brief = false
+
     @Option(help: ArgumentHelp("Documents checked at once (default: the number of cores).", valueName: "N"))
     var jobs: Int?
 
@@ -112,10 +118,11 @@ struct Check: ParsableCommand {
         // this thread, in the order the documents were given.
         let numbersByContract = numbers
         let format = format
+        let brief = brief
         let tracker = run.run(paths) { report -> String in
             let contractNumbers = numbersByContract[report.contract] ?? [:]
             switch format {
-            case .text: return ReportRenderer.text(report, numbers: contractNumbers)
+            case .text: return ReportRenderer.text(report, numbers: contractNumbers, brief: brief)
             case .json: return JSONWriter.encode(ReportJSON.document(report, numbers: contractNumbers))
             case .csv: return ReportCSV.rows(report, numbers: contractNumbers)
             case .sarif: return ReportSARIF.results(report, clauses: clauseWords[report.contract] ?? [:]).joined(separator: ",\n")
