@@ -162,4 +162,18 @@ struct PortfolioCLITests {
             ), "\(run.stdout.suffix(2000))")
         #expect(run.stdoutLines.filter { $0.contains("error[return-missing]") }.count == 1)
     }
+
+    /// A return the run found superseded by a later one given after it says so on its verdict
+    /// line, and in the CSV its verdict is `superseded`, so that a filter on non-compliant does
+    /// not count it.
+    @Test func aSupersededReturnSaysItIsNotCounted() throws {
+        let text = try Self.quarter("2027-09-30", format: "text")
+        let line = try #require(
+            text.stdoutLines.first { $0.hasPrefix("\(Self.root)/returns/2027-09-30/BHCC-2026-HRS-015-2027-09-30-submitted.yaml: return") })
+        #expect(line.hasSuffix("; superseded by a later return: not counted"), "\(line)")
+        #expect(text.stdoutLines.filter { $0.hasSuffix("superseded by a later return: not counted") }.count == 1)
+        let csv = try Self.quarter("2027-09-30", format: "csv")
+        let rows = csv.stdout.components(separatedBy: "\r\n").filter { $0.contains("BHCC-2026-HRS-015-2027-09-30-submitted.yaml") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(",superseded,") }, "\(rows.prefix(2))")
+    }
 }

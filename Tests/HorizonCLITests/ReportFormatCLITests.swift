@@ -102,7 +102,7 @@ struct ReportFormatCLITests {
         #expect(late.count == 40 + 1, "\(late.count)")
         #expect(
             late.contains(
-                "Contracts/returns/hrs-2027-q3-bad-late.yaml,return,BHCC-2026-HRS-014,Example Housing Trust,,housing-related-support,targeted,Brighton & Hove City Council,2027-10-01,2027-12-31,2028-01-30,17,non-compliant,,,-,,late-submission,timeliness"
+                "Contracts/returns/hrs-2027-q3-bad-late.yaml,return,BHCC-2026-HRS-014,Example Housing Trust,,housing-related-support,targeted,Brighton & Hove City Council,2027-10-01,2027-12-31,2028-01-30,17,non-compliant,,,-,error,late-submission,timeliness"
             ))
         // A wrong type is claimed by the requirement whose field it is.
         #expect(
@@ -113,7 +113,7 @@ struct ReportFormatCLITests {
         // A return that never came is a row of its own.
         #expect(
             rows.contains(
-                ",return,ESCC-2026-DWA-009,Cuckmere Money Advice CIC,,debt-and-welfare-advice,targeted,East Sussex County Council,2027-04-01,2027-09-30,2027-11-14,,missing,,,-,,return-missing,timeliness"
+                ",return,ESCC-2026-DWA-009,Cuckmere Money Advice CIC,,debt-and-welfare-advice,targeted,East Sussex County Council,2027-04-01,2027-09-30,2027-11-14,,missing,,,-,missing,return-missing,timeliness"
             ), "\(rows.suffix(3))")
         // Every row has every column (no comma inside these values).
         for row in rows.dropLast() where !row.contains("\"") {
@@ -217,15 +217,15 @@ struct ReportFormatCLITests {
         #expect(run.stderr.contains("error[not-a-bid]"), "\(run)")
     }
 
-    /// `--brief`: the problems alone — no requirement table, no KPI ratings, no info — and the
-    /// summaries as before.
+    /// `--brief`: the problems alone — no requirement table, no KPI ratings, no small-number
+    /// infos — and the summaries as before.
     @Test func aBriefReportKeepsTheProblemsAndTheSummaries() throws {
         let full = try horizon(arguments: ["check"] + Self.contracts + Self.documents)
         let brief = try horizon(arguments: ["check"] + Self.contracts + Self.documents + ["--brief"])
         #expect(brief.status == full.status)
         let lines = brief.stdoutLines
         #expect(!lines.contains { $0.hasPrefix("  clause  requirement") || $0.contains("KPI ratings (in the contract's bands)") })
-        #expect(!lines.contains { $0.contains(": info[") } && full.stdoutLines.contains { $0.contains(": info[") })
+        #expect(!lines.contains { $0.contains("info[small-number]") } && full.stdoutLines.contains { $0.contains("info[small-number]") })
         #expect(lines.contains { $0.contains("error[training-below-target]") })
         #expect(lines.contains { $0.hasPrefix("Contracts/returns/hrs-2027-q2-bad.yaml: return for contract BHCC-2026-HRS-014") })
         #expect(lines.contains { $0.hasPrefix("  supplier: Example Housing Trust;") })

@@ -181,7 +181,11 @@ package struct Board: Sendable {
         }
         self.contracts = rows.values.sorted { $0.reference < $1.reference }
         for (clause, set) in notMetBy { clauses[clause]?.contractsNotMet = set.count }
-        byClause = clauses.values.sorted { ($1.notMet, $0.clause) < ($0.notMet, $1.clause) }
+        // The most requirements short first; then the most not met on the figures (a duty
+        // failed rather than a slip in the data), the most contracts, and the clause id.
+        byClause = clauses.values.sorted {
+            ($1.notMet, $1.count(.notMet), $1.contractsNotMet, $0.clause) < ($0.notMet, $0.count(.notMet), $0.contractsNotMet, $1.clause)
+        }
         let judged = self.contracts.filter { $0.standing != .defective }
         bySupplier = Self.groups(judged) { $0.supplier ?? "" }
         byService = Self.groups(judged) { $0.service ?? "" }

@@ -17,7 +17,7 @@ extension Board {
         for (title, groups) in [("supplier", bySupplier), ("service", byService), ("tier", byTier)] {
             out +=
                 "By \(title), worst first (contracts by standing; requirements not met, partly met or missing data over their returns):\n"
-            var table = TextTable(header: [title, "contracts"] + standings.map(\.1) + ["returns", "not met"])
+            var table = TextTable(header: [title, "contracts"] + standings.map(\.1) + ["returns", "all short"])
             for group in groups {
                 table.add(
                     [group.name.isEmpty ? "(none)" : group.name.clipped, "\(group.contracts)"] + standings.map { "\(group.count($0.0))" }

@@ -135,6 +135,10 @@ package struct DocumentReport: Sendable {
     /// A bid's commitments against the contract's minimums, in schedule order (`compare-bids`).
     package var commitments: [BidCommitment] = []
 
+    /// Whether the run found a later return for the same contract and period, given after this
+    /// one was read (`return-superseded`): this one is then not counted.
+    package var isSuperseded: Bool { findings.contains { $0.code == "return-superseded" } }
+
     /// How many requirements the run could not check (see `RequirementStatus.notChecked`).
     package var notChecked: Int {
         var count = 0

@@ -273,9 +273,9 @@ package enum ReportRenderer {
     /// - Parameters:
     ///   - report: The report.
     ///   - numbers: Clause numbers of the contract.
-    ///   - brief: Without info findings, the requirement table and the KPI ratings (`check
-    ///     --brief`): the errors and warnings, the verdict and who and what, for a quarter read
-    ///     for its problems.
+    ///   - brief: Without the small-number infos, the requirement table and the KPI ratings
+    ///     (`check --brief`): the other findings, the verdict and who and what, for a quarter
+    ///     read for its problems.
     /// - Returns: Lines ending in a newline.
     package static func text(_ report: DocumentReport, numbers: [String: String], brief: Bool = false) -> String {
         // Built as bytes and made a string once: this runs once per document of a portfolio.
@@ -289,9 +289,9 @@ package enum ReportRenderer {
             case .warning: warnings += 1
             case .info: infos += 1
             }
-            // Brief: an info is the supplier's to read (a small number not to publish), not a
-            // problem; it is counted on the verdict's line.
-            if brief && finding.severity == .info { continue }
+            // Brief: a small number is the supplier's to know (not to publish), not a problem;
+            // it is counted on the verdict's line. Other infos (a return superseded) stay.
+            if brief && finding.code == "small-number" { continue }
             out.add(finding, numbers: numbers)
             out.add("\n")
         }
@@ -323,7 +323,9 @@ package enum ReportRenderer {
         if notChecked > 0 {
             out.add("; \(notChecked) requirement(s) not checked")
         }
-        out.add(")\n")
+        out.add(")")
+        if report.isSuperseded { out.add("; superseded by a later return: not counted") }
+        out.add("\n")
         if let parties = report.parties { out.add(parties, kind: report.kind) }
         if brief { return out.string }
         if let layout = report.layout, !layout.rows.isEmpty {

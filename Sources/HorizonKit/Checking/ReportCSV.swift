@@ -12,8 +12,10 @@ package import HorizonModel
 ///   is ever run as a formula (OWASP's CSV-injection guidance). Numbers are ours and written bare.
 /// - A document with no requirement table (one that could not be read) has one row, its codes
 ///   in `finding_codes`; errors and warnings that no requirement row claims (a late submission,
-///   a second return for a period) get a row of their own with requirement `-`; in a quarter
-///   run, each return that never came is a row with verdict `missing`.
+///   a second return for a period) get a row of their own with requirement `-` and as status
+///   the worst severity among them (`error`, `warning`); in a quarter run, each return that
+///   never came is a row with verdict and status `missing`; a return the run found superseded
+///   by a later one given after it has verdict `superseded`.
 package enum ReportCSV {
     /// The columns, in order.
     package static let columns = [
@@ -32,7 +34,7 @@ package enum ReportCSV {
             CSVText.quote(parties?.supplier ?? ""), CSVText.quote(parties?.bidder ?? ""), CSVText.quote(parties?.service ?? ""),
             parties?.tier ?? "", CSVText.quote(parties?.commissioner ?? ""), report.periodStart?.description ?? "",
             report.periodEnd?.description ?? "", parties?.due?.description ?? "", parties?.daysLate.map(String.init) ?? "",
-            report.verdict.rawValue,
+            report.isSuperseded ? "superseded" : report.verdict.rawValue,
         ]
     }
 
@@ -92,7 +94,11 @@ package enum ReportCSV {
         }
         let rest = zip(deciding, claimed).filter { !$0.1 }.map(\.0)
         if report.layout == nil || !rest.isEmpty {
-            row("", "", "-", "", report.layout == nil ? report.findings : rest)
+            // No requirement's: its status is the worst severity among its findings, so that a
+            // filter on status finds a late return too.
+            let findings = report.layout == nil ? report.findings : rest
+            let worst = findings.map(\.severity).min() ?? .info
+            row("", "", "-", worst.rawValue, findings)
         }
         return out.string
     }
@@ -110,7 +116,7 @@ package enum ReportCSV {
                 "", "return", CSVText.quote(item.contract), CSVText.quote(contract?.supplier ?? ""), "",
                 CSVText.quote(contract?.service.id ?? ""), contract?.tier ?? "", CSVText.quote(contract?.commissioner ?? ""),
                 item.period.start.description, item.period.end.description, item.period.due.description, "", "missing", "", "", "-",
-                "", "return-missing", FindingCategory.of("return-missing").rawValue,
+                "missing", "return-missing", FindingCategory.of("return-missing").rawValue,
             ]
             out += cells.joined(separator: ",") + "\r\n"
         }
