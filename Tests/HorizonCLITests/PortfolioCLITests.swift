@@ -119,6 +119,15 @@ struct PortfolioCLITests {
         ] {
             #expect(standing(reference) == "non-compliant", "\(reference)")
         }
+        // Why each fails: the categories of its counted returns' errors, timeliness for a return
+        // missing; a superseded return's errors are not its contract's.
+        func categories(_ reference: String) -> [String]? {
+            contracts.first { $0["reference"] as? String == reference }?["categories"] as? [String]
+        }
+        #expect(categories("BHCC-2026-HRS-016") == ["performance"] && categories("WSCC-2026-REF-004") == ["data-quality"])
+        #expect(categories("ESCC-2026-HRS-021") == ["timeliness"] && categories("WSCC-2026-ASC-017") == ["privacy"])
+        #expect(categories("BHCC-2026-ITS-009") == ["timeliness"] && categories("WSCC-2026-PPP-009") == ["timeliness"])
+        #expect(categories("BHCC-2026-HRS-015") == [] && categories("ESCC-2026-SXH-013") == [], "superseded errors left out")
         // The resubmissions are judged on the later return, in either order given.
         #expect(standing("BHCC-2026-HRS-015") == "compliant" && standing("ESCC-2026-SXH-013") == "compliant")
         #expect(standing("BHCC-2026-HVS-001") == "compliant", "all three monthly returns")

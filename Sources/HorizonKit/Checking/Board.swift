@@ -54,6 +54,9 @@ package struct Board: Sendable {
         package var bids = 0
         /// Returns due in the quarter that never came.
         package var missing = 0
+        /// What kind of failure it is: the categories of its counted returns' errors, and
+        /// `timeliness` for a return that never came, in the order of `FindingCategory`.
+        package var categories: [FindingCategory] = []
         /// Requirements met, and not met (not met, partly met, or data missing: short of the
         /// duty all the same), over its counted returns.
         package var met = 0
@@ -140,10 +143,13 @@ package struct Board: Sendable {
         // kind share a layout, so statuses are first counted by layout and row (integers
         // only), and turned into clauses once a layout: this runs over every return of a
         // portfolio.
+        var masks = tracker.unperiodCategories
+        for item in quarter?.missing ?? [] { masks[item.contract, default: 0] |= FindingCategory.timeliness.bit }
         var byLayout: [ObjectIdentifier: (layout: RequirementLayout, counts: [[Int]])] = [:]
         var notMetBy: [String: Set<String>] = [:]
         let statuses = RequirementStatus.allCases
         for (key, entry) in tracker.judged where tracker.inQuarter(key.end) {
+            if entry.categories != 0 { masks[key.contract, default: 0] |= entry.categories }
             guard let layout = entry.layout else {
                 rows[key.contract]?.returns += 1
                 continue
@@ -169,6 +175,9 @@ package struct Board: Sendable {
                 rows[key.contract]!.met += met
                 rows[key.contract]!.notMet += short
             }
+        }
+        for (reference, mask) in masks where rows[reference] != nil {
+            rows[reference]!.categories = FindingCategory.categories(in: mask)
         }
         var clauses: [String: ClauseRow] = [:]
         for (layout, counts) in byLayout.values {

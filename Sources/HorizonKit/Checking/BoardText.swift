@@ -14,6 +14,21 @@ extension Board {
         let standings: [(Standing, String)] =
             [(.compliant, "compliant"), (.nonCompliant, "non-compliant"), (.invalid, "invalid")]
             + (quarter == nil ? [(.noReturns, "no returns")] : [(.missing, "missing"), (.noReturnDue, "no return due")])
+        // The failing contracts, each with what kind of failure it is: a board's first question.
+        let failingContracts = judged.filter { $0.standing.isFailing }.sorted {
+            (Self.order($0.standing), $0.reference) < (Self.order($1.standing), $1.reference)
+        }
+        if !failingContracts.isEmpty {
+            out += "Contracts failing, missing first (what kind of failure: the categories of their returns' errors):\n"
+            var table = TextTable(header: ["contract", "supplier", "standing", "why"], left: 4)
+            for row in failingContracts {
+                table.add([
+                    row.reference, (row.supplier ?? "").clipped, row.standing.rawValue,
+                    row.categories.map(\.rawValue).joined(separator: ", "),
+                ])
+            }
+            out += table.text
+        }
         for (title, groups) in [("supplier", bySupplier), ("service", byService), ("tier", byTier)] {
             out +=
                 "By \(title), worst first (contracts by standing; requirements not met, partly met or missing data over their returns):\n"
@@ -48,6 +63,17 @@ extension Board {
             }
         }
         return out
+    }
+
+    /// Where a failing standing comes in the table of failing contracts.
+    static func order(_ standing: Standing) -> Int {
+        switch standing {
+        case .missing: 0
+        case .invalid: 1
+        case .nonCompliant: 2
+        case .defective: 3
+        case .compliant, .noReturnDue, .noReturns: 4
+        }
     }
 
     /// "12 contract(s) for the quarter 2027-07-01 to 2027-09-30: 9 compliant, …".

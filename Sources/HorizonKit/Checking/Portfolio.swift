@@ -23,6 +23,8 @@ package struct PortfolioTracker: Sendable {
         /// of returns keeps no copy of each KPI's words.
         var kpis: [(part: Int, whole: Int)?]
         var notChecked: Int
+        /// The categories of its errors (`FindingCategory.mask`): why its contract fails.
+        var categories: UInt8
 
         init(_ report: DocumentReport) {
             file = report.file
@@ -32,6 +34,7 @@ package struct PortfolioTracker: Sendable {
             statuses = report.statuses
             kpis = report.kpis.map { kpi in kpi.part.flatMap { part in kpi.whole.map { (part, $0) } } }
             notChecked = report.notChecked
+            categories = FindingCategory.mask(ofErrors: report.findings)
         }
     }
 
@@ -74,6 +77,8 @@ package struct PortfolioTracker: Sendable {
     /// telling of the contract all the same: a return whose period could not be read, and a
     /// second return for a period (`duplicate-period`).
     var unperiodVerdicts: [String: Verdict] = [:]
+    /// The categories of those returns' errors, by contract.
+    var unperiodCategories: [String: UInt8] = [:]
     /// How many returns there were whose period could not be read: they count for their
     /// contract as invalid returns.
     package private(set) var unperiodReturns: [String: Int] = [:]
@@ -106,6 +111,7 @@ package struct PortfolioTracker: Sendable {
             bids[report.contract, default: 0] += 1
         } else if !report.contract.isEmpty && report.kind == .return && report.periodEnd == nil {
             unperiodVerdicts[report.contract] = worst(unperiodVerdicts[report.contract], report.verdict)
+            unperiodCategories[report.contract, default: 0] |= FindingCategory.mask(ofErrors: report.findings)
             unperiodReturns[report.contract, default: 0] += 1
         }
         var counted = true
@@ -141,7 +147,10 @@ package struct PortfolioTracker: Sendable {
                         at: .start(of: report.file), notes: [Note("the first return for that period", at: .start(of: first))]))
                 report.findings.sort(by: Finding.reportOrder)
                 if report.verdict == .compliant { report.verdict = .nonCompliant }
-                if inQuarter(end) { unperiodVerdicts[report.contract] = worst(unperiodVerdicts[report.contract], report.verdict) }
+                if inQuarter(end) {
+                    unperiodVerdicts[report.contract] = worst(unperiodVerdicts[report.contract], report.verdict)
+                    unperiodCategories[report.contract, default: 0] |= FindingCategory.mask(ofErrors: report.findings)
+                }
             } else {
                 seen[key] = report.file
                 judged[key] = Judged(report)

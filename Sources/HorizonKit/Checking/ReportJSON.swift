@@ -471,12 +471,15 @@ package enum ReportJSON {
         package var commissioner: String?
         package var reporting: String?
         package var standing: String
+        /// What kind of failure: the categories of its counted returns' errors, and
+        /// `timeliness` for a return missing.
+        package var categories: [String]
         package var returns: Int
         package var bids: Int
         package var missing: Int
 
         enum CodingKeys: String, CodingKey {
-            case reference, file, supplier, service, tier, commissioner, reporting, standing, returns, bids, missing
+            case reference, file, supplier, service, tier, commissioner, reporting, standing, categories, returns, bids, missing
         }
 
         package func encode(to encoder: any Encoder) throws {
@@ -489,6 +492,7 @@ package enum ReportJSON {
             try c.encode(commissioner, forKey: .commissioner)
             try c.encode(reporting, forKey: .reporting)
             try c.encode(standing, forKey: .standing)
+            try c.encode(categories, forKey: .categories)
             try c.encode(returns, forKey: .returns)
             try c.encode(bids, forKey: .bids)
             try c.encode(missing, forKey: .missing)
@@ -512,6 +516,8 @@ package enum ReportJSON {
                 o.string(reporting)
                 o.key("standing")
                 o.string(standing)
+                o.key("categories")
+                o.array(categories) { $0.string($1) }
                 o.key("returns")
                 o.int(returns)
                 o.key("bids")
@@ -724,7 +730,8 @@ package enum ReportJSON {
         board.contracts.map {
             ContractJSON(
                 reference: $0.reference, file: $0.file, supplier: $0.supplier, service: $0.service, tier: $0.tier,
-                commissioner: $0.commissioner, reporting: $0.reporting, standing: $0.standing.code, returns: $0.returns, bids: $0.bids,
+                commissioner: $0.commissioner, reporting: $0.reporting, standing: $0.standing.code,
+                categories: $0.categories.map(\.rawValue), returns: $0.returns, bids: $0.bids,
                 missing: $0.missing)
         }
     }

@@ -31,6 +31,20 @@ package enum FindingCategory: String, Sendable, CaseIterable {
         return code.contains("-exceeds-") || code.contains("-exceed-") ? .dataQuality : .performance
     }
 
+    /// The categories of a document's errors, as a set of bits (one a category, in the order
+    /// of `allCases`): what a run keeps of each return to say why its contract is failing.
+    package static func mask(ofErrors findings: [Finding]) -> UInt8 {
+        var mask: UInt8 = 0
+        for finding in findings where finding.severity == .error { mask |= of(finding.code).bit }
+        return mask
+    }
+
+    /// The categories of a mask, in the order of `allCases`.
+    package static func categories(in mask: UInt8) -> [FindingCategory] { allCases.filter { mask & $0.bit != 0 } }
+
+    /// This category's bit in a mask.
+    package var bit: UInt8 { 1 << UInt8(Self.allCases.firstIndex(of: self)!) }
+
     /// Every code of the registry (reading, library, contract and document codes): a code not
     /// among them is a clause rule's.
     static let registered: Set<String> = Set(FindingCodes.all.map(\.code))
