@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
 
     @Flag(
         help:
-            "In the text report, leave out each document's info findings, requirement table and KPI ratings: its errors and warnings, verdict and who and what remain, then the summaries."
+            "In the text report, leave out each document's requirement table, KPI ratings and small-number infos: its other findings, verdict and who and what remain, then the summaries."
     )
     var brief = false
 
