@@ -3,10 +3,10 @@ package import HorizonModel
 /// What a run remembers across documents: only the (contract, period) pairs already seen, so
 /// memory stays flat however many documents a portfolio holds.
 package struct PortfolioTracker: Sendable {
-    package struct Key: Hashable, Sendable {
-        package var contract: String
-        package var start: CivilDate
-        package var end: CivilDate
+    struct Key: Hashable, Sendable {
+        var contract: String
+        var start: CivilDate
+        var end: CivilDate
     }
 
     /// A return counted for its contract and period: its file, `submitted_on` and verdict, so
@@ -67,10 +67,9 @@ package struct PortfolioTracker: Sendable {
         return result
     }
 
-    /// The returns that count for their contract are those of `judged` (one a contract and
-    /// period, the later of a resubmission) for which `inQuarter` holds.
-
     /// Whether a return for a period ending on `end` is the quarter's (any, without a quarter).
+    /// The returns that count for their contract are those of `judged` (one a contract and
+    /// period, the later of a resubmission) for which this holds.
     func inQuarter(_ end: CivilDate) -> Bool { quarter.map { end >= $0.from && end <= $0.to } ?? true }
 
     /// The worst verdict of each contract's returns not counted as its period's return but
