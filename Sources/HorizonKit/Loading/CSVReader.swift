@@ -149,7 +149,7 @@ package enum CSVReader {
     }
 
     static func document(
-        _ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String, table: FieldTable = .headerOnly
+        _ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String?, table: FieldTable = .headerOnly
     ) throws(InputError)
         -> SupplierDocument
     {
@@ -164,7 +164,7 @@ package enum CSVReader {
     /// at); `blankAtValue` locates it at the value cell instead, for a sheet, where that cell is
     /// the one to type in.
     package static func document(
-        rows: [[Cell]], file: String, sha256: String, table: FieldTable = .headerOnly, blankAtValue: Bool = false
+        rows: [[Cell]], file: String, sha256: String?, table: FieldTable = .headerOnly, blankAtValue: Bool = false
     ) throws(InputError) -> SupplierDocument {
         guard let header = rows.first else {
             throw InputError("empty-file", "the file is empty; a CSV return starts with the row 'field,value'", at: .start(of: file))

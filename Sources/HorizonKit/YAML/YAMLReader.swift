@@ -288,7 +288,7 @@ extension YAMLReader {
     /// - Throws: `InputError` for anything `parse` would refuse, and for a file that is not a
     ///   return or bid.
     static func parseSupplierDocument(
-        _ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String, table: FieldTable = .headerOnly
+        _ bytes: [UInt8], file: String, limits: ReadLimits, sha256: String?, table: FieldTable = .headerOnly
     )
         throws(InputError) -> SupplierDocument
     {
@@ -305,7 +305,7 @@ extension YAMLReader {
 
 private struct FlatReader {
     var builder: Builder
-    let sha256: String
+    let sha256: String?
     let table: FieldTable
 
     /// A key of a map, or where a map sits: a slot of the field table (-1 for the root), or a
@@ -379,7 +379,7 @@ private struct FlatReader {
 
     var file: String { builder.file }
 
-    init(builder: Builder, sha256: String, table: FieldTable) {
+    init(builder: Builder, sha256: String?, table: FieldTable) {
         self.builder = builder
         self.sha256 = sha256
         self.table = table

@@ -158,8 +158,9 @@ package struct SupplierDocument: Sendable {
     package var file: String
     /// Return or bid.
     package var kind: DocumentKind
-    /// SHA-256 of the file's bytes.
-    package var sha256: String
+    /// SHA-256 of the file's bytes; nil when the reader was told no report needs it (the
+    /// JSON report is the only one that prints it).
+    package var sha256: String?
     /// The table the values are filed by.
     package let table: FieldTable
     /// Values by slot of `table`.
@@ -250,7 +251,7 @@ package struct SupplierDocument: Sendable {
     }
 
     package init(
-        file: String, kind: DocumentKind, sha256: String, table: FieldTable, known: [DocumentValue?], unknown: [String: DocumentValue],
+        file: String, kind: DocumentKind, sha256: String?, table: FieldTable, known: [DocumentValue?], unknown: [String: DocumentValue],
         sequence: [Int], unknownIDs: [String]
     ) {
         self.file = file
