@@ -27,9 +27,10 @@ struct ContractSet {
     ///   - command: The subcommand, for the message when a document comes first.
     ///   - quiet: Whether the contracts' findings go to standard error (a report in a machine
     ///     format on standard output).
+    ///   - workers: Contract files read at once.
     static func load(
         _ paths: [String], options: LibraryOptions, library: Library, evidence source: FolderEvidence?, command: String,
-        quiet: Bool = false
+        quiet: Bool = false, workers: Int = ProcessInfoCores.count
     ) throws -> ContractSet {
         var set = ContractSet()
         let limits = options.limits
@@ -41,25 +42,42 @@ struct ContractSet {
         // Contracts of one kind share their compiled rules: a quarter's portfolio holds hundreds.
         let cache = CheckerCache(library: library)
         let contracts = ContractCache()
+        // Contract files are parsed and resolved on every core, a chunk at a time: where the
+        // contracts end is known only on reaching a file that is not one (at most a chunk of
+        // documents is parsed for nothing). Their findings are printed in the order given.
+        let chunk = 32
         var index = 0
-        while index < paths.count {
-            let path = paths[index]
-            // Each contract file is parsed once: the tree that says it is a contract is resolved.
-            let root = contractRoot(path, limits: limits)
-            if index > 0 && root == nil { break }
-            let loaded =
-                try root.map { options.resolveContract($0, file: path, library: library, cache: contracts, quiet: quiet) }
-                ?? options.loadContract(path, library: library, quiet: quiet)
-            index += 1
-            guard let resolved = loaded else {
-                set.defective[reference(of: path, limits: limits) ?? path] = path
-                continue
+        reading: while index < paths.count {
+            let batch = Array(paths[index..<min(index + chunk, paths.count)])
+            let reads = concurrentMap(batch.count, workers: workers) { i -> ContractRead in
+                // Each contract file is parsed once: the tree that says it is a contract is resolved.
+                guard let root = contractRoot(batch[i], limits: limits) else { return .other }
+                let (contract, findings) = ContractLoader.resolve(root, file: batch[i], library: library, cache: contracts)
+                return .contract(root, contract, findings)
             }
-            // Each contract's policy files: its own subfolder of the evidence folder first.
-            let evidence = source.map { ContractEvidence(folder: $0, reference: resolved.reference) }
-            set.checkers[resolved.reference] = cache.checker(for: resolved, evidence: evidence)
-            set.numbers[resolved.reference] = resolved.numbers
-            if let root, let place = referenceLocation(root) { set.referenceLocations[resolved.reference] = place }
+            for (path, read) in zip(batch, reads) {
+                let loaded: Contract?
+                var root: YAMLNode?
+                switch read {
+                case .other where index > 0:
+                    break reading
+                case .other:
+                    loaded = try options.loadContract(path, library: library, quiet: quiet)
+                case .contract(let tree, let contract, let findings):
+                    root = tree
+                    loaded = options.report(contract, findings, quiet: quiet)
+                }
+                index += 1
+                guard let resolved = loaded else {
+                    set.defective[reference(of: path, limits: limits) ?? path] = path
+                    continue
+                }
+                // Each contract's policy files: its own subfolder of the evidence folder first.
+                let evidence = source.map { ContractEvidence(folder: $0, reference: resolved.reference) }
+                set.checkers[resolved.reference] = cache.checker(for: resolved, evidence: evidence)
+                set.numbers[resolved.reference] = resolved.numbers
+                if let root, let place = referenceLocation(root) { set.referenceLocations[resolved.reference] = place }
+            }
         }
         for (reference, path) in set.defective.sorted(by: { $0.key < $1.key }) {
             Output.error(
@@ -68,6 +86,14 @@ struct ContractSet {
         }
         set.documents = Array(paths[index...])
         return set
+    }
+
+    /// A file at the head of the command line, read on a worker.
+    private enum ContractRead: Sendable {
+        /// A contract file, resolved: the contract unless an error prevented it, and findings.
+        case contract(YAMLNode, Contract?, [Finding])
+        /// Not a contract (a document, or a file that cannot be read as YAML).
+        case other
     }
 
     /// Where a contract tree writes its reference (`contract: reference:`).

@@ -58,14 +58,19 @@ package struct PortfolioRun: Sendable {
 
     /// Judges every document and renders each report on the worker that judged it, handing
     /// report and rendering to `emit` in the order of `paths`. Rendering is most of what is
-    /// left once a document is judged, so it runs on every core rather than on the caller's
-    /// thread; a report the run itself changes (a second return for one period) is rendered
-    /// again, on the caller's thread, before it is handed on.
+    /// left once a document is judged, so it runs on every core; a report the run itself
+    /// changes (a second return for one period) is rendered again before it is handed on.
+    ///
+    /// With more than one worker, whichever worker finishes the next document in order tallies
+    /// and hands on every report ready from there (`InOrder`): no core waits while another
+    /// tallies and prints, and no thread is woken for it. At most `batch` documents are held
+    /// between the one judged furthest ahead and the next to hand on, so memory stays flat.
     ///
     /// - Parameters:
     ///   - paths: The documents.
     ///   - render: Turns a report into what `emit` prints; called on any thread.
-    ///   - emit: Called once per document, on the caller's thread, in order.
+    ///   - emit: Called once per document, in order, one call at a time, on the thread that
+    ///     called `run` or on a worker.
     /// - Returns: The tally of verdicts.
     package func run<Rendered: Sendable>(
         _ paths: [String], render: @escaping @Sendable (DocumentReport) -> Rendered,
@@ -74,39 +79,31 @@ package struct PortfolioRun: Sendable {
         var tracker = PortfolioTracker()
         tracker.quarter = quarter
         tracker.fallPercent = checkers.mapValues { $0.contract.int("disclosure_fall_percent") ?? 50 }
-        for start in stride(from: 0, to: paths.count, by: batch) {
-            let slice = Array(paths[start..<min(start + batch, paths.count)])
-            for (report, rendered) in judgeAll(slice, render: render) {
-                let recorded = tracker.record(report)
-                emit(recorded, recorded.findings.count == report.findings.count ? rendered : render(recorded))
+        func hand(_ report: DocumentReport, _ rendered: Rendered) {
+            let recorded = tracker.record(report)
+            emit(recorded, recorded.findings.count == report.findings.count ? rendered : render(recorded))
+        }
+        if workers == 1 || paths.count < 2 {
+            for path in paths {
+                let report = judge(path)
+                hand(report, render(report))
             }
+            return tracker
         }
-        return tracker
-    }
-
-    func judgeAll<Rendered: Sendable>(
-        _ paths: [String], render: @escaping @Sendable (DocumentReport) -> Rendered
-    ) -> [(DocumentReport, Rendered)] {
-        let slots = Slots<(DocumentReport, Rendered)>(count: paths.count)
-        let work: @Sendable (Int) -> Void = { i in
-            let report = judge(paths[i])
-            slots.set(i, (report, render(report)))
-        }
-        if workers == 1 || paths.count == 1 {
-            for i in paths.indices { work(i) }
-        } else {
-            // One task a worker, each taking the next document until none is left: a task a
-            // document woke threads about a hundred times a batch.
+        withoutActuallyEscaping(hand) { hand in
+            let line = InOrder<(DocumentReport, Rendered)>(window: batch) { hand($0.0, $0.1) }
             let next = Atomic<Int>(0)
             DispatchQueue.concurrentPerform(iterations: min(workers, paths.count)) { _ in
                 while true {
                     let i = next.add(1, ordering: .relaxed).oldValue
                     if i >= paths.count { break }
-                    work(i)
+                    line.admit(i)
+                    let report = judge(paths[i])
+                    line.finish(i, (report, render(report)))
                 }
             }
         }
-        return slots.values
+        return tracker
     }
 
     /// Reads, parses and judges one document.
@@ -144,26 +141,55 @@ package struct PortfolioRun: Sendable {
     }
 }
 
-/// Slots that parallel workers fill by index.
+/// Hands items on in the order of their indices while workers finish them in any order.
 ///
-/// Each slot is written by one worker only, and read after every worker has finished
-/// (`concurrentPerform` returns only then), so the slots need no lock.
-final class Slots<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Value?>
+/// A worker that finishes the next item in order hands it on, and every item ready after it;
+/// a worker that finishes one out of order leaves it for the worker handing on, or for the one
+/// that finishes the next. Handing on runs outside the lock, one worker at a time (`handing`),
+/// so `hand` needs no lock of its own. A worker waits before taking an item `window` or more
+/// ahead of the next to hand on: the items held stay at most `window`.
+final class InOrder<Item>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var slots: [Item?]
+    private let window: Int
+    /// The index of the next item to hand on.
+    private var next = 0
+    /// Whether a worker is handing items on.
+    private var handing = false
+    private let hand: (Item) -> Void
 
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
+    init(window: Int, hand: @escaping (Item) -> Void) {
+        self.window = max(1, window)
+        slots = Array(repeating: nil, count: self.window)
+        self.hand = hand
     }
 
-    deinit {
-        slots.baseAddress?.deinitialize(count: slots.count)
-        slots.deallocate()
+    /// Waits until `index` is less than `window` ahead of the next item to hand on. The item at
+    /// the head is never kept waiting, so workers cannot all wait.
+    func admit(_ index: Int) {
+        condition.lock()
+        while index >= next + window { condition.wait() }
+        condition.unlock()
     }
 
-    func set(_ index: Int, _ value: Value) {
-        slots[index] = value
+    /// Files a finished item, and hands it and those ready after it on if it is the next.
+    func finish(_ index: Int, _ item: Item) {
+        condition.lock()
+        slots[index % window] = item
+        if handing {
+            condition.unlock()
+            return
+        }
+        handing = true
+        while let ready = slots[next % window] {
+            slots[next % window] = nil
+            condition.unlock()
+            hand(ready)
+            condition.lock()
+            next += 1
+            condition.broadcast()
+        }
+        handing = false
+        condition.unlock()
     }
-
-    var values: [Value] { slots.compactMap { $0 } }
 }

@@ -75,7 +75,8 @@ struct Check: ParsableCommand {
             }
         }
         let set = try ContractSet.load(
-            [contract] + documents, options: options, library: library, evidence: source, command: "check", quiet: format != .text)
+            [contract] + documents, options: options, library: library, evidence: source, command: "check", quiet: format != .text,
+            workers: jobs ?? ProcessInfoCores.count)
         let (checkers, numbers, referenceLocations, defective) = (set.checkers, set.numbers, set.referenceLocations, set.defective)
         let paths = set.documents
         // A quarter may have no return at all: every contract then misses its returns.
@@ -109,9 +110,11 @@ struct Check: ParsableCommand {
         var run = PortfolioRun(
             checkers: Array(checkers.values), defective: defective, limits: limits, workers: jobs ?? ProcessInfoCores.count)
         run.quarter = quarter
-        // Workbooks are read by HorizonOffice; the text formats by HorizonKit's reader.
+        // Workbooks are read by HorizonOffice; the text formats by HorizonKit's reader. Only the
+        // JSON report prints a document's digest.
+        let digest = format == .json
         run.parse = { bytes, file, limits, table throws(InputError) in
-            try OfficeDocumentReader.parse(bytes, file: file, limits: limits, table: table)
+            try OfficeDocumentReader.parse(bytes, file: file, limits: limits, table: table, digest: digest)
         }
         var first = true
         // Reports are rendered on the workers that judged them; only printing is left to
