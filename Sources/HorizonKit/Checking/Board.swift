@@ -105,6 +105,19 @@ package struct Board: Sendable {
     ///   - defective: The contracts given with errors: reference to file.
     ///   - quarter: The quarter's outcome, with `--period-ending`.
     ///   - titles: Clause titles by id, from the library.
+    /// Counts a return's statuses by row and status.
+    static func count(_ statuses: [RequirementStatus], into counts: inout [[Int]]) {
+        for (i, status) in statuses.enumerated() { counts[i][status.index] += 1 }
+    }
+
+    /// Adds a counted return to its contract's row, if the contract was given.
+    static func add(met: Int, short: Int, to row: inout ContractRow?) {
+        guard row != nil else { return }
+        row!.returns += 1
+        row!.met += met
+        row!.notMet += short
+    }
+
     package init(
         _ tracker: PortfolioTracker, contracts: [Contract], defective: [String: String], quarter: QuarterOutcome?,
         titles: [String: String]
@@ -154,14 +167,16 @@ package struct Board: Sendable {
                 rows[key.contract]?.returns += 1
                 continue
             }
-            let id = ObjectIdentifier(layout)
-            if byLayout[id] == nil {
-                byLayout[id] = (layout, Array(repeating: Array(repeating: 0, count: statuses.count), count: layout.rows.count))
-            }
+            // One lookup a return, its counts changed in place.
+            Self.count(
+                entry.statuses,
+                into: &byLayout[
+                    ObjectIdentifier(layout),
+                    default: (layout, Array(repeating: Array(repeating: 0, count: statuses.count), count: layout.rows.count))
+                ].counts)
             var met = 0
             var short = 0
             for (i, status) in entry.statuses.enumerated() {
-                byLayout[id]!.counts[i][status.index] += 1
                 switch status {
                 case .met: met += 1
                 case .notMet, .dataMissing, .partlyMet:
@@ -170,11 +185,7 @@ package struct Board: Sendable {
                 default: break
                 }
             }
-            if rows[key.contract] != nil {
-                rows[key.contract]!.returns += 1
-                rows[key.contract]!.met += met
-                rows[key.contract]!.notMet += short
-            }
+            Self.add(met: met, short: short, to: &rows[key.contract])
         }
         for (reference, mask) in masks where rows[reference] != nil {
             rows[reference]!.categories = FindingCategory.categories(in: mask)

@@ -71,7 +71,13 @@ package struct KPIResult: Sendable, Hashable {
     /// "33 of 40 (82%)", or "no figures" where they are missing.
     package var figures: String {
         guard let part, let whole else { return "no figures" }
-        return whole == 0 ? "\(part) of 0" : "\(part) of \(whole) (\((part * 200 + whole) / (2 * whole))%)"
+        return whole == 0 ? "\(part) of 0" : "\(part) of \(whole) (\(percent)%)"
+    }
+
+    /// The share as a whole per cent, rounded half up; 0 when there are no figures or no whole.
+    package var percent: Int {
+        guard let part, let whole, whole != 0 else { return 0 }
+        return (part * 200 + whole) / (2 * whole)
     }
 }
 
@@ -192,7 +198,9 @@ package struct DocumentReport: Sendable {
 }
 
 /// A contract's requirement table for one kind of document: its rows and, for the text
-/// report, the heading and everything before each row's status, padded.
+/// report, the heading, each row's line with each status, and the start of each KPI's line,
+/// padded: worked out once for all the contracts that share the rules, as bytes, so that a
+/// report writes a row with one copy.
 final class RequirementLayout: Sendable {
     typealias Row = (clause: String, number: String, requirement: String, summary: String)
     let rows: [Row]
@@ -200,9 +208,17 @@ final class RequirementLayout: Sendable {
     /// it, for the CSV report.
     let fields: [Set<String>]
     let heading: String
-    let prefixes: [String]
+    /// Every row's line with every status, one after another; `lineRanges[row * statuses +
+    /// status.index]` is where one is.
+    let lineBytes: [UInt8]
+    let lineRanges: [Range<Int>]
+    /// The start of each KPI's line in a return's report ("    4.1 DA-TRN-1 Staff trained: "),
+    /// in the order of the checker's KPIs.
+    let kpiHeads: [String]
 
-    init(rows: [Row], fields: [Set<String>] = []) {
+    static let statuses = RequirementStatus.allCases.count
+
+    init(rows: [Row], fields: [Set<String>] = [], kpis: [(number: String, clause: String, measure: String)] = []) {
         self.rows = rows
         self.fields = fields
         var idWidth = 6
@@ -211,7 +227,9 @@ final class RequirementLayout: Sendable {
         heading.append(padding: "requirement", to: idWidth)
         heading += "  status\n"
         self.heading = heading
-        prefixes = rows.map { row in
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for row in rows {
             var line = "  "
             line.append(padding: row.number, to: 6)
             line += "  "
@@ -219,7 +237,17 @@ final class RequirementLayout: Sendable {
             line += " "
             line.append(padding: row.requirement, to: idWidth - row.clause.count - 1)
             line += "  "
-            return line
+            for status in RequirementStatus.allCases {
+                let start = bytes.count
+                bytes += Array((line + status.rawValue + "\n").utf8)
+                ranges.append(start..<bytes.count)
+            }
         }
+        lineBytes = bytes
+        lineRanges = ranges
+        kpiHeads = kpis.map { Self.kpiHead(number: $0.number, clause: $0.clause, measure: $0.measure) }
     }
+
+    /// The start of a KPI's line in the text report.
+    static func kpiHead(number: String, clause: String, measure: String) -> String { "    \(number) \(clause) \(measure): " }
 }

@@ -49,7 +49,8 @@ package struct PortfolioTracker: Sendable {
         superseded.sorted { ($0.earlier, $0.later) < ($1.earlier, $1.later) }
     }
     /// Each return's watched counts, by contract and the last day of its period.
-    var watched: [Key: (file: String, counts: [String: Int])] = [:]
+    /// A contract's returns watch the same fields, few of them: a list, searched.
+    var watched: [Key: (file: String, counts: [(field: String, value: Int)])] = [:]
     /// A fall of this many per cent or more in a watched count is a finding (the contract's
     /// `disclosure_fall_percent`, by contract reference).
     package var fallPercent: [String: Int] = [:]
@@ -164,18 +165,21 @@ package struct PortfolioTracker: Sendable {
         notChecked += report.notChecked
         // With a quarter, only the quarter's returns are rated in its summary.
         if !report.kpis.isEmpty && (report.periodEnd.map(inQuarter) ?? true) {
-            // A contract's KPIs come in the same order in each of its returns.
-            if kpiTotals[report.contract] == nil {
-                kpiTotals[report.contract] = report.kpis.map { KPITotal(contract: report.contract, kpi: $0, part: 0, whole: 0, returns: 0) }
-            }
-            for (i, kpi) in report.kpis.enumerated() {
-                guard let part = kpi.part, let whole = kpi.whole else { continue }
-                kpiTotals[report.contract]![i].part += part
-                kpiTotals[report.contract]![i].whole += whole
-                kpiTotals[report.contract]![i].returns += 1
-            }
+            Self.add(report.kpis, of: report.contract, to: &kpiTotals[report.contract, default: []])
         }
         return report
+    }
+
+    /// Adds a return's KPI figures to its contract's totals (modified in place: this runs for
+    /// every return). A contract's KPIs come in the same order in each of its returns.
+    static func add(_ kpis: [KPIResult], of contract: String, to totals: inout [KPITotal]) {
+        if totals.isEmpty { totals = kpis.map { KPITotal(contract: contract, kpi: $0, part: 0, whole: 0, returns: 0) } }
+        for (i, kpi) in kpis.enumerated() {
+            guard i < totals.count, let part = kpi.part, let whole = kpi.whole else { continue }
+            totals[i].part += part
+            totals[i].whole += whole
+            totals[i].returns += 1
+        }
     }
 
     /// Takes a superseded return's KPI figures back out of its contract's totals.
@@ -194,13 +198,15 @@ package struct PortfolioTracker: Sendable {
     /// threshold or more from the previous period's return in this run (given earlier on the
     /// command line). A fall is for review: it is never a pass, and never a failure either.
     mutating func compareWithPreviousPeriod(_ report: inout DocumentReport, start: CivilDate, end: CivilDate) {
-        let counts = Dictionary(report.watched.map { ($0.field, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let counts = report.watched.map { (field: $0.field, value: $0.value) }
         let lastDayBefore = start.adding(days: -1)
         let threshold = fallPercent[report.contract] ?? 50
         if let previous = watched[Key(contract: report.contract, start: lastDayBefore, end: lastDayBefore)] {
             for item in report.watched {
                 // Small counts rise and fall by chance; a fall from 4 or fewer is not followed.
-                guard let before = previous.counts[item.field], before > 4, (before - item.value) * 100 >= threshold * before else {
+                guard let before = previous.counts.first(where: { $0.field == item.field })?.value, before > 4,
+                    (before - item.value) * 100 >= threshold * before
+                else {
                     continue
                 }
                 report.findings.append(
@@ -338,26 +344,34 @@ package enum ReportRenderer {
         if brief { return out.string }
         if let layout = report.layout, !layout.rows.isEmpty {
             out.add(layout.heading)
-            for (prefix, status) in zip(layout.prefixes, report.statuses) {
-                out.add(prefix)
-                out.add(status.rawValue)
-                out.add("\n")
+            // Each row's line with its status, ready made: this runs for every row of every return.
+            layout.lineBytes.withUnsafeBufferPointer { lines in
+                for (row, status) in report.statuses.enumerated() {
+                    out.add(UnsafeBufferPointer(rebasing: lines[layout.lineRanges[row * RequirementLayout.statuses + status.index]]))
+                }
             }
         }
         if !report.kpis.isEmpty {
             out.add("  KPI ratings (in the contract's bands)\n")
-            for kpi in report.kpis {
-                // Added piece by piece: this runs for every KPI of every return.
-                out.add("    ")
-                out.add(kpi.number)
-                out.add(" ")
-                out.add(kpi.clause)
-                out.add(" ")
-                out.add(kpi.measure)
-                out.add(": ")
-                out.add(kpi.figures)
+            let heads = report.layout?.kpiHeads ?? []
+            for (i, kpi) in report.kpis.enumerated() {
+                // Added piece by piece, the figures as numbers: this runs for every KPI of every return.
+                out.add(
+                    i < heads.count ? heads[i] : RequirementLayout.kpiHead(number: kpi.number, clause: kpi.clause, measure: kpi.measure))
+                if let part = kpi.part, let whole = kpi.whole {
+                    out.add(part)
+                    out.add(" of ")
+                    out.add(whole)
+                    if whole != 0 {
+                        out.add(" (")
+                        out.add(kpi.percent)
+                        out.add("%)")
+                    }
+                } else {
+                    out.add(kpi.figures)
+                }
                 out.add(", target ")
-                out.add(String(kpi.bands.target))
+                out.add(kpi.bands.target)
                 out.add("%: ")
                 out.add(kpi.rating.rawValue)
                 out.add("\n")

@@ -9,6 +9,9 @@ package struct TextBuffer {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Bytes of UTF-8 text.
+    package mutating func add(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
+
     package mutating func add(_ number: Int) {
         if number >= 0 && number < 10 {
             bytes.append(UInt8(truncatingIfNeeded: 0x30 + number))
