@@ -85,6 +85,14 @@ package final class Checker: Sendable {
         let hasRequirement: Bool
         /// The slots of `fields`, apart, so that walking them copies no string.
         let fieldSlots: [Int]
+        /// The requirement's rules, kind, code and severity apart, so that judging each
+        /// document copies no rule.
+        let ruleKinds: [any RuleKind]
+        let ruleCodes: [String]
+        let ruleSeverities: [Severity]
+        /// The requirement's id and summary ("" for none).
+        let requirementID: String
+        let summary: String
 
         init(clause: String, number: String, requirement: Requirement?, conditional: Set<String>, fields: [(slot: Int, id: String)]) {
             self.clause = clause
@@ -94,6 +102,39 @@ package final class Checker: Sendable {
             self.fields = fields
             hasRequirement = requirement != nil
             fieldSlots = fields.map(\.slot)
+            let rules = requirement?.rules ?? []
+            ruleKinds = rules.map(\.kind)
+            ruleCodes = rules.map(\.code)
+            ruleSeverities = rules.map(\.severity)
+            requirementID = requirement?.id ?? ""
+            summary = requirement?.summary ?? ""
+        }
+    }
+
+    /// A KPI of the contract's returns, with its share and bands.
+    ///
+    /// A class, so that rating each KPI of each return copies one reference.
+    final class KPIPlan: Sendable {
+        let clause: String
+        let number: String
+        let requirement: String
+        let measure: String
+        let share: PercentAtLeast
+        let bands: KPIBands
+        /// When the target applies, as months or days from the contract's start.
+        let from: (months: Int?, days: Int?)
+
+        init(
+            clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands,
+            from: (months: Int?, days: Int?)
+        ) {
+            self.clause = clause
+            self.number = number
+            self.requirement = requirement
+            self.measure = measure
+            self.share = share
+            self.bands = bands
+            self.from = from
         }
     }
 
@@ -101,11 +142,9 @@ package final class Checker: Sendable {
     /// Slots of the fields a return gives that are watched for a fall.
     let watched: [FieldRef]
     /// The KPIs of the contract's returns, in schedule order, each with its share and bands.
-    let kpis:
-        [(
-            clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands,
-            from: (months: Int?, days: Int?)
-        )]
+    let kpis: [KPIPlan]
+    /// The day each KPI's target applies from: the contract's start, or so long after it.
+    let kpiFrom: [CivilDate]
     /// The requirement table's fixed text, per document kind.
     let layouts: [DocumentKind: RequirementLayout]
 
@@ -134,6 +173,10 @@ package final class Checker: Sendable {
         layouts = compiled.layouts
         watched = compiled.watched
         kpis = compiled.kpis
+        let start = contract.start
+        kpiFrom = compiled.kpis.map { kpi in
+            kpi.from.months.map { start.adding(months: $0) } ?? kpi.from.days.map { start.adding(days: $0) } ?? start
+        }
         threshold = compiled.threshold
     }
 
@@ -160,11 +203,7 @@ final class CompiledRules: Sendable {
     let plans: [DocumentKind: [Checker.PlanStep]]
     let layouts: [DocumentKind: RequirementLayout]
     let watched: [FieldRef]
-    let kpis:
-        [(
-            clause: String, number: String, requirement: String, measure: String, share: PercentAtLeast, bands: KPIBands,
-            from: (months: Int?, days: Int?)
-        )]
+    let kpis: [Checker.KPIPlan]
     let threshold: Int
 
     init(contract: Contract, library: Library) {
@@ -216,6 +255,20 @@ final class CompiledRules: Sendable {
             plans[kind] = steps
         }
         self.plans = plans
+        kpis = contract.clauses.flatMap { clause in
+            clause.requirements.compactMap { requirement -> Checker.KPIPlan? in
+                guard requirement.documents.contains(.return), let kpi = requirement.kpi, let share = requirement.kpiShare,
+                    let target = contract.int(share.target)
+                else { return nil }
+                // When the target applies, as months or days from a contract's start: the start
+                // is the contract's own, these rules are shared by contracts like it.
+                let from = (share.fromMonths.flatMap(contract.int), share.fromDays.flatMap(contract.int))
+                return Checker.KPIPlan(
+                    clause: clause.id, number: contract.numbers[clause.id] ?? "", requirement: requirement.id, measure: kpi.value,
+                    share: share, bands: contract.kpiBands(target: target), from: from)
+            }
+        }
+        let kpiLines = kpis.map { (number: $0.number, clause: $0.clause, measure: $0.measure) }
         layouts = Dictionary(
             uniqueKeysWithValues: plans.map { kind, steps in
                 (
@@ -231,25 +284,13 @@ final class CompiledRules: Sendable {
                             Set(
                                 (step.requirement?.fields.map(\.value) ?? [])
                                     + (step.requirement?.rules.flatMap { $0.kind.fields.map(\.id) } ?? []))
-                        })
+                        },
+                        kpis: kind == .return ? kpiLines : [])
                 )
             })
         watched = (asked[.return] ?? []).sorted().compactMap { id in
             guard library.field(id)?.watchFall == true, let slot = table.slot(id) else { return nil }
             return FieldRef(id, slot: slot)
-        }
-        kpis = contract.clauses.flatMap { clause in
-            clause.requirements.compactMap { requirement in
-                guard requirement.documents.contains(.return), let kpi = requirement.kpi, let share = requirement.kpiShare,
-                    let target = contract.int(share.target)
-                else { return nil }
-                // When the target applies, as months or days from a contract's start: the start
-                // is the contract's own, these rules are shared by contracts like it.
-                let from = (share.fromMonths.flatMap(contract.int), share.fromDays.flatMap(contract.int))
-                return (
-                    clause.id, contract.numbers[clause.id] ?? "", requirement.id, kpi.value, share, contract.kpiBands(target: target), from
-                )
-            }
         }
         threshold = contract.int("suppression_threshold") ?? library.parameter("suppression_threshold")?.1.defaultValue?.intValue ?? 4
     }
@@ -394,13 +435,11 @@ struct Judgement {
             report.parties?.bidder = document["bid.supplier"]?.text
         }
         if !otherContract && document.kind == .return {
-            report.kpis = checker.kpis.map { kpi in
+            report.kpis = zip(checker.kpis, checker.kpiFrom).map { kpi, from in
                 let part = int(kpi.share.part)
                 let whole = int(kpi.share.whole)
                 // Before its target applies, a KPI is rated Other: it is not yet a measure of
                 // performance against that target.
-                let start = checker.contract.start
-                let from = kpi.from.months.map { start.adding(months: $0) } ?? kpi.from.days.map { start.adding(days: $0) } ?? start
                 let due = periodEnd.map { $0 >= from } ?? true
                 return KPIResult(
                     clause: kpi.clause, number: kpi.number, requirement: kpi.requirement, measure: kpi.measure, part: part,
@@ -752,17 +791,17 @@ struct Judgement {
 
     mutating func checkPrivacy() {
         for entry in document.sequence {
-            guard let value = document.value(of: entry), !value.isNull, value.structure == nil else { continue }
-            if entry < 0 && underFlaggedKey(document.id(of: entry)) { continue }
             // Free text is searched for every kind of personal data; a value of another type
             // only when it failed its type, and then not for dates (a date written 12/05/2026 in
             // a date field is a wrong format, not a date of birth). The cheap tests come first:
-            // a well-typed count, date or digest is passed over without being searched.
+            // a well-typed count, date or digest is passed over without its value being copied.
             var datesToo = true
             if entry >= 0, let type = checker.fieldTypes[entry], type != .text && type != .path {
                 if typed[slot: entry] != nil { continue }
                 datesToo = false
             }
+            guard let value = document.value(of: entry), !value.isNull, value.structure == nil else { continue }
+            if entry < 0 && underFlaggedKey(document.id(of: entry)) { continue }
             let ending = entry >= 0 ? checker.idEndings[entry] : Checker.IdEnding(document.id(of: entry))
             // The contract's own reference and supplier name are known not to be personal data.
             if (ending == .contract && value.text == contract.reference) || (ending == .supplier && value.text == contract.supplier) {
@@ -815,8 +854,8 @@ struct Judgement {
         guard document.kind == .return, periodEnd != nil else { return [] }
         var groups: Set<String> = []
         for step in checker.plans[.return] ?? [] {
-            for rule in step.requirement?.rules ?? [] {
-                if let group = rule.kind.pendingGroup(in: self) { groups.insert(group) }
+            for kind in step.ruleKinds {
+                if let group = kind.pendingGroup(in: self) { groups.insert(group) }
             }
         }
         return groups
@@ -857,7 +896,7 @@ struct Judgement {
         let holdsPersonalData = !flagged.isEmpty && step.fields.contains { flagged.contains($0.id) }
         // Rules decide the status where there are any; a requirement of fields alone is met
         // when they are all present and well typed.
-        guard let requirement = step.requirement, !requirement.rules.isEmpty else {
+        guard !step.ruleKinds.isEmpty else {
             if holdsPersonalData { return .notMet }
             return allPresent ? .met : .dataMissing
         }
@@ -868,13 +907,13 @@ struct Judgement {
         var notChecked = false
         var allNotApplicable = true
         ruleClause = clause
-        requirementSummary = requirement.summary
-        for rule in requirement.rules {
-            ruleCode = rule.code
-            ruleSeverity = rule.severity
-            let outcome = rule.kind.judge(&self)
-            if document.kind == .bid, let commitment = rule.kind.commitment(in: self) {
-                commitments.append(BidCommitment(clause: clause, requirement: requirement.id, commitment: commitment))
+        requirementSummary = step.summary
+        for (i, kind) in step.ruleKinds.enumerated() {
+            ruleCode = step.ruleCodes[i]
+            ruleSeverity = step.ruleSeverities[i]
+            let outcome = kind.judge(&self)
+            if document.kind == .bid, let commitment = kind.commitment(in: self) {
+                commitments.append(BidCommitment(clause: clause, requirement: step.requirementID, commitment: commitment))
             }
             switch outcome {
             case .fail: failed = true
@@ -953,23 +992,43 @@ extension Judgement: RuleContext {
 }
 
 /// The typed values of a document's fields, by slot of the field table.
+///
+/// Kept densely, as a document's values are (`SupplierDocument.slotIndex`): where each slot's
+/// value is in `values`, plus one, or 0 for none.
 struct TypedValues {
     let table: FieldTable
-    var slots: [TypedValue?]
+    var index: [Int32]
+    var values: [TypedValue] = []
 
     init(table: FieldTable) {
         self.table = table
-        slots = Array(repeating: nil, count: table.ids.count)
+        index = Array(repeating: 0, count: table.ids.count)
+        values.reserveCapacity(64)
     }
 
     subscript(slot slot: Int) -> TypedValue? {
-        get { slots[slot] }
-        set { slots[slot] = newValue }
+        get {
+            let i = Int(index[slot])
+            return i == 0 ? nil : values[i - 1]
+        }
+        set {
+            let i = Int(index[slot])
+            guard let newValue else {
+                index[slot] = 0
+                return
+            }
+            if i != 0 {
+                values[i - 1] = newValue
+            } else {
+                values.append(newValue)
+                index[slot] = Int32(truncatingIfNeeded: values.count)
+            }
+        }
     }
 
     /// By dotted id; only fields of the table are ever typed.
     subscript(_ id: String) -> TypedValue? {
-        get { table.slot(id).flatMap { slots[$0] } }
-        set { if let slot = table.slot(id) { slots[slot] = newValue } }
+        get { table.slot(id).flatMap { self[slot: $0] } }
+        set { if let slot = table.slot(id) { self[slot: slot] = newValue } }
     }
 }

@@ -4,7 +4,9 @@ package import HorizonModel
 /// Collects a document's values as a reader meets them.
 struct DocumentBuilder {
     let table: FieldTable
-    var known: [DocumentValue?]
+    /// As `SupplierDocument.slotIndex` and `slotValues`.
+    var slotIndex: [Int32]
+    var slotValues: [DocumentValue] = []
     var unknown: [String: DocumentValue] = [:]
     var sequence: [Int] = []
     var unknownIDs: [String] = []
@@ -12,8 +14,9 @@ struct DocumentBuilder {
 
     init(table: FieldTable) {
         self.table = table
-        known = Array(repeating: nil, count: table.ids.count)
-        sequence.reserveCapacity(table.ids.count)
+        slotIndex = Array(repeating: 0, count: table.ids.count)
+        slotValues.reserveCapacity(64)
+        sequence.reserveCapacity(64)
     }
 
     /// Whether nothing has been recorded.
@@ -21,8 +24,10 @@ struct DocumentBuilder {
 
     /// Records a value at a slot; returns the earlier value when the field was given already.
     mutating func record(slot: Int, _ value: consuming DocumentValue) -> DocumentValue? {
-        if known[slot] != nil { return known[slot] }
-        known[slot] = value
+        let index = Int(slotIndex[slot])
+        if index != 0 { return slotValues[index - 1] }
+        slotValues.append(value)
+        slotIndex[slot] = Int32(truncatingIfNeeded: slotValues.count)
         sequence.append(slot)
         return nil
     }
@@ -39,8 +44,8 @@ struct DocumentBuilder {
 
     func document(file: String, kind: DocumentKind, sha256: String?) -> SupplierDocument {
         var document = SupplierDocument(
-            file: file, kind: kind, sha256: sha256, table: table, known: known, unknown: unknown, sequence: sequence,
-            unknownIDs: unknownIDs)
+            file: file, kind: kind, sha256: sha256, table: table, slotIndex: slotIndex, slotValues: slotValues, unknown: unknown,
+            sequence: sequence, unknownIDs: unknownIDs)
         document.listTexts = listTexts
         return document
     }

@@ -163,8 +163,12 @@ package struct SupplierDocument: Sendable {
     package var sha256: String?
     /// The table the values are filed by.
     package let table: FieldTable
-    /// Values by slot of `table`.
-    package var known: [DocumentValue?]
+    /// Where each slot of `table` has its value in `slotValues`, plus one; 0 for a slot not
+    /// given. A return gives a few dozen of the table's hundreds of fields: the values are kept
+    /// densely, and each document starts with an array of small integers, not of values.
+    package var slotIndex: [Int32]
+    /// The values of the slots given, in the order read.
+    package var slotValues: [DocumentValue]
     /// Values of ids `table` does not know.
     package var unknown: [String: DocumentValue]
     /// Every field in document order: a slot of `table`, or `-1 - i` for `unknownIDs[i]`.
@@ -211,12 +215,15 @@ package struct SupplierDocument: Sendable {
 
     /// The value of a field, by dotted id.
     package subscript(_ id: String) -> DocumentValue? {
-        if let slot = table.slot(id) { return known[slot] }
+        if let slot = table.slot(id) { return self[slot: slot] }
         return unknown[id]
     }
 
     /// The value at a slot of `table`.
-    package subscript(slot slot: Int) -> DocumentValue? { known[slot] }
+    package subscript(slot slot: Int) -> DocumentValue? {
+        let index = Int(slotIndex[slot])
+        return index == 0 ? nil : slotValues[index - 1]
+    }
 
     /// Every field's value, looked up by dotted id: `document.values["return.contract"]`.
     package var values: Values { Values(document: self) }
@@ -237,7 +244,7 @@ package struct SupplierDocument: Sendable {
     package func id(of entry: Int) -> String { entry >= 0 ? table.ids[entry] : unknownIDs[-1 - entry] }
 
     /// The value of an entry of `sequence`.
-    package func value(of entry: Int) -> DocumentValue? { entry >= 0 ? known[entry] : unknown[unknownIDs[-1 - entry]] }
+    package func value(of entry: Int) -> DocumentValue? { entry >= 0 ? self[slot: entry] : unknown[unknownIDs[-1 - entry]] }
 
     /// A document's values, looked up by dotted id.
     package struct Values: Sendable {
@@ -251,14 +258,15 @@ package struct SupplierDocument: Sendable {
     }
 
     package init(
-        file: String, kind: DocumentKind, sha256: String?, table: FieldTable, known: [DocumentValue?], unknown: [String: DocumentValue],
-        sequence: [Int], unknownIDs: [String]
+        file: String, kind: DocumentKind, sha256: String?, table: FieldTable, slotIndex: [Int32], slotValues: [DocumentValue],
+        unknown: [String: DocumentValue], sequence: [Int], unknownIDs: [String]
     ) {
         self.file = file
         self.kind = kind
         self.sha256 = sha256
         self.table = table
-        self.known = known
+        self.slotIndex = slotIndex
+        self.slotValues = slotValues
         self.unknown = unknown
         self.sequence = sequence
         self.unknownIDs = unknownIDs
