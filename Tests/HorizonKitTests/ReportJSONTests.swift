@@ -84,6 +84,15 @@ struct ReportJSONTests {
         #expect(try Self.parsed(text) == (try Self.parsed(try Self.foundation(location))))
     }
 
+    @Test("numbers are written as String(number) spells them", arguments: [0, 7, 9, 10, 42, 100, 1_000_007, -1, -90, Int.max, Int.min])
+    func numbers(_ number: Int) {
+        var bytes: [UInt8] = []
+        bytes.appendDecimal(number)
+        #expect(String(decoding: bytes, as: UTF8.self) == String(number))
+        let location = ReportJSON.Location(file: "f", line: number, column: 2)
+        #expect(JSONWriter.encode(location) == #"{"file":"f","line":\#(number),"column":2}"#)
+    }
+
     @Test("golden reports", arguments: ["returns/hrs-2027-q2-bad.yaml", "returns/hrs-2027-q2-good.yaml", "bids/hrs-bid-bad.yaml"])
     func golden(_ example: String) throws {
         let url = CheckFixtures.contracts.appendingPathComponent(example)

@@ -215,10 +215,16 @@ final class RequirementLayout: Sendable {
     /// The start of each KPI's line in a return's report ("    4.1 DA-TRN-1 Staff trained: "),
     /// in the order of the checker's KPIs.
     let kpiHeads: [String]
+    /// Every row's JSON object (`ReportJSON.Requirement`) with every status, one after
+    /// another, indexed as `lineRanges`.
+    let jsonBytes: [UInt8]
+    let jsonRanges: [Range<Int>]
+    /// The members that name each KPI in a return's JSON report (`ReportJSON.KPI.writeHead`).
+    let kpiJSONHeads: [[UInt8]]
 
     static let statuses = RequirementStatus.allCases.count
 
-    init(rows: [Row], fields: [Set<String>] = [], kpis: [(number: String, clause: String, measure: String)] = []) {
+    init(rows: [Row], fields: [Set<String>] = [], kpis: [(number: String, clause: String, requirement: String, measure: String)] = []) {
         self.rows = rows
         self.fields = fields
         var idWidth = 6
@@ -229,6 +235,8 @@ final class RequirementLayout: Sendable {
         self.heading = heading
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
+        var json: [UInt8] = []
+        var jsonRanges: [Range<Int>] = []
         for row in rows {
             var line = "  "
             line.append(padding: row.number, to: 6)
@@ -241,11 +249,23 @@ final class RequirementLayout: Sendable {
                 let start = bytes.count
                 bytes += Array((line + status.rawValue + "\n").utf8)
                 ranges.append(start..<bytes.count)
+                var out = JSONOut()
+                ReportJSON.Requirement(clause: row.clause, number: row.number, requirement: row.requirement, status: status.code)
+                    .write(to: &out)
+                jsonRanges.append(json.count..<json.count + out.bytes.count)
+                json += out.bytes
             }
         }
         lineBytes = bytes
         lineRanges = ranges
+        jsonBytes = json
+        self.jsonRanges = jsonRanges
         kpiHeads = kpis.map { Self.kpiHead(number: $0.number, clause: $0.clause, measure: $0.measure) }
+        kpiJSONHeads = kpis.map { kpi in
+            JSONOut.members { o in
+                ReportJSON.KPI.writeHead(clause: kpi.clause, number: kpi.number, requirement: kpi.requirement, measure: kpi.measure, to: &o)
+            }
+        }
     }
 
     /// The start of a KPI's line in the text report.

@@ -268,7 +268,7 @@ final class CompiledRules: Sendable {
                     share: share, bands: contract.kpiBands(target: target), from: from)
             }
         }
-        let kpiLines = kpis.map { (number: $0.number, clause: $0.clause, measure: $0.measure) }
+        let kpiLines = kpis.map { (number: $0.number, clause: $0.clause, requirement: $0.requirement, measure: $0.measure) }
         layouts = Dictionary(
             uniqueKeysWithValues: plans.map { kind, steps in
                 (

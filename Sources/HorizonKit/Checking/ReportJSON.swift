@@ -66,8 +66,8 @@ package enum ReportJSON {
         package var verdict: String
         package var contract: String?
         package var document: About
-        package var requirements: [Requirement]
-        package var kpis: [KPI]
+        package var requirements: Requirements
+        package var kpis: KPIs
         package var findings: [FindingJSON]
 
         enum CodingKeys: String, CodingKey { case verdict, contract, document, requirements, kpis, findings }
@@ -91,9 +91,9 @@ package enum ReportJSON {
                 o.key("document")
                 o.write(document)
                 o.key("requirements")
-                o.array(requirements) { $0.write($1) }
+                o.write(requirements)
                 o.key("kpis")
-                o.array(kpis) { $0.write($1) }
+                o.write(kpis)
                 o.key("findings")
                 o.array(findings) { $0.write($1) }
             }
@@ -197,6 +197,33 @@ package enum ReportJSON {
         }
     }
 
+    /// A document's requirements, an array of `Requirement`: each row of its contract's
+    /// requirement table with its status. Written from each row's JSON with each status, made
+    /// once a layout by `Requirement.write` (`RequirementLayout.jsonBytes`): this runs for
+    /// every row of every return.
+    package struct Requirements: JSONWritable {
+        let layout: RequirementLayout?
+        let statuses: [RequirementStatus]
+
+        package var items: [Requirement] {
+            guard let layout else { return [] }
+            return zip(layout.rows, statuses).map {
+                Requirement(clause: $0.clause, number: $0.number, requirement: $0.requirement, status: $1.code)
+            }
+        }
+
+        package func encode(to encoder: any Encoder) throws { try items.encode(to: encoder) }
+
+        package func write(to out: inout JSONOut) {
+            guard let layout else { return out.array([Requirement]()) { $0.write($1) } }
+            layout.jsonBytes.withUnsafeBufferPointer { json in
+                out.array(count: statuses.count) { o, row in
+                    o.json(UnsafeBufferPointer(rebasing: json[layout.jsonRanges[row * RequirementLayout.statuses + statuses[row].index]]))
+                }
+            }
+        }
+    }
+
     package struct KPI: JSONWritable {
         package var clause: String
         package var number: String
@@ -223,22 +250,64 @@ package enum ReportJSON {
 
         package func write(to out: inout JSONOut) {
             out.object { o in
-                o.key("clause")
-                o.string(clause)
-                o.key("number")
-                o.string(number)
-                o.key("requirement")
-                o.string(requirement)
-                o.key("measure")
-                o.string(measure)
-                o.key("part")
-                o.int(part)
-                o.key("whole")
-                o.int(whole)
-                o.key("target")
-                o.int(target)
-                o.key("rating")
-                o.string(rating)
+                Self.writeHead(clause: clause, number: number, requirement: requirement, measure: measure, to: &o)
+                Self.writeFigures(part: part, whole: whole, target: target, rating: rating, to: &o)
+            }
+        }
+
+        /// The members that name the KPI: the same in every return of a contract kind, so
+        /// made once a layout (`RequirementLayout.kpiJSONHeads`).
+        static func writeHead(clause: String, number: String, requirement: String, measure: String, to o: inout JSONOut) {
+            o.key("clause")
+            o.string(clause)
+            o.key("number")
+            o.string(number)
+            o.key("requirement")
+            o.string(requirement)
+            o.key("measure")
+            o.string(measure)
+        }
+
+        /// The members that give a return's figures and rating.
+        static func writeFigures(part: Int?, whole: Int?, target: Int, rating: String, to o: inout JSONOut) {
+            o.key("part")
+            o.int(part)
+            o.key("whole")
+            o.int(whole)
+            o.key("target")
+            o.int(target)
+            o.key("rating")
+            o.string(rating)
+        }
+    }
+
+    /// A return's KPIs, an array of `KPI`, written with the members that name each KPI made
+    /// once a layout (`RequirementLayout.kpiJSONHeads`), as `Requirements` is.
+    package struct KPIs: JSONWritable {
+        let layout: RequirementLayout?
+        let results: [KPIResult]
+
+        package var items: [KPI] {
+            results.map {
+                KPI(
+                    clause: $0.clause, number: $0.number, requirement: $0.requirement, measure: $0.measure, part: $0.part, whole: $0.whole,
+                    target: $0.bands.target, rating: $0.rating.code)
+            }
+        }
+
+        package func encode(to encoder: any Encoder) throws { try items.encode(to: encoder) }
+
+        package func write(to out: inout JSONOut) {
+            guard let heads = layout?.kpiJSONHeads, heads.count == results.count else {
+                return out.array(items) { $0.write($1) }
+            }
+            out.array(count: results.count) { o, i in
+                let result = results[i]
+                o.object { o in
+                    heads[i].withUnsafeBufferPointer { o.members($0) }
+                    KPI.writeFigures(
+                        part: result.part, whole: result.whole, target: result.bands.target, rating: result.rating.code, to: &o)
+                }
             }
         }
     }
@@ -675,14 +744,8 @@ package enum ReportJSON {
                 file: report.file, kind: report.kind?.rawValue, period: period, sha256: report.sha256, supplier: report.parties?.supplier,
                 service: report.parties?.service, tier: report.parties?.tier, commissioner: report.parties?.commissioner,
                 bidder: report.parties?.bidder, due: report.parties?.due?.description, daysLate: report.parties?.daysLate),
-            requirements: report.requirements.map {
-                Requirement(clause: $0.clause, number: $0.number, requirement: $0.requirement, status: $0.status.code)
-            },
-            kpis: report.kpis.map {
-                KPI(
-                    clause: $0.clause, number: $0.number, requirement: $0.requirement, measure: $0.measure, part: $0.part, whole: $0.whole,
-                    target: $0.bands.target, rating: $0.rating.code)
-            },
+            requirements: Requirements(layout: report.layout, statuses: report.statuses),
+            kpis: KPIs(layout: report.layout, results: report.kpis),
             findings: report.findings.map { f in
                 FindingJSON(
                     severity: f.severity.rawValue, code: f.code, clause: f.clause, clauseNumber: f.clause.flatMap { numbers[$0] },

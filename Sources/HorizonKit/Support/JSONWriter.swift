@@ -1,3 +1,5 @@
+internal import HorizonModel
+
 /// Compact JSON for the report's types, written by hand in the order of their `CodingKeys`.
 ///
 /// The report's shape is defined once, by the `Encodable` conformances of `ReportJSON`'s types
@@ -45,6 +47,37 @@ package struct JSONOut {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// Writes `[`, `count` elements, `]`.
+    package mutating func array(count: Int, _ element: (inout JSONOut, Int) -> Void) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "["))
+        open.append(false)
+        for i in 0..<count { element(&self, i) }
+        open.removeLast()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A value already written as JSON by its type's own `write`, made once and kept.
+    package mutating func json(_ value: UnsafeBufferPointer<UInt8>) {
+        beforeValue()
+        bytes.append(contentsOf: value)
+    }
+
+    /// Members of the object being written, already written as JSON (by `members(_:)`).
+    package mutating func members(_ json: UnsafeBufferPointer<UInt8>) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
+    /// Members of an object written on their own, without the braces, to be kept and written
+    /// into objects by `members(_:)`.
+    package static func members(_ body: (inout JSONOut) -> Void) -> [UInt8] {
+        var out = JSONOut()
+        out.open = [false]
+        body(&out)
+        return out.bytes
+    }
+
     /// A key of the object being written; its value follows.
     package mutating func key(_ name: String) {
         separate()
@@ -60,7 +93,7 @@ package struct JSONOut {
 
     package mutating func int(_ number: Int) {
         beforeValue()
-        bytes.append(contentsOf: String(number).utf8)
+        bytes.appendDecimal(number)
     }
 
     package mutating func bool(_ value: Bool) {

@@ -12,13 +12,7 @@ package struct TextBuffer {
     /// Bytes of UTF-8 text.
     package mutating func add(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
 
-    package mutating func add(_ number: Int) {
-        if number >= 0 && number < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + number))
-        } else {
-            add(String(number))
-        }
-    }
+    package mutating func add(_ number: Int) { bytes.appendDecimal(number) }
 
     /// Text from an input (a value, a key, a file name), made safe for a terminal.
     package mutating func addVisible(_ text: String) { add(text.terminalSafe) }

@@ -60,3 +60,19 @@ extension String {
         }
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends an integer in decimal, as `String(number)` spells it, without making a string:
+    /// reports write several numbers for every document.
+    package mutating func appendDecimal(_ number: Int) {
+        if number < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var unit: UInt = 1
+        while magnitude / unit >= 10 { unit *= 10 }
+        repeat {
+            append(UInt8(truncatingIfNeeded: 0x30 + magnitude / unit))
+            magnitude %= unit
+            unit /= 10
+        } while unit > 0
+    }
+}
