@@ -116,6 +116,15 @@ package struct JSONOut {
 
     /// A JSON string: `"` and `\` escaped, control characters as escapes, the rest as UTF-8.
     private mutating func raw(_ text: String) {
+        // The usual case, a string that needs no escape, copied whole from its bytes in place.
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if plain == true { return }
         var text = text
         text.withUTF8 { utf8 in
             // Most strings need no escape: copied whole, not byte by byte.

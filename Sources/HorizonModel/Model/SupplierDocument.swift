@@ -137,10 +137,13 @@ package final class FieldTable: Sendable {
     package func child(of parent: Int, key: UnsafeBufferPointer<UInt8>) -> Int? {
         keyBytes.withUnsafeBufferPointer { bytes in
             entries.withUnsafeBufferPointer { entries in
+                // The length and the first byte rule out almost every other child at once.
+                let first = key.first
                 next: for i in firstChild[parent + 1]..<firstChild[parent + 2] {
                     let entry = entries[i]
                     guard entry.length == key.count else { continue }
-                    for k in 0..<key.count where bytes[entry.offset + k] != key[k] { continue next }
+                    if let first, bytes[entry.offset] != first { continue }
+                    for k in 1..<max(1, key.count) where bytes[entry.offset + k] != key[k] { continue next }
                     return entry.slot
                 }
                 return nil

@@ -5,6 +5,12 @@ extension String {
     /// itself, with no copy, in the usual case where there is none to remove.
     package var trimmed: String {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        // The usual case, asked of the bytes in place: every value of every document is trimmed.
+        let plain = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return !isSpace(first) && !isSpace(last) && first < 0x80 && last < 0x80
+        }
+        if plain == true { return self }
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
         if !isSpace(first) && !isSpace(last) && first < 0x80 && last < 0x80 { return self }
