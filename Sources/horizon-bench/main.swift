@@ -193,7 +193,10 @@ try? FileManager.default.removeItem(atPath: dir)
 try FileManager.default.createDirectory(atPath: dir + "/contracts", withIntermediateDirectories: true)
 try FileManager.default.createDirectory(atPath: dir + "/returns", withIntermediateDirectories: true)
 let contracts = portfolioContracts(contract, count: options.count)
-let checkers = contracts.map { Checker(contract: $0, library: library) }
+// Checkers as `horizon check` makes them: contracts with the same clauses and values share
+// their compiled rules.
+let checkerCache = CheckerCache(library: library)
+let checkers = contracts.map { checkerCache.checker(for: $0) }
 guard let template = try? String(contentsOfFile: options.template, encoding: .utf8),
     let contractText = try? String(contentsOfFile: options.contract, encoding: .utf8)
 else { fail("cannot read \(options.template) or \(options.contract)") }

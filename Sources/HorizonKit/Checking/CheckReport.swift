@@ -197,10 +197,10 @@ package struct DocumentReport: Sendable {
     }
 }
 
-/// A contract's requirement table for one kind of document: its rows and, for the text
-/// report, the heading, each row's line with each status, and the start of each KPI's line,
-/// padded: worked out once for all the contracts that share the rules, as bytes, so that a
-/// report writes a row with one copy.
+/// A contract's requirement table for one kind of document: its rows and, for the reports,
+/// the heading, each row's text line and JSON object up to its status, and the start of each
+/// KPI's line: worked out once for all the contracts that share the rules, as bytes, so that
+/// a report writes a row with two copies.
 final class RequirementLayout: Sendable {
     typealias Row = (clause: String, number: String, requirement: String, summary: String)
     let rows: [Row]
@@ -208,21 +208,26 @@ final class RequirementLayout: Sendable {
     /// it, for the CSV report.
     let fields: [Set<String>]
     let heading: String
-    /// Every row's line with every status, one after another; `lineRanges[row * statuses +
-    /// status.index]` is where one is.
+    /// Each row's text line up to its status, padded, one after another; `lineRanges[row]` is
+    /// where one is. `statusLines` ends it.
     let lineBytes: [UInt8]
     let lineRanges: [Range<Int>]
+    /// Each row's JSON object (`ReportJSON.Requirement`) up to its status's value, written by
+    /// `Requirement.write` with the status left empty and cut before the empty value's closing
+    /// quote; `jsonRanges[row]` is where one is. `statusJSON` ends it.
+    let jsonBytes: [UInt8]
+    let jsonRanges: [Range<Int>]
     /// The start of each KPI's line in a return's report ("    4.1 DA-TRN-1 Staff trained: "),
     /// in the order of the checker's KPIs.
     let kpiHeads: [String]
-    /// Every row's JSON object (`ReportJSON.Requirement`) with every status, one after
-    /// another, indexed as `lineRanges`.
-    let jsonBytes: [UInt8]
-    let jsonRanges: [Range<Int>]
     /// The members that name each KPI in a return's JSON report (`ReportJSON.KPI.writeHead`).
     let kpiJSONHeads: [[UInt8]]
 
-    static let statuses = RequirementStatus.allCases.count
+    /// The end of a row's text line for each status (by `RequirementStatus.index`).
+    static let statusLines: [[UInt8]] = RequirementStatus.allCases.map { Array(($0.rawValue + "\n").utf8) }
+    /// The end of a row's JSON object for each status: the status's code (which needs no
+    /// escape), its closing quote and the object's brace.
+    static let statusJSON: [[UInt8]] = RequirementStatus.allCases.map { Array(($0.code + "\"}").utf8) }
 
     init(rows: [Row], fields: [Set<String>] = [], kpis: [(number: String, clause: String, requirement: String, measure: String)] = []) {
         self.rows = rows
@@ -245,16 +250,15 @@ final class RequirementLayout: Sendable {
             line += " "
             line.append(padding: row.requirement, to: idWidth - row.clause.count - 1)
             line += "  "
-            for status in RequirementStatus.allCases {
-                let start = bytes.count
-                bytes += Array((line + status.rawValue + "\n").utf8)
-                ranges.append(start..<bytes.count)
-                var out = JSONOut()
-                ReportJSON.Requirement(clause: row.clause, number: row.number, requirement: row.requirement, status: status.code)
-                    .write(to: &out)
-                jsonRanges.append(json.count..<json.count + out.bytes.count)
-                json += out.bytes
-            }
+            ranges.append(bytes.count..<bytes.count + line.utf8.count)
+            bytes += Array(line.utf8)
+            var out = JSONOut()
+            ReportJSON.Requirement(clause: row.clause, number: row.number, requirement: row.requirement, status: "").write(to: &out)
+            // The status is the object's last member: `..."status":""}` loses its `"}`.
+            precondition(out.bytes.suffix(3).elementsEqual([0x22, 0x22, 0x7D]), "a requirement's JSON must end with its status")
+            let head = out.bytes.dropLast(2)
+            jsonRanges.append(json.count..<json.count + head.count)
+            json += head
         }
         lineBytes = bytes
         lineRanges = ranges

@@ -344,10 +344,11 @@ package enum ReportRenderer {
         if brief { return out.string }
         if let layout = report.layout, !layout.rows.isEmpty {
             out.add(layout.heading)
-            // Each row's line with its status, ready made: this runs for every row of every return.
+            // Each row's line and its status's, ready made: this runs for every row of every return.
             layout.lineBytes.withUnsafeBufferPointer { lines in
                 for (row, status) in report.statuses.enumerated() {
-                    out.add(UnsafeBufferPointer(rebasing: lines[layout.lineRanges[row * RequirementLayout.statuses + status.index]]))
+                    out.add(UnsafeBufferPointer(rebasing: lines[layout.lineRanges[row]]))
+                    RequirementLayout.statusLines[status.index].withUnsafeBufferPointer { out.add($0) }
                 }
             }
         }

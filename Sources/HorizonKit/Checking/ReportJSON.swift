@@ -199,7 +199,8 @@ package enum ReportJSON {
 
     /// A document's requirements, an array of `Requirement`: each row of its contract's
     /// requirement table with its status. Written from each row's JSON with each status, made
-    /// once a layout by `Requirement.write` (`RequirementLayout.jsonBytes`): this runs for
+    /// once a layout by `Requirement.write` (`RequirementLayout.jsonBytes`), and its status's
+    /// code (`RequirementLayout.statusJSON`): this runs for
     /// every row of every return.
     package struct Requirements: JSONWritable {
         let layout: RequirementLayout?
@@ -218,7 +219,9 @@ package enum ReportJSON {
             guard let layout else { return out.array([Requirement]()) { $0.write($1) } }
             layout.jsonBytes.withUnsafeBufferPointer { json in
                 out.array(count: statuses.count) { o, row in
-                    o.json(UnsafeBufferPointer(rebasing: json[layout.jsonRanges[row * RequirementLayout.statuses + statuses[row].index]]))
+                    RequirementLayout.statusJSON[statuses[row].index].withUnsafeBufferPointer { tail in
+                        o.json(UnsafeBufferPointer(rebasing: json[layout.jsonRanges[row]]), tail)
+                    }
                 }
             }
         }

@@ -57,10 +57,12 @@ package struct JSONOut {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// A value already written as JSON by its type's own `write`, made once and kept.
-    package mutating func json(_ value: UnsafeBufferPointer<UInt8>) {
+    /// A value already written as JSON by its type's own `write`, made once and kept, in two
+    /// pieces (a value that varies at its end: `RequirementLayout.jsonBytes`).
+    package mutating func json(_ head: UnsafeBufferPointer<UInt8>, _ tail: UnsafeBufferPointer<UInt8>) {
         beforeValue()
-        bytes.append(contentsOf: value)
+        bytes.append(contentsOf: head)
+        bytes.append(contentsOf: tail)
     }
 
     /// Members of the object being written, already written as JSON (by `members(_:)`).
