@@ -16,7 +16,8 @@ package struct PortfolioRun: Sendable {
     let table: FieldTable
     package let limits: ReadLimits
     package let workers: Int
-    /// How many documents are read and judged before their reports are handed on.
+    /// How many documents may be judged ahead of the next one to hand on (`InOrder`'s window):
+    /// what bounds the reports held at once.
     package let batch: Int
     /// The quarter checked (`--period-ending`), if any: see `PortfolioTracker.quarter`.
     package var quarter: (from: CivilDate, to: CivilDate)?
@@ -33,7 +34,7 @@ package struct PortfolioRun: Sendable {
     ///   - checkers: A checker per contract reference.
     ///   - limits: Read bounds for each document.
     ///   - workers: Documents judged at once; 1 for one at a time.
-    ///   - batch: Documents per batch.
+    ///   - batch: Documents judged ahead of the next one handed on, at most.
     package init(checkers: [Checker], defective: [String: String] = [:], limits: ReadLimits = .standard, workers: Int = 1, batch: Int = 128)
     {
         self.defective = defective
