@@ -198,10 +198,9 @@ package enum ReportJSON {
     }
 
     /// A document's requirements, an array of `Requirement`: each row of its contract's
-    /// requirement table with its status. Written from each row's JSON with each status, made
+    /// requirement table with its status. Written from each row's JSON up to its status, made
     /// once a layout by `Requirement.write` (`RequirementLayout.jsonBytes`), and its status's
-    /// code (`RequirementLayout.statusJSON`): this runs for
-    /// every row of every return.
+    /// end (`RequirementLayout.statusJSON`): this runs for every row of every return.
     package struct Requirements: JSONWritable {
         let layout: RequirementLayout?
         let statuses: [RequirementStatus]
