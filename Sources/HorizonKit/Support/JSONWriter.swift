@@ -127,32 +127,23 @@ package struct JSONOut {
             return true
         }
         if plain == true { return }
+        // A string that needs escapes, or (rarely) one whose bytes are not stored together.
         var text = text
         text.withUTF8 { utf8 in
-            // Most strings need no escape: copied whole, not byte by byte.
-            var plain = true
-            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
-                plain = false
-                break
-            }
             bytes.append(UInt8(ascii: "\""))
-            if plain {
-                bytes.append(contentsOf: utf8)
-            } else {
-                let hex = Array("0123456789abcdef".utf8)
-                for byte in utf8 {
-                    switch byte {
-                    case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-                    case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-                    case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                    case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                    case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                    case 0..<0x20, 0x7F:
-                        bytes.append(contentsOf: [
-                            0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-                        ])
-                    default: bytes.append(byte)
-                    }
+            let hex = Array("0123456789abcdef".utf8)
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20, 0x7F:
+                    bytes.append(contentsOf: [
+                        0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                    ])
+                default: bytes.append(byte)
                 }
             }
             bytes.append(UInt8(ascii: "\""))
