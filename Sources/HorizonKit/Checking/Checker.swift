@@ -93,8 +93,16 @@ package final class Checker: Sendable {
         /// The requirement's id and summary ("" for none).
         let requirementID: String
         let summary: String
+        /// The whole-number parameters the rules read, by the rules' own names, with the
+        /// contract's values (the same for every contract that shares these compiled rules):
+        /// a rule's look-up finds its name by identity in a list of one to three, where the
+        /// contract's dictionary hashed a string per rule per document.
+        let parameters: [(name: String, value: Int?)]
 
-        init(clause: String, number: String, requirement: Requirement?, conditional: Set<String>, fields: [(slot: Int, id: String)]) {
+        init(
+            clause: String, number: String, requirement: Requirement?, conditional: Set<String>, fields: [(slot: Int, id: String)],
+            parameter: (String) -> Int? = { _ in nil }
+        ) {
             self.clause = clause
             self.number = number
             self.requirement = requirement
@@ -108,6 +116,7 @@ package final class Checker: Sendable {
             ruleSeverities = rules.map(\.severity)
             requirementID = requirement?.id ?? ""
             summary = requirement?.summary ?? ""
+            parameters = rules.flatMap(\.kind.parameters).map { ($0, parameter($0)) }
         }
     }
 
@@ -249,7 +258,8 @@ final class CompiledRules: Sendable {
                     let fields = requirement.fields.map(\.value).filter { !conditional.contains($0) }.map { (table.slot($0) ?? -1, $0) }
                     steps.append(
                         Checker.PlanStep(
-                            clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields))
+                            clause: clause.id, number: number, requirement: requirement, conditional: conditional, fields: fields,
+                            parameter: contract.int))
                 }
             }
             plans[kind] = steps
@@ -372,6 +382,8 @@ struct Judgement {
     var commitments: [BidCommitment] = []
     var ruleCode = ""
     var ruleSeverity = Severity.error
+    /// The parameters of the plan step whose rules are being judged (see `PlanStep.parameters`).
+    var stepParameters: [(name: String, value: Int?)] = []
 
     var contract: Contract { checker.contract }
     var library: Library { checker.library }
@@ -577,10 +589,20 @@ struct Judgement {
         let headerNames = kind == .return ? Checker.returnHeaderIDs : Checker.bidHeaderIDs
         // By slot, for the usual cases: a field this contract asks for, or a header field.
         let roles = checker.slotRoles[kind]!
+        // Read from the document's arrays here, not through its subscript (a call into the
+        // model's module that returned each value as an optional copy).
+        let values = document.slotValues
+        let valueIndex = document.slotIndex
         for (position, entry) in document.sequence.enumerated() {
             if entry >= 0 {
                 if let spec = roles.specs[entry] {
-                    if let value = document[slot: entry] { read(entry, value, spec) }
+                    let index = Int(valueIndex[entry])
+                    guard index != 0, !values[index - 1].isNull else { continue }
+                    let at = values[index - 1].position
+                    switch FieldTyping.read(values[index - 1], as: spec.type) {
+                    case .success(let typedValue): accept(entry, typedValue, spec, at: at)
+                    case .failure(let problem): reject(entry, safe(problem, values[index - 1], spec.type), at: at)
+                    }
                     continue
                 }
                 if roles.isHeader[entry] { continue }
@@ -703,23 +725,23 @@ struct Judgement {
         return hintsGiven <= 100
     }
 
-    /// Types the value of a field the contract asks for.
-    mutating func read(_ slot: Int, _ value: DocumentValue, _ spec: Checker.AskedField) {
-        if value.isNull { return }
-        switch FieldTyping.read(value, as: spec.type) {
-        case .success(let typedValue):
-            typed[slot: slot] = typedValue
-            if spec.suppress, let count = typedValue.int, count >= 1, count <= checker.threshold {
-                let id = checker.table.ids[slot]
-                add(
-                    .info, "small-number",
-                    "'\(id)' is from 1 to \(checker.threshold), small enough to identify someone: send it as it is (the return needs no change), but never publish or share this figure on its own; show it as '\(checker.threshold) or fewer'",
-                    at: document.location(of: value), field: id)
-            }
-        case .failure(let problem):
+    /// Keeps the typed value of a field the contract asks for (with a note when the figure is
+    /// small enough to identify someone).
+    mutating func accept(_ slot: Int, _ typedValue: TypedValue, _ spec: Checker.AskedField, at position: TextPosition) {
+        typed[slot: slot] = typedValue
+        if spec.suppress, let count = typedValue.int, count >= 1, count <= checker.threshold {
             let id = checker.table.ids[slot]
-            add(.error, "wrong-type", "'\(id)' \(safe(problem, value, spec.type))", at: document.location(of: value), field: id)
+            add(
+                .info, "small-number",
+                "'\(id)' is from 1 to \(checker.threshold), small enough to identify someone: send it as it is (the return needs no change), but never publish or share this figure on its own; show it as '\(checker.threshold) or fewer'",
+                at: document.location(at: position), field: id)
         }
+    }
+
+    /// Reports a value of a field the contract asks for that is not of the field's type.
+    mutating func reject(_ slot: Int, _ problem: String, at position: TextPosition) {
+        let id = checker.table.ids[slot]
+        add(.error, "wrong-type", "'\(id)' \(problem)", at: document.location(at: position), field: id)
     }
 
     /// The nearest field this contract asks for: by the whole id, else by its group.
@@ -908,6 +930,7 @@ struct Judgement {
         var allNotApplicable = true
         ruleClause = clause
         requirementSummary = step.summary
+        stepParameters = step.parameters
         for (i, kind) in step.ruleKinds.enumerated() {
             ruleCode = step.ruleCodes[i]
             ruleSeverity = step.ruleSeverities[i]
@@ -937,7 +960,10 @@ struct Judgement {
         return .met
     }
 
-    func parameter(_ name: String) -> Int? { contract.int(name) }
+    func parameter(_ name: String) -> Int? {
+        for parameter in stepParameters where parameter.name == name { return parameter.value }
+        return contract.int(name)
+    }
 }
 
 // MARK: - What rules see
@@ -957,7 +983,12 @@ extension Judgement: RuleContext {
     func text(_ field: FieldRef) -> String? { field.slot >= 0 ? typed[slot: field.slot]?.text : nil }
 
     func isGiven(_ field: FieldRef) -> Bool {
-        guard let value = value(field.slot, field.id) else { return false }
+        // By slot, in place: nothing of the value is copied to ask whether it is null.
+        if field.slot >= 0 {
+            let index = Int(document.slotIndex[field.slot])
+            return index != 0 && !document.slotValues[index - 1].isNull
+        }
+        guard let value = document[field.id] else { return false }
         return !value.isNull
     }
 

@@ -461,7 +461,9 @@ private struct FlatReader {
     }
 
     /// Records a field; the same field written twice (nested and dotted, say) is a duplicate.
-    mutating func record(_ key: Key, _ value: DocumentValue) throws(InputError) {
+    mutating func record(_ key: Key, _ value: consuming DocumentValue) throws(InputError) {
+        // Taken, not copied, into the document: its key's place is kept for the message.
+        let keyPosition = value.keyPosition
         let first: DocumentValue?
         switch key {
         case .slot(let slot): first = document.record(slot: slot, value)
@@ -472,7 +474,7 @@ private struct FlatReader {
             throw InputError(
                 "duplicate-key",
                 "field \(PersonalData.quoted(path)) is given twice; a repeated field would silently replace the first value",
-                at: location(value.keyPosition),
+                at: location(keyPosition),
                 notes: [Note("\(PersonalData.quoted(path)) first appears here", at: location(first.keyPosition))])
         }
     }

@@ -5,6 +5,9 @@ package struct TextBuffer {
     package init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     package mutating func add(_ text: String) {
+        // In place, for every native string (a copy to make it contiguous cost a retain and a
+        // release per piece of every report).
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) != nil { return }
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }

@@ -143,7 +143,21 @@ package final class FieldTable: Sendable {
                     let entry = entries[i]
                     guard entry.length == key.count else { continue }
                     if let first, bytes[entry.offset] != first { continue }
-                    for k in 1..<max(1, key.count) where bytes[entry.offset + k] != key[k] { continue next }
+                    // Eight bytes at a time (a key of eight or more has storage), then the rest one by one.
+                    var k = 1
+                    if key.count >= 8, let base = bytes.baseAddress, let given = key.baseAddress {
+                        let stored = UnsafeRawPointer(base + entry.offset)
+                        k = 0
+                        while k + 8 <= key.count {
+                            let word = stored.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                            if word != UnsafeRawPointer(given).loadUnaligned(fromByteOffset: k, as: UInt64.self) { continue next }
+                            k += 8
+                        }
+                    }
+                    while k < key.count {
+                        if bytes[entry.offset + k] != key[k] { continue next }
+                        k += 1
+                    }
                     return entry.slot
                 }
                 return nil
@@ -203,8 +217,11 @@ package struct SupplierDocument: Sendable {
     }
 
     /// Where a value of this document starts.
-    package func location(of value: DocumentValue) -> SourceLocation {
-        var location = value.position.location(in: file)
+    package func location(of value: DocumentValue) -> SourceLocation { location(at: value.position) }
+
+    /// A place in this document.
+    package func location(at position: TextPosition) -> SourceLocation {
+        var location = position.location(in: file)
         location.sheet = sheet
         return location
     }
