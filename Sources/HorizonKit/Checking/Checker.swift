@@ -67,6 +67,8 @@ package final class Checker: Sendable {
     let asked: [DocumentKind: Set<String>]
     /// What to judge, per document kind, in schedule order: worked out once per contract.
     let plans: [DocumentKind: [PlanStep]]
+    /// The rules of a return's plan whose kinds can defer a group (`RuleKind.defersGroups`).
+    let deferringRules: [any RuleKind]
 
     /// One row of the requirement table: a requirement of a clause, or a clause with none for
     /// this document kind.
@@ -179,6 +181,7 @@ package final class Checker: Sendable {
         fieldTypes = compiled.fieldTypes
         idEndings = compiled.idEndings
         plans = compiled.plans
+        deferringRules = compiled.deferringRules
         layouts = compiled.layouts
         watched = compiled.watched
         kpis = compiled.kpis
@@ -210,6 +213,7 @@ final class CompiledRules: Sendable {
     let fieldTypes: [FieldType?]
     let idEndings: [Checker.IdEnding]
     let plans: [DocumentKind: [Checker.PlanStep]]
+    let deferringRules: [any RuleKind]
     let layouts: [DocumentKind: RequirementLayout]
     let watched: [FieldRef]
     let kpis: [Checker.KPIPlan]
@@ -265,6 +269,7 @@ final class CompiledRules: Sendable {
             plans[kind] = steps
         }
         self.plans = plans
+        deferringRules = (plans[.return] ?? []).flatMap(\.ruleKinds).filter { type(of: $0).defersGroups }
         kpis = contract.clauses.flatMap { clause in
             clause.requirements.compactMap { requirement -> Checker.KPIPlan? in
                 guard requirement.documents.contains(.return), let kpi = requirement.kpi, let share = requirement.kpiShare,
@@ -818,9 +823,13 @@ struct Judgement {
             // a date field is a wrong format, not a date of birth). The cheap tests come first:
             // a well-typed count, date or digest is passed over without its value being copied.
             var datesToo = true
-            if entry >= 0, let type = checker.fieldTypes[entry], type != .text && type != .path {
-                if typed[slot: entry] != nil { continue }
-                datesToo = false
+            if entry >= 0, let type = checker.fieldTypes[entry] {
+                switch type {
+                case .text, .path: break
+                case .bool, .count, .percent, .date, .hex:
+                    if typed[slot: entry] != nil { continue }
+                    datesToo = false
+                }
             }
             guard let value = document.value(of: entry), !value.isNull, value.structure == nil else { continue }
             if entry < 0 && underFlaggedKey(document.id(of: entry)) { continue }
@@ -875,10 +884,8 @@ struct Judgement {
     func pending() -> Set<String> {
         guard document.kind == .return, periodEnd != nil else { return [] }
         var groups: Set<String> = []
-        for step in checker.plans[.return] ?? [] {
-            for kind in step.ruleKinds {
-                if let group = kind.pendingGroup(in: self) { groups.insert(group) }
-            }
+        for kind in checker.deferringRules {
+            if let group = kind.pendingGroup(in: self) { groups.insert(group) }
         }
         return groups
     }
@@ -931,11 +938,12 @@ struct Judgement {
         ruleClause = clause
         requirementSummary = step.summary
         stepParameters = step.parameters
+        let isBid = document.kind == .bid
         for (i, kind) in step.ruleKinds.enumerated() {
             ruleCode = step.ruleCodes[i]
             ruleSeverity = step.ruleSeverities[i]
             let outcome = kind.judge(&self)
-            if document.kind == .bid, let commitment = kind.commitment(in: self) {
+            if isBid, let commitment = kind.commitment(in: self) {
                 commitments.append(BidCommitment(clause: clause, requirement: step.requirementID, commitment: commitment))
             }
             switch outcome {
@@ -947,7 +955,8 @@ struct Judgement {
             case .notChecked: notChecked = true
             case .warn, .notApplicable: break
             }
-            if outcome != .notApplicable { allNotApplicable = false }
+            // Matched, not compared: `!=` on the model's enum is a call into its module.
+            if case .notApplicable = outcome {} else { allNotApplicable = false }
         }
         // Not met on the figures comes first; then a slip in the data, which the supplier fixes
         // by giving or correcting a field, and which counts as not met for the verdict.

@@ -44,6 +44,8 @@ package struct AdoptedBy: RuleKind {
         }
     }
 
+    package static var defersGroups: Bool { true }
+
     /// Before the deadline, in a return whose policy is not yet in place, the flag's group.
     package func pendingGroup(in context: some RuleContext) -> String? {
         guard context.documentKind == .return, let end = context.periodEnd, context.bool(flag) == false,

@@ -34,6 +34,10 @@ package protocol RuleKind: Sendable, Hashable {
     /// The field group (such as `policy.`) of what is not yet due in this document: a return
     /// before the policy deadline whose policy is not yet in place. `nil` for most kinds.
     func pendingGroup(in context: some RuleContext) -> String?
+    /// Whether `pendingGroup` can give a group at all: the checker asks only the rules of kinds
+    /// that say so, once per return (`false` for most kinds; a kind that implements
+    /// `pendingGroup` says `true`).
+    static var defersGroups: Bool { get }
 
     /// Judges a document: the outcome, and the findings written through `context`.
     func judge(_ context: inout some RuleContext) -> Outcome
@@ -68,6 +72,7 @@ extension RuleKind {
     package static var fixedCodes: [String]? { nil }
     package var conditionalFields: [FieldRef] { [] }
     package func pendingGroup(in context: some RuleContext) -> String? { nil }
+    package static var defersGroups: Bool { false }
     package func commitment(in context: some RuleContext) -> Commitment? { nil }
 
     /// Every field the rule reads.
