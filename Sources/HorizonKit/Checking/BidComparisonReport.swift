@@ -99,7 +99,7 @@ extension BidComparison {
                         ("contract", tender.contract), ("title", tender.title), ("commissioner", tender.commissioner),
                         ("service", tender.service), ("tier", tender.tier),
                     ] {
-                        t.key(key)
+                        t.key(named: key)
                         t.string(value)
                     }
                     t.key("requirements")
@@ -108,7 +108,7 @@ extension BidComparison {
                             for (key, value) in [
                                 ("clause", row.clause), ("number", row.number), ("requirement", row.requirement), ("summary", row.summary),
                             ] {
-                                r.key(key)
+                                r.key(named: key)
                                 r.string(value)
                             }
                             r.key("minimum")

@@ -627,7 +627,7 @@ package enum ReportJSON {
                     ("missing", missing), ("no_return_due", noReturnDue), ("no_returns", noReturns), ("returns", returns),
                     ("requirements_met", requirementsMet), ("requirements_not_met", requirementsNotMet),
                 ] {
-                    o.key(key)
+                    o.key(named: key)
                     o.int(value)
                 }
             }
@@ -664,7 +664,7 @@ package enum ReportJSON {
                     ("not_yet_due", notYetDue), ("not_applicable", notApplicable), ("not_checked", notChecked),
                     ("contracts_not_met", contractsNotMet),
                 ] {
-                    o.key(key)
+                    o.key(named: key)
                     o.int(value)
                 }
             }

@@ -80,8 +80,19 @@ package struct JSONOut {
         return out.bytes
     }
 
-    /// A key of the object being written; its value follows.
-    package mutating func key(_ name: String) {
+    /// A key written in the source, such as `"part"`: a snake_case name that needs no escape,
+    /// copied as it is (keys are a fifth of a report's JSON, and most are these).
+    package mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    /// A key made at run time (a field's id, a category's name); its value follows.
+    package mutating func key(named name: String) {
         separate()
         raw(name)
         bytes.append(UInt8(ascii: ":"))
