@@ -16,6 +16,12 @@ enum Output {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Ends the process with a status, without freeing what it holds (see `Check.run`).
+    static func end(status: Int32) -> Never {
+        fflush(nil)
+        exit(status)
+    }
+
     static func report(inputErrors: [InputError]) {
         for error in inputErrors {
             writeError(error.finding.compilerStyle + "\n")

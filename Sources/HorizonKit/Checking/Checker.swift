@@ -380,15 +380,18 @@ struct Judgement {
     var nearMissesUsed: Set<String> = []
     /// Keys and list items the screen flagged, described by place ("the key at line 51").
     var flaggedElsewhere: [(line: Int, place: String)] = []
-    /// The clause, requirement and rule being judged (see `RuleContext`).
-    var ruleClause = ""
-    var requirementSummary = ""
     /// A bid's commitments against the contract's minimums, for bids side by side.
     var commitments: [BidCommitment] = []
-    var ruleCode = ""
-    var ruleSeverity = Severity.error
-    /// The parameters of the plan step whose rules are being judged (see `PlanStep.parameters`).
-    var stepParameters: [(name: String, value: Int?)] = []
+    /// The plan step whose rules are being judged, and which of its rules (see `RuleContext`):
+    /// one reference kept a step, its clause, code, severity and summary read from it when a
+    /// rule writes a finding (copying each into the judgement cost a retain and a release of
+    /// four strings a rule of every document).
+    var judging: Checker.PlanStep? = nil
+    var ruleIndex = 0
+    var ruleClause: String { judging?.clause ?? "" }
+    var requirementSummary: String { judging?.summary ?? "" }
+    var ruleCode: String { judging.map { $0.ruleCodes[ruleIndex] } ?? "" }
+    var ruleSeverity: Severity { judging.map { $0.ruleSeverities[ruleIndex] } ?? .error }
 
     var contract: Contract { checker.contract }
     var library: Library { checker.library }
@@ -935,13 +938,10 @@ struct Judgement {
         var notYetDue = false
         var notChecked = false
         var allNotApplicable = true
-        ruleClause = clause
-        requirementSummary = step.summary
-        stepParameters = step.parameters
+        judging = step
         let isBid = document.kind == .bid
         for (i, kind) in step.ruleKinds.enumerated() {
-            ruleCode = step.ruleCodes[i]
-            ruleSeverity = step.ruleSeverities[i]
+            ruleIndex = i
             let outcome = kind.judge(&self)
             if isBid, let commitment = kind.commitment(in: self) {
                 commitments.append(BidCommitment(clause: clause, requirement: step.requirementID, commitment: commitment))
@@ -970,7 +970,9 @@ struct Judgement {
     }
 
     func parameter(_ name: String) -> Int? {
-        for parameter in stepParameters where parameter.name == name { return parameter.value }
+        if let judging {
+            for parameter in judging.parameters where parameter.name == name { return parameter.value }
+        }
         return contract.int(name)
     }
 }

@@ -171,10 +171,22 @@ struct Check: ParsableCommand {
             }
             print(ReportSARIF.tail(codes: codes, library: library), terminator: "")
         }
-        if let outcome, !outcome.missing.isEmpty, (tracker.counts[.invalid] ?? 0) <= tracker.unjudged { throw ExitCode(1) }
-        // 2 for a document that could not be read or understood; a defective contract is 1, as
-        // in every command, and so is a document left unjudged for it.
-        if (tracker.counts[.invalid] ?? 0) > tracker.unjudged { throw ExitCode(2) }
-        if (tracker.counts[.nonCompliant] ?? 0) > 0 || !defective.isEmpty { throw ExitCode(1) }
+        // The run's tallies, reports and checkers hold every document's figures: freeing them
+        // one by one on the way out took a tenth of a large run's time, on one core (measured
+        // with perf, 10,000 returns). Everything is printed, so the process ends here and the
+        // system takes the memory back whole; `exit` flushes standard output first.
+        Output.end(status: Check.status(tracker, missing: outcome?.missing.isEmpty == false, defective: !defective.isEmpty))
+    }
+
+    /// The exit status of a run: 1 for a return missing from the quarter (unless a document
+    /// could not be read); 2 for a document that could not be read or understood; 1 for a
+    /// non-compliant document or a defective contract (as in every command, and so for a
+    /// document left unjudged for it); else 0.
+    static func status(_ tracker: PortfolioTracker, missing: Bool, defective: Bool) -> Int32 {
+        let invalid = tracker.counts[.invalid] ?? 0
+        if missing && invalid <= tracker.unjudged { return 1 }
+        if invalid > tracker.unjudged { return 2 }
+        if (tracker.counts[.nonCompliant] ?? 0) > 0 || defective { return 1 }
+        return 0
     }
 }
