@@ -97,6 +97,35 @@ package struct Board: Sendable {
     package var byTier: [Group] = []
     package var byClause: [ClauseRow] = []
 
+    /// What the run's counted returns make of one contract: its worst verdict, the categories
+    /// of its errors, its returns, and its requirements met and short.
+    struct Tally {
+        var verdict: Verdict?
+        var mask: UInt8 = 0
+        var returns = 0
+        var met = 0
+        var short = 0
+    }
+
+    /// Counts a return's statuses by row and status, in a flat table of `RequirementStatus`'s
+    /// cases a row.
+    static func count(_ statuses: [RequirementStatus], into counts: inout [Int]) {
+        let width = RequirementStatus.allCases.count
+        counts.withUnsafeMutableBufferPointer { counts in
+            for (i, status) in statuses.enumerated() { counts[i * width + status.index] += 1 }
+        }
+    }
+
+    /// Adds a counted return to its contract's tally.
+    static func add(_ verdict: Verdict, categories: UInt8, met: Int, short: Int, to tally: inout Tally) {
+        // The worse verdict stays (as `PortfolioTracker.contractVerdicts` ranks them).
+        if let kept = tally.verdict, PortfolioTracker.rank(kept) > PortfolioTracker.rank(verdict) {} else { tally.verdict = verdict }
+        tally.mask |= categories
+        tally.returns += 1
+        tally.met += met
+        tally.short += short
+    }
+
     /// Works out the board from a finished run.
     ///
     /// - Parameters:
@@ -105,31 +134,50 @@ package struct Board: Sendable {
     ///   - defective: The contracts given with errors: reference to file.
     ///   - quarter: The quarter's outcome, with `--period-ending`.
     ///   - titles: Clause titles by id, from the library.
-    /// Counts a return's statuses by row and status.
-    static func count(_ statuses: [RequirementStatus], into counts: inout [[Int]]) {
-        for (i, status) in statuses.enumerated() { counts[i][status.index] += 1 }
-    }
-
-    /// Adds a counted return to its contract's row, if the contract was given.
-    static func add(met: Int, short: Int, to row: inout ContractRow?) {
-        guard row != nil else { return }
-        row!.returns += 1
-        row!.met += met
-        row!.notMet += short
-    }
-
     package init(
         _ tracker: PortfolioTracker, contracts: [Contract], defective: [String: String], quarter: QuarterOutcome?,
         titles: [String: String]
     ) {
-        let verdicts = tracker.contractVerdicts
+        // Each counted return, in one pass: its contract's tally (one look-up a return), and
+        // its requirements' statuses. Returns on one contract kind share a layout, so statuses
+        // are counted by layout and row (integers only), and turned into clauses once a layout.
+        var tallies: [String: Tally] = [:]
+        for (contract, verdict) in tracker.unperiodVerdicts { tallies[contract, default: Tally()].verdict = verdict }
+        for (contract, mask) in tracker.unperiodCategories { tallies[contract, default: Tally()].mask |= mask }
+        for item in quarter?.missing ?? [] { tallies[item.contract, default: Tally()].mask |= FindingCategory.timeliness.bit }
+        var byLayout: [ObjectIdentifier: (layout: RequirementLayout, counts: [Int])] = [:]
+        var notMetBy: [String: Set<String>] = [:]
+        let statuses = RequirementStatus.allCases
+        for (key, entry) in tracker.judged where tracker.inQuarter(key.end) {
+            var met = 0
+            var short = 0
+            if let layout = entry.layout {
+                // One lookup a return, its counts changed in place.
+                Self.count(
+                    entry.statuses,
+                    into: &byLayout[
+                        ObjectIdentifier(layout), default: (layout, Array(repeating: 0, count: statuses.count * layout.rows.count))
+                    ].counts)
+                for (i, status) in entry.statuses.enumerated() {
+                    switch status {
+                    case .met: met += 1
+                    case .notMet, .dataMissing, .partlyMet:
+                        short += 1
+                        notMetBy[layout.rows[i].clause, default: []].insert(key.contract)
+                    default: break
+                    }
+                }
+            }
+            Self.add(
+                entry.verdict, categories: entry.categories, met: met, short: short, to: &tallies[key.contract, default: Tally()])
+        }
         var missing: [String: Int] = [:]
         for item in quarter?.missing ?? [] { missing[item.contract, default: 0] += 1 }
         var rows: [String: ContractRow] = [:]
         for contract in contracts {
             let absent = missing[contract.reference] ?? 0
             let standing: Standing
-            switch verdicts[contract.reference] {
+            switch tallies[contract.reference]?.verdict {
             case _ where absent > 0: standing = .missing
             case .invalid: standing = .invalid
             case .nonCompliant: standing = .nonCompliant
@@ -152,48 +200,16 @@ package struct Board: Sendable {
                 reference: reference, file: file, supplier: nil, service: nil, tier: nil, commissioner: nil, reporting: nil,
                 standing: .defective)
         }
-        // Each counted return: its contract's tally, and its clauses'. Returns on one contract
-        // kind share a layout, so statuses are first counted by layout and row (integers
-        // only), and turned into clauses once a layout: this runs over every return of a
-        // portfolio.
-        var masks = tracker.unperiodCategories
-        for item in quarter?.missing ?? [] { masks[item.contract, default: 0] |= FindingCategory.timeliness.bit }
-        var byLayout: [ObjectIdentifier: (layout: RequirementLayout, counts: [[Int]])] = [:]
-        var notMetBy: [String: Set<String>] = [:]
-        let statuses = RequirementStatus.allCases
-        for (key, entry) in tracker.judged where tracker.inQuarter(key.end) {
-            if entry.categories != 0 { masks[key.contract, default: 0] |= entry.categories }
-            guard let layout = entry.layout else {
-                rows[key.contract]?.returns += 1
-                continue
-            }
-            // One lookup a return, its counts changed in place.
-            Self.count(
-                entry.statuses,
-                into: &byLayout[
-                    ObjectIdentifier(layout),
-                    default: (layout, Array(repeating: Array(repeating: 0, count: statuses.count), count: layout.rows.count))
-                ].counts)
-            var met = 0
-            var short = 0
-            for (i, status) in entry.statuses.enumerated() {
-                switch status {
-                case .met: met += 1
-                case .notMet, .dataMissing, .partlyMet:
-                    short += 1
-                    notMetBy[layout.rows[i].clause, default: []].insert(key.contract)
-                default: break
-                }
-            }
-            Self.add(met: met, short: short, to: &rows[key.contract])
-        }
-        for (reference, mask) in masks where rows[reference] != nil {
-            rows[reference]!.categories = FindingCategory.categories(in: mask)
+        for (reference, tally) in tallies where rows[reference] != nil {
+            rows[reference]!.returns += tally.returns
+            rows[reference]!.met += tally.met
+            rows[reference]!.notMet += tally.short
+            rows[reference]!.categories = FindingCategory.categories(in: tally.mask)
         }
         var clauses: [String: ClauseRow] = [:]
         for (layout, counts) in byLayout.values {
-            for (row, tally) in zip(layout.rows, counts) {
-                for (status, count) in zip(statuses, tally) where count > 0 {
+            for (r, row) in layout.rows.enumerated() {
+                for (status, count) in zip(statuses, counts[r * statuses.count..<(r + 1) * statuses.count]) where count > 0 {
                     clauses[row.clause, default: ClauseRow(clause: row.clause, title: titles[row.clause] ?? row.clause)].statuses[
                         status, default: 0] += count
                 }

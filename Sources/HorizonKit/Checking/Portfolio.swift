@@ -404,16 +404,25 @@ package enum ReportRenderer {
             out += "KPI ratings over the run, contracts by band (each contract's returns summed):\n"
             // One line a measure and target: the same words with two targets (Marac attendance
             // at 100% for a specialist service, 75% for a partner) are two measures.
-            var order: [String] = []
-            var counts: [String: [KPIRating: Int]] = [:]
-            for total in kpis {
-                let key = "\(total.kpi.measure) (target \(total.kpi.bands.target)%)"
-                if counts[key] == nil { order.append(key) }
-                counts[key, default: [:]][total.rating, default: 0] += 1
+            // Counted by measure and target, each a line's words made once: a quarter has
+            // thousands of KPI totals and a few measures.
+            struct Measure: Hashable {
+                var measure: String
+                var target: Int
             }
-            for measure in order {
-                let bands = KPIRating.allCases.compactMap { rating in counts[measure]?[rating].map { "\($0) \(rating.rawValue)" } }
-                out += "  \(measure): \(bands.joined(separator: ", "))\n"
+            var order: [Measure] = []
+            var counts: [Measure: [Int]] = [:]
+            let ratings = KPIRating.allCases
+            let none = Array(repeating: 0, count: ratings.count)
+            for total in kpis {
+                let key = Measure(measure: total.kpi.measure, target: total.kpi.bands.target)
+                let measures = counts.count
+                counts[key, default: none][ratings.firstIndex(of: total.rating)!] += 1
+                if counts.count > measures { order.append(key) }
+            }
+            for key in order {
+                let bands = zip(ratings, counts[key]!).compactMap { rating, count in count > 0 ? "\(count) \(rating.rawValue)" : nil }
+                out += "  \(key.measure) (target \(key.target)%): \(bands.joined(separator: ", "))\n"
             }
         }
         return out

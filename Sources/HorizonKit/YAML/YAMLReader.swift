@@ -52,7 +52,10 @@ private struct Builder {
         var seen: [String: SourceLocation] = [:]
 
         /// Where `key` first appears in this map, if it does.
-        func firstLocation(of key: String) -> SourceLocation? {
+        ///
+        /// `mutating` though it changes nothing, so that it runs on the frame where the stack
+        /// holds it: a non-mutating call on `stack[last]` copied the whole frame first.
+        mutating func firstLocation(of key: String) -> SourceLocation? {
             if pairs.count < Frame.smallMap { return pairs.first { $0.key == key }?.keyLocation }
             return seen[key]
         }
@@ -182,9 +185,8 @@ private struct Builder {
         if !stack[last].isMapping {
             stack[last].items.append(node)
         } else {
-            if let (key, keyLocation) = stack[last].pendingKey {
+            if let (key, keyLocation) = stack[last].pendingKey.take() {
                 stack[last].pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
-                stack[last].pendingKey = nil
             } else {
                 guard case .scalar(let key, _) = node.content else {
                     throw InputError("complex-key", "a key must be a single value, not a list or a map", at: node.location)
