@@ -76,9 +76,12 @@ package struct KPIResult: Sendable, Hashable {
 
     /// The share as a whole per cent, rounded half up; 0 when there are no figures or no whole.
     package var percent: Int {
-        guard let part, let whole, whole != 0 else { return 0 }
-        return (part * 200 + whole) / (2 * whole)
+        guard let part, let whole else { return 0 }
+        return KPIResult.percent(part: part, whole: whole)
     }
+
+    /// A share as a whole per cent, rounded half up; 0 for no whole.
+    package static func percent(part: Int, whole: Int) -> Int { whole == 0 ? 0 : (part * 200 + whole) / (2 * whole) }
 }
 
 /// One commitment of a bid, with the requirement it answers.

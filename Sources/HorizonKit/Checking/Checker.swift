@@ -9,6 +9,9 @@ package final class Checker: Sendable {
     package let contract: Contract
     package let library: Library
     package let evidence: (any EvidenceSource)?
+    /// Whether the contract is at tender (`Contract.isAtTender`), worked out once: asking the
+    /// contract copied the whole of it for every return.
+    let isAtTender: Bool
 
     /// Header fields of each document kind, from its schema.
     static let returnHeaderIDs = Set(DocumentSchema.return.headerIDs)
@@ -175,6 +178,7 @@ package final class Checker: Sendable {
         self.contract = contract
         self.library = library
         self.evidence = evidence
+        isAtTender = contract.isAtTender
         asked = compiled.asked
         table = compiled.table
         slotRoles = compiled.slotRoles
@@ -506,7 +510,7 @@ struct Judgement {
                 "this \(kind.rawValue) is for contract \(quoted(reference)), but it is being checked against '\(contract.reference)'; give that contract's spec instead",
                 at: location("\(kind.rawValue).contract"), field: "\(kind.rawValue).contract")
         }
-        if let supplier = headerValue("supplier")?.text, !contract.isAtTender, kind == .return, supplier != contract.supplier {
+        if let supplier = headerValue("supplier")?.text, !checker.isAtTender, kind == .return, supplier != contract.supplier {
             add(
                 .error, "supplier-mismatch",
                 "the supplier is given as \(quoted(supplier)), but the contract's supplier is '\(contract.supplier)'",

@@ -357,26 +357,32 @@ package enum ReportRenderer {
         if !report.kpis.isEmpty {
             out.add("  KPI ratings (in the contract's bands)\n")
             let heads = report.layout?.kpiHeads ?? []
-            for (i, kpi) in report.kpis.enumerated() {
-                // Added piece by piece, the figures as numbers: this runs for every KPI of every return.
-                out.add(
-                    i < heads.count ? heads[i] : RequirementLayout.kpiHead(number: kpi.number, clause: kpi.clause, measure: kpi.measure))
-                if let part = kpi.part, let whole = kpi.whole {
+            let kpis = report.kpis
+            // Added piece by piece, the figures as numbers, each read where the report holds it
+            // (a KPI copied out is four strings retained and released): this runs for every
+            // KPI of every return.
+            for i in kpis.indices {
+                if i < heads.count {
+                    out.add(heads[i])
+                } else {
+                    out.add(RequirementLayout.kpiHead(number: kpis[i].number, clause: kpis[i].clause, measure: kpis[i].measure))
+                }
+                if let part = kpis[i].part, let whole = kpis[i].whole {
                     out.add(part)
                     out.add(" of ")
                     out.add(whole)
                     if whole != 0 {
                         out.add(" (")
-                        out.add(kpi.percent)
+                        out.add(KPIResult.percent(part: part, whole: whole))
                         out.add("%)")
                     }
                 } else {
-                    out.add(kpi.figures)
+                    out.add(kpis[i].figures)
                 }
                 out.add(", target ")
-                out.add(kpi.bands.target)
+                out.add(kpis[i].bands.target)
                 out.add("%: ")
-                out.add(kpi.rating.rawValue)
+                out.add(kpis[i].rating.rawValue)
                 out.add("\n")
             }
         }

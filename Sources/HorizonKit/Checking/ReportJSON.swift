@@ -304,11 +304,12 @@ package enum ReportJSON {
                 return out.array(items) { $0.write($1) }
             }
             out.array(count: results.count) { o, i in
-                let result = results[i]
                 o.object { o in
                     heads[i].withUnsafeBufferPointer { o.members($0) }
+                    // Read where the report holds them, not copied out (see `ReportRenderer.text`).
                     KPI.writeFigures(
-                        part: result.part, whole: result.whole, target: result.bands.target, rating: result.rating.code, to: &o)
+                        part: results[i].part, whole: results[i].whole, target: results[i].bands.target, rating: results[i].rating.code,
+                        to: &o)
                 }
             }
         }
