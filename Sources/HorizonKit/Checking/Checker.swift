@@ -106,7 +106,7 @@ package final class Checker: Sendable {
 
         init(
             clause: String, number: String, requirement: Requirement?, conditional: Set<String>, fields: [(slot: Int, id: String)],
-            parameter: (String) -> Int? = { _ in nil }
+            parameter: (String) -> Int?
         ) {
             self.clause = clause
             self.number = number
@@ -259,7 +259,9 @@ final class CompiledRules: Sendable {
                 let number = contract.numbers[clause.id] ?? ""
                 let applicable = clause.requirements.filter { $0.documents.contains(kind) }
                 if applicable.isEmpty {
-                    steps.append(Checker.PlanStep(clause: clause.id, number: number, requirement: nil, conditional: [], fields: []))
+                    steps.append(
+                        Checker.PlanStep(
+                            clause: clause.id, number: number, requirement: nil, conditional: [], fields: [], parameter: contract.int))
                 }
                 for requirement in applicable {
                     let conditional = Set(requirement.rules.flatMap { $0.kind.conditionalFields.map(\.id) })
