@@ -40,6 +40,25 @@ struct BoardTests {
         #expect(board.byClause.allSatisfy { $0.notMet == 0 }, "the earlier return's shortfall is not counted")
     }
 
+    /// A contract stands as its worst counted return, whichever comes first: a compliant
+    /// return for one period does not hide a non-compliant one for another.
+    @Test(arguments: [true, false])
+    func aContractStandsAsItsWorstReturn(failingFirst: Bool) throws {
+        let good = try CheckFixtures.check(text: Self.good, file: "q2.yaml")
+        let earlier = Self.good.replacingOccurrences(of: "period_start: 2027-07-01", with: "period_start: 2027-04-01")
+            .replacingOccurrences(of: "period_end: 2027-09-30", with: "period_end: 2027-06-30")
+            .replacingOccurrences(of: "submitted_on: 2027-10-14", with: "submitted_on: 2027-07-14")
+            .replacingOccurrences(of: "trained: 33,", with: "trained: 10,")
+        let failing = try CheckFixtures.check(text: earlier, file: "q1.yaml")
+        #expect(good.verdict == .compliant && failing.verdict == .nonCompliant)
+        var tracker = PortfolioTracker()
+        for report in failingFirst ? [failing, good] : [good, failing] { _ = tracker.record(report) }
+        let contract = try CheckFixtures.contract("Contracts/housing-related-support.yaml")
+        let board = Board(tracker, contracts: [contract], defective: [:], quarter: nil, titles: [:])
+        #expect(board.contracts.map(\.standing) == [.nonCompliant] && board.contracts.first?.returns == 2)
+        #expect(tracker.contractVerdicts == [contract.reference: .nonCompliant])
+    }
+
     /// A quarter counts only its own returns: one for an earlier period is reported, not
     /// counted, and so is one for a later period.
     @Test(arguments: [("2027-10-01", "2027-12-31"), ("2027-04-01", "2027-06-30")])
