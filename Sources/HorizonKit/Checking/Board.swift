@@ -118,8 +118,7 @@ package struct Board: Sendable {
 
     /// Adds a counted return to its contract's tally.
     static func add(_ verdict: Verdict, categories: UInt8, met: Int, short: Int, to tally: inout Tally) {
-        // The worse verdict stays (as `PortfolioTracker.contractVerdicts` ranks them).
-        if let kept = tally.verdict, PortfolioTracker.rank(kept) > PortfolioTracker.rank(verdict) {} else { tally.verdict = verdict }
+        tally.verdict = PortfolioTracker.worst(tally.verdict, verdict)
         tally.mask |= categories
         tally.returns += 1
         tally.met += met

@@ -61,10 +61,11 @@ package struct PortfolioTracker: Sendable {
     package var quarter: (from: CivilDate, to: CivilDate)?
     /// Each contract's worst verdict over the returns judged (a superseded return left out,
     /// and with a quarter a return for an earlier period), by reference. Bids do not count: a
-    /// tender is not failing because one bid falls short.
+    /// tender is not failing because one bid falls short. The board works out the same in its
+    /// one pass over the counted returns (`Board.init`), with the same `worst`.
     package var contractVerdicts: [String: Verdict] {
         var result = unperiodVerdicts
-        for (key, entry) in judged where inQuarter(key.end) { result[key.contract] = worst(result[key.contract], entry.verdict) }
+        for (key, entry) in judged where inQuarter(key.end) { result[key.contract] = Self.worst(result[key.contract], entry.verdict) }
         return result
     }
 
@@ -85,7 +86,8 @@ package struct PortfolioTracker: Sendable {
     /// Bids judged, by contract reference.
     package private(set) var bids: [String: Int] = [:]
 
-    func worst(_ a: Verdict?, _ b: Verdict) -> Verdict { a.map { Self.rank($0) > Self.rank(b) ? $0 : b } ?? b }
+    /// The worse of two verdicts (by `rank`): what a contract's returns make of it.
+    static func worst(_ a: Verdict?, _ b: Verdict) -> Verdict { a.map { rank($0) > rank(b) ? $0 : b } ?? b }
     /// Requirements not checked over the run (the policy file, without `--evidence`).
     package private(set) var notChecked = 0
 
@@ -110,7 +112,7 @@ package struct PortfolioTracker: Sendable {
         } else if !report.contract.isEmpty && report.kind == .bid {
             bids[report.contract, default: 0] += 1
         } else if !report.contract.isEmpty && report.kind == .return && report.periodEnd == nil {
-            unperiodVerdicts[report.contract] = worst(unperiodVerdicts[report.contract], report.verdict)
+            unperiodVerdicts[report.contract] = Self.worst(unperiodVerdicts[report.contract], report.verdict)
             unperiodCategories[report.contract, default: 0] |= FindingCategory.mask(ofErrors: report.findings)
             unperiodReturns[report.contract, default: 0] += 1
         }
@@ -148,7 +150,7 @@ package struct PortfolioTracker: Sendable {
                 report.findings.sort(by: Finding.reportOrder)
                 if report.verdict == .compliant { report.verdict = .nonCompliant }
                 if inQuarter(end) {
-                    unperiodVerdicts[report.contract] = worst(unperiodVerdicts[report.contract], report.verdict)
+                    unperiodVerdicts[report.contract] = Self.worst(unperiodVerdicts[report.contract], report.verdict)
                     unperiodCategories[report.contract, default: 0] |= FindingCategory.mask(ofErrors: report.findings)
                 }
             } else {
